@@ -1,0 +1,3 @@
+export * from "./access.schema.ts";
+export * from "./reference.schema.ts";
+export * from "./structures.schema.ts";

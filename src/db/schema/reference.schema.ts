@@ -1,0 +1,45 @@
+import { date, index, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+
+export const comune = pgTable(
+  "comune",
+  {
+    istatCode: text("istat_code").primaryKey(),
+    name: text("name").notNull(),
+    belfiore: text("belfiore"),
+    provinceCode: text("province_code").notNull(),
+    provinceAbbreviation: text("province_abbreviation").notNull(),
+    provinceName: text("province_name").notNull(),
+    regionCode: text("region_code").notNull(),
+    regionName: text("region_name").notNull(),
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    validTo: date("valid_to", { mode: "string" }),
+  },
+  (t) => [index("comune_region").on(t.regionCode), index("comune_name").on(t.name)],
+);
+
+/** Zona distretto: a Region-configurable set of comuni. */
+export const zone = pgTable("zone", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  regionCode: text("region_code").notNull(),
+});
+
+export const zoneComune = pgTable(
+  "zone_comune",
+  {
+    zoneCode: text("zone_code")
+      .notNull()
+      .references(() => zone.code, { onDelete: "cascade" }),
+    comuneCode: text("comune_code")
+      .notNull()
+      .references(() => comune.istatCode),
+  },
+  (t) => [primaryKey({ columns: [t.zoneCode, t.comuneCode] }), index("zone_comune_comune").on(t.comuneCode)],
+);
+
+/** Regional structure types, each mapped to one national type; the Region edits this table. */
+export const regionalStructureType = pgTable("regional_structure_type", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+  nationalType: text("national_type").notNull(),
+});

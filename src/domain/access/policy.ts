@@ -1,0 +1,60 @@
+import type { Role } from "./roles.ts";
+
+/**
+ * The access protocol as data: for each action, the roles that may perform it and the scope of
+ * records they reach. The server applies it inside queries (a record out of scope answers 404);
+ * a role absent from an action's row is refused with 403. The same table is shown to users.
+ */
+export const scopeCodes = {
+  region: "Tutti i record della Regione",
+  "active-structures": "Strutture attive",
+  "own-structures": "Strutture del proprio ente gestore (o la sola struttura assegnata)",
+  "own-organisation": "La propria organizzazione",
+  none: "Nessun record individuale",
+} as const;
+export type Scope = keyof typeof scopeCodes;
+
+export const actionLabels = {
+  "structure.read": "Consultare l'anagrafe delle strutture",
+  "structure.register": "Registrare una nuova struttura",
+  "structure.edit": "Modificare la scheda di una struttura",
+  "structure.decide": "Approvare o respingere registrazioni e modifiche",
+  "organisation.manage": "Gestire organizzazioni e utenti",
+  "audit.read": "Consultare e verificare il registro degli accessi",
+  "reference.read": "Consultare comuni, zone e liste di codici",
+} as const;
+export type Action = keyof typeof actionLabels;
+
+export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
+  "structure.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "service-operator": "active-structures",
+    "service-manager": "active-structures",
+    "registry-steward": "region",
+    "region-analyst": "region",
+    "region-admin": "region",
+    observatory: "active-structures",
+    auditor: "region",
+  },
+  "structure.register": { "structure-manager": "own-structures" },
+  "structure.edit": { "structure-manager": "own-structures", "region-admin": "region" },
+  "structure.decide": { "region-admin": "region" },
+  "organisation.manage": { "region-admin": "region" },
+  "audit.read": { auditor: "region" },
+  "reference.read": {
+    "structure-operator": "region",
+    "structure-manager": "region",
+    "service-operator": "region",
+    "service-manager": "region",
+    "registry-steward": "region",
+    "region-analyst": "region",
+    "region-admin": "region",
+    observatory: "region",
+    auditor: "region",
+  },
+};
+
+export function scopeOf(action: Action, role: Role): Scope | undefined {
+  return accessPolicy[action][role];
+}

@@ -1,0 +1,51 @@
+/**
+ * The one error type of the domain. Codes form a closed set and never change meaning; the HTTP
+ * mapping lives at the edge (src/server/http/problem.ts).
+ */
+export const appErrorCodes = {
+  "invalid-request": "La richiesta non è valida.",
+  "validation-failed": "Alcuni dati non sono validi.",
+  "not-found": "La risorsa richiesta non esiste.",
+  "not-authenticated": "Occorre accedere per continuare.",
+  "invalid-credentials": "Nome utente o password non corretti.",
+  forbidden: "Il ruolo attivo non consente questa operazione.",
+  "csrf-token-invalid": "La richiesta non contiene un token anti-CSRF valido: ricaricare la pagina.",
+  conflict: "L'operazione è in conflitto con lo stato attuale dei dati.",
+  "payload-too-large": "Il corpo della richiesta supera la dimensione massima consentita.",
+  "unsupported-media-type": "Il tipo di contenuto della richiesta non è supportato.",
+  "rate-limited": "Troppe richieste: riprovare più tardi.",
+  "unknown-comune": "Il comune indicato non esiste nell'elenco ISTAT.",
+  "unknown-code": "Il codice indicato non appartiene alla lista prevista.",
+  "operator-fiscal-code-conflict":
+    "Il codice fiscale dell'ente gestore è già registrato con una denominazione diversa.",
+  "structure-not-pending": "La struttura non è in attesa di approvazione.",
+  "change-not-pending": "La modifica non è in attesa di decisione.",
+  "reason-required": "Indicare la motivazione.",
+  "username-taken": "Il nome utente è già in uso.",
+  "unknown-organisation": "L'organizzazione indicata non esiste.",
+  "role-not-allowed-for-organisation": "Il ruolo non è ammesso per questo tipo di organizzazione.",
+  "database-locked": "La cartella dati è già in uso da un'altra istanza.",
+  internal: "Si è verificato un errore interno.",
+} as const;
+
+export type AppErrorCode = keyof typeof appErrorCodes;
+
+export type FieldProblem = { path: string; code: string; message: string };
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly detail: string;
+  readonly problems: FieldProblem[];
+
+  constructor(code: AppErrorCode, detail?: string, problems: FieldProblem[] = []) {
+    super(detail ?? appErrorCodes[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.detail = detail ?? appErrorCodes[code];
+    this.problems = problems;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Database } from "../db/database.ts";
+import type { Config } from "./config.ts";
+import { registerAccessRoutes } from "./features/access/access.routes.ts";
+import { registerAuditRoutes } from "./features/access/audit.routes.ts";
+import { registerReferenceRoutes } from "./features/reference/reference.routes.ts";
+import { registerStatusRoutes } from "./features/status/status.routes.ts";
+import { registerStructureRoutes } from "./features/structures/structures.routes.ts";
+import { registerOpenApi } from "./http/openapi.ts";
+import { problemOf, registerProblemHandlers, sendProblem } from "./http/problem.ts";
+import { registerRequestContext } from "./http/request-context.ts";
+
+export type AppDependencies = {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  /** Folder of the built web app; served with a fallback to index.html when present. */
+  webRoot?: string;
+};
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  // One line per request, with its id, path and outcome; no query values, no bodies.
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.info(
+      { req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime) },
+      "request completed",
+    );
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    addHeadersOnExceeding: {
+      "x-ratelimit-limit": true,
+      "x-ratelimit-remaining": true,
+      "x-ratelimit-reset": true,
+    },
+    addHeaders: {
+      "x-ratelimit-limit": true,
+      "x-ratelimit-remaining": true,
+      "x-ratelimit-reset": true,
+      "retry-after": true,
+    },
+    errorResponseBuilder: (request, context) => ({
+      ...problemOf(
+        "rate-limited",
+        `Troppe richieste: riprovare tra ${Math.ceil(context.ttl / 1000)} secondi.`,
+        request.id,
+      ),
+      statusCode: 429,
+    }),
+  });
+  registerRequestContext(app, db);
+  await registerOpenApi(app, config);
+
+  await app.register(async (api) => {
+    registerStatusRoutes(api, deps);
+    registerAccessRoutes(api, deps);
+    registerAuditRoutes(api, deps);
+    registerReferenceRoutes(api, deps);
+    registerStructureRoutes(api, deps);
+  });
+
+  if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: deps.webRoot,
+      prefix: "/",
+      wildcard: false,
+      index: ["index.html"],
+    });
+    app.setNotFoundHandler((request, reply) => {
+      if (
+        request.method === "GET" &&
+        !request.url.startsWith("/api/") &&
+        request.headers.accept?.includes("text/html")
+      ) {
+        return reply.type("text/html").sendFile("index.html");
+      }
+      return sendProblem(reply, problemOf("not-found", "Il percorso richiesto non esiste.", request.id));
+    });
+  }
+  return app;
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { OrganisationKind, Role } from "../../../domain/access/roles.ts";
+import { passwordPolicy } from "./passwords.ts";
+
+export const loginSchema = z
+  .object({
+    username: z.string().trim().min(1, { error: "Inserire il nome utente" }).max(64),
+    password: z.string().min(1, { error: "Inserire la password" }).max(256),
+  })
+  .meta({ id: "Login" });
+
+export const membershipSchema = z
+  .object({
+    membershipId: z.uuid(),
+    role: Role,
+    organisationId: z.uuid(),
+    organisationCode: z.string(),
+    organisationName: z.string(),
+    organisationKind: OrganisationKind,
+    structureId: z.uuid().nullable(),
+  })
+  .meta({ id: "Membership" });
+
+export const sessionSchema = z
+  .object({
+    user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
+    csrfToken: z
+      .string()
+      .describe("Da inviare nell'intestazione X-CSRF-Token delle richieste che modificano dati"),
+    memberships: z.array(membershipSchema),
+    active: membershipSchema.nullable(),
+  })
+  .meta({ id: "Session" });
+
+export const chooseMembershipSchema = z.object({ membershipId: z.uuid() }).meta({ id: "ChooseMembership" });
+
+export const organisationInputSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{2,40}$/, { error: "Codice non valido: lettere maiuscole, cifre e trattini (2–40)" }),
+    name: z.string().trim().min(2, { error: "Inserire la denominazione" }).max(200),
+    kind: OrganisationKind,
+    fiscalCode: z.string().trim().toUpperCase().max(16).nullable().optional(),
+    comune: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: "OrganisationInput" });
+
+export const organisationSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    kind: OrganisationKind,
+    fiscalCode: z.string().nullable(),
+    comune: z.string().nullable(),
+  })
+  .meta({ id: "Organisation" });
+
+export const userInputSchema = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{3,64}$/, {
+        error: "Nome utente: 3–64 caratteri tra minuscole, cifre, punto, trattino",
+      }),
+    displayName: z.string().trim().min(2).max(120),
+    password: z
+      .string()
+      .min(passwordPolicy.minLength, {
+        error: `La password deve avere almeno ${passwordPolicy.minLength} caratteri`,
+      })
+      .max(256),
+    role: Role,
+    organisationCode: z.string().trim().min(2).max(40),
+  })
+  .meta({ id: "UserInput" });
+
+export const userSummarySchema = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    isActive: z.boolean(),
+    roles: z.array(z.object({ role: Role, organisationCode: z.string(), organisationName: z.string() })),
+  })
+  .meta({ id: "UserSummary" });

@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../../db/database.ts";
+import { auditEntry } from "../../../db/schema/index.ts";
+import type { AuditSubject } from "./actor.ts";
+import { genesisHash, hashEntry } from "./audit-chain.ts";
+
+export type AuditRecord = {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  minorPseudonym?: string | null;
+  purpose?: string | null;
+  outcome: "success" | "denied" | "failure";
+  details?: Record<string, unknown> | null;
+};
+
+/** One lock for the whole chain: entries are appended one at a time, in commit order. */
+const auditChainLockKey = 7_305_001;
+
+/**
+ * Appends one entry to the access log. Must run inside the transaction of what it records: if
+ * that rolls back, so does the entry, and the other way round.
+ */
+export async function appendAuditEntry(tx: Executor, subject: AuditSubject, record: AuditRecord) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${auditChainLockKey})`);
+  const [last] = await tx
+    .select({ sequence: auditEntry.sequence, hash: auditEntry.hash })
+    .from(auditEntry)
+    .orderBy(desc(auditEntry.sequence))
+    .limit(1);
+  const fields = {
+    sequence: (last?.sequence ?? 0) + 1,
+    recordedAt: new Date().toISOString(),
+    userId: "userId" in subject ? subject.userId : null,
+    username:
+      "system" in subject
+        ? `sistema:${subject.label}`
+        : "username" in subject
+          ? (subject.username ?? null)
+          : null,
+    organisationId: "organisationId" in subject ? subject.organisationId : null,
+    organisationCode: "organisationCode" in subject ? subject.organisationCode : null,
+    role: "role" in subject ? subject.role : null,
+    action: record.action,
+    resourceType: record.resourceType,
+    resourceId: record.resourceId ?? null,
+    minorPseudonym: record.minorPseudonym ?? null,
+    purpose: record.purpose ?? null,
+    outcome: record.outcome,
+    details: record.details ?? null,
+  };
+  const previousHash = last?.hash ?? genesisHash;
+  await tx.insert(auditEntry).values({ ...fields, previousHash, hash: hashEntry(previousHash, fields) });
+}
+
+export type AuditFilter = {
+  from?: string;
+  to?: string;
+  action?: string;
+  username?: string;
+  outcome?: string;
+  organisationCode?: string;
+  afterSequence?: number;
+  limit: number;
+};
+
+export async function listAuditEntries(db: Executor, filter: AuditFilter) {
+  const conditions: SQL[] = [];
+  if (filter.from) conditions.push(gte(auditEntry.recordedAt, filter.from));
+  if (filter.to) conditions.push(lte(auditEntry.recordedAt, filter.to));
+  if (filter.action) conditions.push(eq(auditEntry.action, filter.action));
+  if (filter.username) conditions.push(eq(auditEntry.username, filter.username));
+  if (filter.outcome) conditions.push(eq(auditEntry.outcome, filter.outcome));
+  if (filter.organisationCode) conditions.push(eq(auditEntry.organisationCode, filter.organisationCode));
+  // Newest first: the cursor is the smallest sequence already seen.
+  if (filter.afterSequence !== undefined)
+    conditions.push(sql`${auditEntry.sequence} < ${filter.afterSequence}`);
+  return db
+    .select()
+    .from(auditEntry)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditEntry.sequence))
+    .limit(filter.limit);
+}
+
+export type ChainVerification =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; firstBrokenSequence: number; reason: "hash-mismatch" | "sequence-gap" };
+
+/** Walks the whole chain in pages; names the first entry whose hash or position is wrong. */
+export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<ChainVerification> {
+  let previousHash = genesisHash;
+  let expectedSequence = 1;
+  let checked = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEntry)
+      .where(gt(auditEntry.sequence, expectedSequence - 1))
+      .orderBy(asc(auditEntry.sequence))
+      .limit(pageSize);
+    for (const entry of page) {
+      if (entry.sequence !== expectedSequence) {
+        return { ok: false, checked, firstBrokenSequence: expectedSequence, reason: "sequence-gap" };
+      }
+      if (entry.previousHash !== previousHash || hashEntry(previousHash, entry) !== entry.hash) {
+        return { ok: false, checked, firstBrokenSequence: entry.sequence, reason: "hash-mismatch" };
+      }
+      previousHash = entry.hash;
+      expectedSequence++;
+      checked++;
+    }
+    if (page.length < pageSize) return { ok: true, checked };
+  }
+}

@@ -1,0 +1,100 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Database } from "../../../db/database.ts";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import {
+  deleteSession,
+  findActorOfMembership,
+  findLiveSession,
+  findUserByUsername,
+  insertSession,
+  listMembershipsOfUser,
+  setSessionMembership,
+} from "./access.queries.ts";
+import type { Actor } from "./actor.ts";
+import { appendAuditEntry } from "./audit.queries.ts";
+import { verifyPassword } from "./passwords.ts";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function logIn(
+  db: Database,
+  input: { username: string; password: string },
+  sessionHours: number,
+) {
+  const user = await findUserByUsername(db, input.username);
+  const ok = await verifyPassword(user?.isActive ? user.passwordHash : undefined, input.password);
+  if (!user || !ok) {
+    await db.transaction((tx) =>
+      appendAuditEntry(
+        tx,
+        { anonymous: true, username: input.username.slice(0, 64) },
+        { action: "session.login", resourceType: "session", outcome: "denied" },
+      ),
+    );
+    throw new AppError("invalid-credentials");
+  }
+  const memberships = await listMembershipsOfUser(db, user.id);
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  const membershipId = memberships.length === 1 ? memberships[0].membershipId : null;
+  await db.transaction(async (tx) => {
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      userId: user.id,
+      membershipId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + sessionHours * 3_600_000),
+    });
+    await appendAuditEntry(
+      tx,
+      { anonymous: true, username: user.username },
+      { action: "session.login", resourceType: "session", resourceId: user.id, outcome: "success" },
+    );
+  });
+  return { token, csrfToken };
+}
+
+export type SessionState = {
+  user: { id: string; username: string; displayName: string };
+  csrfToken: string;
+  memberships: Awaited<ReturnType<typeof listMembershipsOfUser>>;
+  actor: Actor | null;
+};
+
+export async function findSessionState(db: Database, token: string): Promise<SessionState | undefined> {
+  const live = await findLiveSession(db, hashToken(token));
+  if (!live?.isActive) return undefined;
+  const user = { userId: live.userId, username: live.username, displayName: live.displayName };
+  const actor = live.membershipId
+    ? ((await findActorOfMembership(db, user, live.membershipId)) ?? null)
+    : null;
+  return {
+    user: { id: live.userId, username: live.username, displayName: live.displayName },
+    csrfToken: live.csrfToken,
+    memberships: await listMembershipsOfUser(db, live.userId),
+    actor,
+  };
+}
+
+export async function chooseMembership(db: Database, token: string, membershipId: string): Promise<Actor> {
+  const live = await findLiveSession(db, hashToken(token));
+  if (!live) throw new AppError("not-authenticated");
+  const user = { userId: live.userId, username: live.username, displayName: live.displayName };
+  const actor = await findActorOfMembership(db, user, membershipId);
+  if (!actor) throw new AppError("not-found", "Il ruolo indicato non è tra quelli dell'utente.");
+  await db.transaction(async (tx) => {
+    await setSessionMembership(tx, hashToken(token), membershipId);
+    await appendAuditEntry(tx, actor, {
+      action: "session.choose-role",
+      resourceType: "session",
+      outcome: "success",
+    });
+  });
+  return actor;
+}
+
+export async function logOut(db: Database, token: string) {
+  await deleteSession(db, hashToken(token));
+}

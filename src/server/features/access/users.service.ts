@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Database } from "../../../db/database.ts";
+import { organisationKindOfRole } from "../../../domain/access/roles.ts";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import {
+  findOrganisationByCode,
+  insertMembership,
+  insertOrganisation,
+  insertUser,
+  listUsersWithMemberships,
+} from "./access.queries.ts";
+import type { organisationInputSchema, userInputSchema } from "./access.schemas.ts";
+import type { AuditSubject } from "./actor.ts";
+import { appendAuditEntry } from "./audit.queries.ts";
+import { hashPassword } from "./passwords.ts";
+
+export async function createOrganisation(
+  db: Database,
+  subject: AuditSubject,
+  input: z.infer<typeof organisationInputSchema>,
+) {
+  return db.transaction(async (tx) => {
+    if (await findOrganisationByCode(tx, input.code)) {
+      throw new AppError("conflict", `Esiste già un'organizzazione con il codice ${input.code}.`);
+    }
+    const row = await insertOrganisation(tx, {
+      id: randomUUID(),
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      fiscalCode: input.fiscalCode ?? null,
+      comune: input.comune ?? null,
+    });
+    await appendAuditEntry(tx, subject, {
+      action: "organisation.create",
+      resourceType: "organisation",
+      resourceId: row.id,
+      outcome: "success",
+    });
+    return row;
+  });
+}
+
+/**
+ * Creates the user if new, then adds the role in the organisation: running the same command
+ * twice for two roles gives one user with two roles.
+ */
+export async function createUserWithRole(
+  db: Database,
+  subject: AuditSubject,
+  input: z.infer<typeof userInputSchema> & { structureId?: string | null },
+) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const organisation = await findOrganisationByCode(tx, input.organisationCode);
+    if (!organisation)
+      throw new AppError("unknown-organisation", `L'organizzazione ${input.organisationCode} non esiste.`);
+    if (organisationKindOfRole[input.role] !== organisation.kind) {
+      throw new AppError(
+        "role-not-allowed-for-organisation",
+        `Il ruolo ${input.role} non può essere assegnato in un'organizzazione di tipo ${organisation.kind}.`,
+      );
+    }
+    const created = await insertUser(tx, {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+    });
+    if (!created) throw new AppError("username-taken", `Il nome utente ${input.username} è già in uso.`);
+    await insertMembership(tx, {
+      id: randomUUID(),
+      userId: created.id,
+      organisationId: organisation.id,
+      role: input.role,
+      structureId: input.structureId ?? null,
+    });
+    await appendAuditEntry(tx, subject, {
+      action: "user.create",
+      resourceType: "user",
+      resourceId: created.id,
+      outcome: "success",
+      details: { role: input.role, organisationCode: organisation.code },
+    });
+    return created;
+  });
+}
+
+export async function listUsers(db: Database) {
+  const rows = await listUsersWithMemberships(db);
+  const users = new Map<
+    string,
+    {
+      id: string;
+      username: string;
+      displayName: string;
+      isActive: boolean;
+      roles: { role: string; organisationCode: string; organisationName: string }[];
+    }
+  >();
+  for (const row of rows) {
+    const user = users.get(row.userId) ?? {
+      id: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      isActive: row.isActive,
+      roles: [],
+    };
+    if (row.role && row.organisationCode && row.organisationName) {
+      user.roles.push({
+        role: row.role,
+        organisationCode: row.organisationCode,
+        organisationName: row.organisationName,
+      });
+    }
+    users.set(row.userId, user);
+  }
+  return [...users.values()];
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "../../../db/database.ts";
+import { comune, regionalStructureType, zone, zoneComune } from "../../../db/schema/index.ts";
+
+export async function searchComuni(db: Executor, filter: { q?: string; regionCode?: string; limit: number }) {
+  const conditions = [isNull(comune.validTo)];
+  if (filter.regionCode) conditions.push(eq(comune.regionCode, filter.regionCode));
+  if (filter.q) {
+    const escaped = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    conditions.push(or(ilike(comune.name, `${escaped}%`), eq(comune.istatCode, filter.q)) as never);
+  }
+  return db
+    .select({
+      istatCode: comune.istatCode,
+      name: comune.name,
+      provinceAbbreviation: comune.provinceAbbreviation,
+      regionCode: comune.regionCode,
+    })
+    .from(comune)
+    .where(and(...conditions))
+    .orderBy(asc(comune.name))
+    .limit(filter.limit);
+}
+
+export async function findComuni(db: Executor, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({
+      istatCode: comune.istatCode,
+      name: comune.name,
+      provinceAbbreviation: comune.provinceAbbreviation,
+    })
+    .from(comune)
+    .where(inArray(comune.istatCode, codes));
+}
+
+export async function listZones(db: Executor) {
+  return db
+    .select({
+      code: zone.code,
+      name: zone.name,
+      regionCode: zone.regionCode,
+      comuniCount: sql<number>`count(${zoneComune.comuneCode})::int`,
+    })
+    .from(zone)
+    .leftJoin(zoneComune, eq(zoneComune.zoneCode, zone.code))
+    .groupBy(zone.code, zone.name, zone.regionCode)
+    .orderBy(asc(zone.name));
+}
+
+export async function listRegionalStructureTypes(db: Executor) {
+  return db.select().from(regionalStructureType).orderBy(asc(regionalStructureType.label));
+}

@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDependencies } from "../../app.ts";
+import { problemOf, sendProblem } from "../../http/problem.ts";
+
+const statusSchema = z
+  .object({
+    status: z.literal(200),
+    title: z.string(),
+    detail: z.string(),
+  })
+  .meta({ id: "Status" });
+
+export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/status",
+    {
+      schema: {
+        tags: ["stato"],
+        summary: "Stato del servizio",
+        description: "Risponde 200 se il servizio e la base dati sono raggiungibili, 503 altrimenti.",
+        response: { 200: statusSchema },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await deps.db.execute(sql`select 1`);
+      } catch {
+        reply.header("retry-after", "30");
+        return sendProblem(reply, {
+          ...problemOf("internal", "La base dati non è raggiungibile.", request.id),
+          status: 503,
+          title: "Servizio non disponibile",
+        });
+      }
+      reply.header("cache-control", "no-store");
+      return { status: 200 as const, title: "OK", detail: "Il servizio è attivo." };
+    },
+  );
+}

@@ -1,0 +1,182 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  AppError,
+  type AppErrorCode,
+  appErrorCodes,
+  type FieldProblem,
+} from "../../domain/errors/app-error.ts";
+import { safeErrorSummary } from "./safe-error.ts";
+
+/** RFC 9457 problem details, with the stable code and the field problems of S.I.R.MI. */
+export const problemSchema = z
+  .object({
+    type: z.string().describe("URI che identifica il tipo di problema"),
+    title: z.string(),
+    status: z.number().int().min(100).max(599),
+    detail: z.string().describe("Spiegazione in italiano"),
+    instance: z.string().optional(),
+    code: z.string().describe("Codice stabile, in kebab-case"),
+    requestId: z.string().optional(),
+    problems: z
+      .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
+      .optional()
+      .describe("Problemi campo per campo"),
+  })
+  .meta({ id: "Problem" });
+
+export type Problem = z.infer<typeof problemSchema>;
+
+const httpStatusOfCode: Record<AppErrorCode, number> = {
+  "invalid-request": 400,
+  "validation-failed": 422,
+  "not-found": 404,
+  "not-authenticated": 401,
+  "invalid-credentials": 401,
+  forbidden: 403,
+  "csrf-token-invalid": 403,
+  conflict: 409,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  "rate-limited": 429,
+  "unknown-comune": 422,
+  "unknown-code": 422,
+  "operator-fiscal-code-conflict": 409,
+  "structure-not-pending": 409,
+  "change-not-pending": 409,
+  "reason-required": 422,
+  "username-taken": 409,
+  "unknown-organisation": 422,
+  "role-not-allowed-for-organisation": 422,
+  "database-locked": 503,
+  internal: 500,
+};
+
+const titles: Record<number, string> = {
+  400: "Richiesta non valida",
+  401: "Non autenticato",
+  403: "Non consentito",
+  404: "Non trovato",
+  405: "Metodo non consentito",
+  406: "Formato non disponibile",
+  409: "Conflitto",
+  413: "Richiesta troppo grande",
+  415: "Tipo di contenuto non supportato",
+  422: "Dati non validi",
+  429: "Troppe richieste",
+  500: "Errore interno",
+  503: "Servizio non disponibile",
+};
+
+export function problemOf(
+  code: AppErrorCode,
+  detail: string,
+  requestId: string,
+  problems: FieldProblem[] = [],
+): Problem {
+  const status = httpStatusOfCode[code];
+  return {
+    type: `https://sirmi.regione.example/problemi/${code}`,
+    title: titles[status] ?? "Errore",
+    status,
+    detail,
+    code,
+    requestId,
+    ...(problems.length > 0 ? { problems } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem) {
+  return reply.status(problem.status).type("application/problem+json").send(problem);
+}
+
+/** Turns zod issues into field problems with Italian messages (the schemas carry them). */
+export function fieldProblemsOf(issues: readonly z.core.$ZodIssue[], prefix = ""): FieldProblem[] {
+  return issues.map((issue) => ({
+    path: `${prefix}/${issue.path.map(String).join("/")}`,
+    code: issue.code === "custom" ? "invalid-value" : `invalid-${issue.code.replaceAll("_", "-")}`,
+    message: italianIssueMessage(issue),
+  }));
+}
+
+function italianIssueMessage(issue: z.core.$ZodIssue): string {
+  // Schemas give Italian messages; zod's English defaults are replaced by a generic Italian text.
+  if (issue.message && !/^(Invalid|Expected|Too|Unrecognized|Required)/.test(issue.message))
+    return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? "Campo obbligatorio" : "Tipo di dato non valido";
+    case "too_big":
+      return "Valore troppo grande o troppo lungo";
+    case "too_small":
+      return "Valore troppo piccolo o troppo corto";
+    case "unrecognized_keys":
+      return `Campi non previsti: ${issue.keys.join(", ")}`;
+    case "invalid_value":
+      return "Valore non ammesso";
+    case "invalid_format":
+      return "Formato non valido";
+    default:
+      return "Valore non valido";
+  }
+}
+
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+    sendProblem(reply, problemOf("not-found", "Il percorso richiesto non esiste.", request.id)),
+  );
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      if (error.code === "internal") request.log.error({ error: safeErrorSummary(error) }, "internal error");
+      return sendProblem(reply, problemOf(error.code, error.detail, request.id, error.problems));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const problems = error.validation.map((v) => {
+        const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as z.core.$ZodIssue;
+        return {
+          path: `/${error.validationContext ?? "body"}${v.instancePath === "/" ? "" : v.instancePath}`,
+          code:
+            issue.code === "custom" ? "invalid-value" : `invalid-${String(issue.code).replaceAll("_", "-")}`,
+          message: italianIssueMessage(issue),
+        };
+      });
+      return sendProblem(
+        reply,
+        problemOf("validation-failed", appErrorCodes["validation-failed"], request.id, problems),
+      );
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error(
+        { err: { message: error.message, method: error.method, url: error.url } },
+        "response does not match its schema",
+      );
+      return sendProblem(reply, problemOf("internal", appErrorCodes.internal, request.id));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413)
+      return sendProblem(
+        reply,
+        problemOf("payload-too-large", appErrorCodes["payload-too-large"], request.id),
+      );
+    if (status === 415)
+      return sendProblem(
+        reply,
+        problemOf("unsupported-media-type", appErrorCodes["unsupported-media-type"], request.id),
+      );
+    if (status === 429)
+      return sendProblem(reply, problemOf("rate-limited", appErrorCodes["rate-limited"], request.id));
+    if (status >= 400 && status < 500) {
+      const detail =
+        error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError
+          ? "Il corpo della richiesta non è JSON valido."
+          : error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+            ? "Il corpo della richiesta è vuoto."
+            : appErrorCodes["invalid-request"];
+      return sendProblem(reply, problemOf("invalid-request", detail, request.id));
+    }
+    request.log.error({ error: safeErrorSummary(error) }, "unhandled error");
+    return sendProblem(reply, problemOf("internal", appErrorCodes.internal, request.id));
+  });
+}

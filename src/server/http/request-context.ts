@@ -1,0 +1,63 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Database } from "../../db/database.ts";
+import { AppError } from "../../domain/errors/app-error.ts";
+import type { Actor } from "../features/access/actor.ts";
+import { findSessionState, type SessionState } from "../features/access/session.service.ts";
+
+export const sessionCookieName = "sirmi_session";
+export const csrfHeaderName = "x-csrf-token";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    sessionState: SessionState | undefined;
+  }
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Reads the session cookie once per request; routes ask for the actor through requireActor. */
+export function registerRequestContext(app: FastifyInstance, db: Database) {
+  app.decorateRequest("sessionState", undefined);
+  app.addHook("preHandler", async (request) => {
+    const token = request.cookies[sessionCookieName];
+    if (!token || !request.url.startsWith("/api/")) return;
+    request.sessionState = await findSessionState(db, token);
+  });
+}
+
+export function sessionTokenOf(request: FastifyRequest): string {
+  const token = request.cookies[sessionCookieName];
+  if (!token || !request.sessionState) throw new AppError("not-authenticated");
+  return token;
+}
+
+/** Cookie-authenticated writes must echo the session's CSRF token in a header. */
+export function checkCsrf(request: FastifyRequest) {
+  if (safeMethods.has(request.method)) return;
+  const expected = request.sessionState?.csrfToken;
+  const given = request.headers[csrfHeaderName];
+  if (!expected || typeof given !== "string" || !sameString(expected, given)) {
+    throw new AppError("csrf-token-invalid");
+  }
+}
+
+export function requireSession(request: FastifyRequest): SessionState {
+  if (!request.sessionState) throw new AppError("not-authenticated");
+  checkCsrf(request);
+  return request.sessionState;
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  const state = requireSession(request);
+  if (!state.actor) {
+    throw new AppError("forbidden", "Scegliere l'organizzazione e il ruolo con cui operare.");
+  }
+  return state.actor;
+}
+
+function sameString(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,116 @@
+import { Writable } from "node:stream";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { Role } from "../../src/domain/access/roles.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { loadConfig } from "../../src/server/config.ts";
+import { createOrganisation, createUserWithRole } from "../../src/server/features/access/users.service.ts";
+import { createLogger } from "../../src/server/http/logger.ts";
+import { openTestDatabase } from "./test-database.ts";
+
+export const testPassword = "password-di-prova-1";
+const system = { system: true as const, label: "test" };
+
+/** A real app on a private database, with its log lines captured for inspection. */
+export async function createTestApp(environment: Record<string, string> = {}) {
+  const handle = await openTestDatabase();
+  const logLines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      logLines.push(String(chunk));
+      callback();
+    },
+  });
+  const config = loadConfig({
+    SIRMI_LOG_LEVEL: "info",
+    SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
+    ...environment,
+  });
+  const app = await buildApp({ config, db: handle.db, logger: createLogger(config.logLevel, stream) });
+  await app.ready();
+  return {
+    app,
+    db: handle.db,
+    handle,
+    logLines,
+    config,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export async function createOrganisationFor(
+  t: TestApp,
+  code: string,
+  kind: "region" | "social-service" | "operator" | "observatory",
+  fiscalCode?: string,
+  name?: string,
+) {
+  return createOrganisation(t.db, system, {
+    code,
+    name: name ?? `Organizzazione ${code}`,
+    kind,
+    fiscalCode: fiscalCode ?? null,
+  });
+}
+
+export async function createUserFor(
+  t: TestApp,
+  username: string,
+  role: Role,
+  organisationCode: string,
+  structureId?: string,
+) {
+  return createUserWithRole(t.db, system, {
+    username,
+    displayName: `Utente ${username}`,
+    password: testPassword,
+    role,
+    organisationCode,
+    structureId: structureId ?? null,
+  });
+}
+
+/** A logged-in browser-like client: keeps the cookie, sends the CSRF token on writes. */
+export async function logInAs(app: FastifyInstance, username: string, password = testPassword) {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/session",
+    payload: { username, password },
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`login failed for ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "sirmi_session");
+  if (!cookie) throw new Error("no session cookie");
+  const session = response.json() as {
+    csrfToken: string;
+    memberships: { membershipId: string }[];
+    active: unknown;
+  };
+  const headers = { cookie: `sirmi_session=${cookie.value}`, "x-csrf-token": session.csrfToken };
+  const client = {
+    session,
+    headers,
+    get: (url: string) => app.inject({ method: "GET", url, headers }),
+    post: (url: string, payload?: unknown) =>
+      app.inject({ method: "POST", url, headers, payload: payload as object }),
+    put: (url: string, payload?: unknown) =>
+      app.inject({ method: "PUT", url, headers, payload: payload as object }),
+    delete: (url: string) => app.inject({ method: "DELETE", url, headers }),
+  };
+  if (!session.active && session.memberships.length > 0) {
+    await client.put("/api/v1/session/active-membership", {
+      membershipId: session.memberships[0].membershipId,
+    });
+  }
+  return client;
+}
+
+export type Client = Awaited<ReturnType<typeof logInAs>>;
+
+export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
+  return response.json() as T;
+}
