@@ -5,7 +5,7 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Logger } from "pino";
 import type { Database } from "../db/database.ts";
@@ -31,7 +31,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const { config, db } = deps;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
@@ -106,23 +106,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerStructureRoutes(api, deps);
   });
 
-  if (deps.webRoot && fs.existsSync(path.join(deps.webRoot, "index.html"))) {
+  const servesWeb = deps.webRoot !== undefined && fs.existsSync(path.join(deps.webRoot, "index.html"));
+  if (servesWeb) {
     await app.register(fastifyStatic, {
-      root: deps.webRoot,
+      root: deps.webRoot as string,
       prefix: "/",
       wildcard: false,
       index: ["index.html"],
     });
-    app.setNotFoundHandler((request, reply) => {
-      if (
-        request.method === "GET" &&
-        !request.url.startsWith("/api/") &&
-        request.headers.accept?.includes("text/html")
-      ) {
-        return reply.type("text/html").sendFile("index.html");
-      }
-      return sendProblem(reply, problemOf("not-found", "Il percorso richiesto non esiste.", request.id));
-    });
   }
+  // Unknown paths: the web app's own routes get its page, everything else a problem+json 404.
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      servesWeb &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      request.headers.accept?.includes("text/html");
+    if (isPage) return reply.type("text/html").sendFile("index.html");
+    return sendProblem(reply, problemOf("not-found", "Il percorso richiesto non esiste.", request.id));
+  });
   return app;
 }

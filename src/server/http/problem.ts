@@ -7,6 +7,7 @@ import {
   appErrorCodes,
   type FieldProblem,
 } from "../../domain/errors/app-error.ts";
+import { italianIssueMessage } from "../../domain/errors/field-problems.ts";
 import { safeErrorSummary } from "./safe-error.ts";
 
 /** RFC 9457 problem details, with the stable code and the field problems of S.I.R.MI. */
@@ -91,42 +92,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type("application/problem+json").send(problem);
 }
 
-/** Turns zod issues into field problems with Italian messages (the schemas carry them). */
-export function fieldProblemsOf(issues: readonly z.core.$ZodIssue[], prefix = ""): FieldProblem[] {
-  return issues.map((issue) => ({
-    path: `${prefix}/${issue.path.map(String).join("/")}`,
-    code: issue.code === "custom" ? "invalid-value" : `invalid-${issue.code.replaceAll("_", "-")}`,
-    message: italianIssueMessage(issue),
-  }));
-}
-
-function italianIssueMessage(issue: z.core.$ZodIssue): string {
-  // Schemas give Italian messages; zod's English defaults are replaced by a generic Italian text.
-  if (issue.message && !/^(Invalid|Expected|Too|Unrecognized|Required)/.test(issue.message))
-    return issue.message;
-  switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined ? "Campo obbligatorio" : "Tipo di dato non valido";
-    case "too_big":
-      return "Valore troppo grande o troppo lungo";
-    case "too_small":
-      return "Valore troppo piccolo o troppo corto";
-    case "unrecognized_keys":
-      return `Campi non previsti: ${issue.keys.join(", ")}`;
-    case "invalid_value":
-      return "Valore non ammesso";
-    case "invalid_format":
-      return "Formato non valido";
-    default:
-      return "Valore non valido";
-  }
-}
-
 export function registerProblemHandlers(app: FastifyInstance) {
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-    sendProblem(reply, problemOf("not-found", "Il percorso richiesto non esiste.", request.id)),
-  );
-
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
       if (error.code === "internal") request.log.error({ error: safeErrorSummary(error) }, "internal error");

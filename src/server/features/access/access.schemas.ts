@@ -49,7 +49,7 @@ export const organisationInputSchema = z
       .nullable()
       .optional(),
   })
-  .meta({ id: "OrganisationInput" });
+  .meta({ id: "NewOrganisation" });
 
 export const organisationSchema = z
   .object({
@@ -80,7 +80,7 @@ export const userInputSchema = z
     role: Role,
     organisationCode: z.string().trim().min(2).max(40),
   })
-  .meta({ id: "UserInput" });
+  .meta({ id: "NewUser" });
 
 export const userSummarySchema = z
   .object({

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../../db/database.ts";
 import { type FieldProblem, isAppError } from "../../../domain/errors/app-error.ts";
+import { fieldProblemsOf } from "../../../domain/errors/field-problems.ts";
 import { type StructureRecord, structureRecordSchema } from "../../../domain/structures/structure.schema.ts";
-import { fieldProblemsOf } from "../../http/problem.ts";
 import type { AuditSubject } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { resolveOperatorOrganisation } from "./operators.ts";

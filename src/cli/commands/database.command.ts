@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import pg from "pg";
+import pino from "pino";
+import { openDatabase } from "../../db/open-database.ts";
+import { loadReferenceData } from "../../db/seed/reference-data.ts";
+import { buildApp } from "../../server/app.ts";
+import type { Config } from "../../server/config.ts";
+import { verifyAuditChain } from "../../server/features/access/audit.queries.ts";
+import { withDatabase } from "../configured-database.ts";
+
+export function registerDatabaseCommands(program: Command, config: () => Config) {
+  program
+    .command("migrate")
+    .description("Applica le migrazioni e carica i dati di riferimento (comuni, tipologie)")
+    .action(async () => {
+      await withDatabase(
+        config(),
+        async (handle) => {
+          await handle.migrate();
+          const { comuni } = await loadReferenceData(handle.db);
+          process.stdout.write(`Migrazioni applicate; comuni caricati: ${comuni}\n`);
+        },
+        "migrate",
+      );
+    });
+
+  const audit = program.command("audit").description("Registro degli accessi");
+  audit
+    .command("verify")
+    .description("Verifica la catena del registro; indica la prima voce alterata")
+    .action(async () => {
+      const result = await withDatabase(config(), (handle) => verifyAuditChain(handle.db));
+      if (result.ok) {
+        process.stdout.write(`Registro integro: ${result.checked} voci verificate.\n`);
+      } else {
+        process.stdout.write(
+          `Registro ALTERATO: la voce n. ${result.firstBrokenSequence} non è coerente ` +
+            `(${result.reason === "sequence-gap" ? "voce mancante" : "impronta non corrispondente"}); ` +
+            `${result.checked} voci precedenti sono integre.\n`,
+        );
+        process.exitCode = 2;
+      }
+    });
+
+  program
+    .command("grant-app-role")
+    .description(
+      "PostgreSQL: concede al ruolo dell'applicazione i permessi minimi (eseguire come proprietario)",
+    )
+    .requiredOption("--role <name>", "ruolo PostgreSQL usato dall'applicazione")
+    .action(async (options: { role: string }) => {
+      const settings = config();
+      const url = settings.migrationDatabaseUrl;
+      if (!url)
+        throw new Error(
+          "Il comando richiede DATABASE_URL (o SIRMI_MIGRATION_DATABASE_URL) verso PostgreSQL.",
+        );
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.role)) throw new Error("Nome di ruolo non valido.");
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const role = options.role;
+        await client.query(`grant usage on schema public to ${role}`);
+        await client.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
+        await client.query(`revoke update, delete, truncate on audit_entry from ${role}`);
+        await client.query(`grant usage, select on all sequences in schema public to ${role}`);
+        process.stdout.write(
+          `Permessi concessi a ${role}; sul registro degli accessi solo SELECT e INSERT.\n`,
+        );
+      } finally {
+        await client.end();
+      }
+    });
+
+  program
+    .command("openapi")
+    .description("Scrive il documento OpenAPI generato dal codice")
+    .option("--out <file>", "file di destinazione", "dist/openapi.json")
+    .action(async (options: { out: string }) => {
+      const settings = config();
+      const handle = await openDatabase({ kind: "pglite" });
+      try {
+        const app = await buildApp({ config: settings, db: handle.db, logger: pino({ level: "silent" }) });
+        await app.ready();
+        fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+        fs.writeFileSync(options.out, JSON.stringify(app.swagger(), null, 2));
+        await app.close();
+        process.stdout.write(`Documento OpenAPI scritto in ${options.out}\n`);
+      } finally {
+        await handle.close();
+      }
+    });
+}

@@ -1,0 +1,52 @@
+import type { Command } from "commander";
+import { loadReferenceData } from "../../db/seed/reference-data.ts";
+import type { Config } from "../../server/config.ts";
+import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
+import { openConfiguredDatabase } from "../configured-database.ts";
+import { isDatabaseEmpty } from "../database-state.ts";
+import { createDemoData } from "../demo/demo-data.ts";
+
+export function registerServeCommands(program: Command, config: () => Config) {
+  program
+    .command("start")
+    .description("Avvia S.I.R.MI; su una base dati vuota la prepara e carica i dati dimostrativi")
+    .option("--no-demo", "non caricare i dati dimostrativi su una base dati vuota")
+    .action(async (options: { demo: boolean }) => {
+      const started = performance.now();
+      const settings = config();
+      const say = (message: string) => process.stdout.write(`${message}\n`);
+      await ensureWebBuilt(defaultWebRoot, say);
+      const handle = await openConfiguredDatabase(settings);
+      const isNew = await isDatabaseEmpty(handle.db);
+      if (isNew)
+        say(
+          handle.kind === "pglite"
+            ? `Nuova base dati incorporata in ${settings.dataDir}`
+            : "Base dati vuota: preparazione",
+        );
+      await handle.migrate();
+      await loadReferenceData(handle.db);
+      if (isNew && options.demo) {
+        say("Caricamento dei dati dimostrativi…");
+        const demo = await createDemoData(handle.db, settings.regionCode);
+        say(`\nUtenti dimostrativi (le password sono mostrate solo ora):`);
+        for (const user of demo.passwords)
+          say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
+        say("");
+      }
+      const { address } = await serve(settings, handle);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      say(`S.I.R.MI è pronto su ${address.replace("127.0.0.1", "localhost")} (avvio in ${seconds} s)`);
+      say(`Documentazione delle API: ${address.replace("127.0.0.1", "localhost")}/api/docs`);
+    });
+
+  program
+    .command("serve")
+    .description("Avvia il server su una base dati già migrata (produzione)")
+    .action(async () => {
+      const settings = config();
+      const handle = await openConfiguredDatabase(settings);
+      const { address } = await serve(settings, handle);
+      process.stdout.write(`S.I.R.MI in ascolto su ${address}\n`);
+    });
+}

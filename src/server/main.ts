@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { DatabaseHandle } from "../db/open-database.ts";
+import { buildApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import { createLogger } from "./http/logger.ts";
+
+export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+/** Builds the web app when it has never been built (first `npm start` after `npm ci`). */
+export async function ensureWebBuilt(webRoot: string, log: (message: string) => void) {
+  if (fs.existsSync(path.join(webRoot, "index.html"))) return;
+  log("Preparazione dell'applicazione web (solo al primo avvio)…");
+  const { build } = await import("vite");
+  await build({
+    configFile: path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: webRoot, emptyOutDir: true },
+  });
+}
+
+/** Opens the HTTP server on an already migrated database; stops cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config, handle: DatabaseHandle, webRoot = defaultWebRoot) {
+  const logger = createLogger(config.logLevel);
+  const app = await buildApp({ config, db: handle.db, logger, webRoot });
+  const address = await app.listen({ host: config.host, port: config.port });
+  const stop = async (signal: string) => {
+    logger.info({ signal }, "stopping");
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop("SIGINT"));
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  return { app, address };
+}
