@@ -3,7 +3,11 @@ import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Role } from "../../src/domain/access/roles.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
-import { createOrganisation, createUserWithRole } from "../../src/server/features/access/users.service.ts";
+import {
+  addRole,
+  createOrganisation,
+  createUserWithRole,
+} from "../../src/server/features/access/users.service.ts";
 import { createLogger } from "../../src/server/http/logger.ts";
 import { openTestDatabase } from "./test-database.ts";
 
@@ -113,4 +117,8 @@ export type Client = Awaited<ReturnType<typeof logInAs>>;
 
 export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
   return response.json() as T;
+}
+
+export async function addRoleFor(t: TestApp, username: string, role: Role, organisationCode: string) {
+  return addRole(t.db, system, { username, role, organisationCode });
 }

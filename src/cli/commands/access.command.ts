@@ -2,7 +2,11 @@ import type { Command } from "commander";
 import { OrganisationKind, Role } from "../../domain/access/roles.ts";
 import type { Config } from "../../server/config.ts";
 import { organisationInputSchema, userInputSchema } from "../../server/features/access/access.schemas.ts";
-import { createOrganisation, createUserWithRole } from "../../server/features/access/users.service.ts";
+import {
+  addRole,
+  createOrganisation,
+  createUserWithRole,
+} from "../../server/features/access/users.service.ts";
 import { withDatabase } from "../configured-database.ts";
 import { parseOrExit, readStdin } from "../input.ts";
 
@@ -12,7 +16,7 @@ export function registerAccessCommands(program: Command, config: () => Config) {
   const user = program.command("user").description("Utenti");
   user
     .command("create")
-    .description("Crea un utente con un ruolo in un'organizzazione (o aggiunge un ruolo)")
+    .description("Crea un utente con un ruolo in un'organizzazione")
     .requiredOption("--username <username>")
     .requiredOption("--role <role>", `uno tra: ${Role.options.join(", ")}`)
     .option("--org <code>", "codice dell'organizzazione (per i ruoli regionali: quella della Regione)")
@@ -44,6 +48,20 @@ export function registerAccessCommands(program: Command, config: () => Config) {
         });
       },
     );
+
+  user
+    .command("add-role")
+    .description("Aggiunge un ruolo a un utente esistente")
+    .requiredOption("--username <username>")
+    .requiredOption("--role <role>", `uno tra: ${Role.options.join(", ")}`)
+    .requiredOption("--org <code>", "codice dell'organizzazione")
+    .action(async (options: { username: string; role: string; org: string }) => {
+      const role = parseOrExit(Role, options.role);
+      await withDatabase(config(), async (handle) => {
+        await addRole(handle.db, system, { username: options.username, role, organisationCode: options.org });
+        process.stdout.write(`Ruolo ${role} in ${options.org} aggiunto a ${options.username}.\n`);
+      });
+    });
 
   const org = program.command("org").description("Organizzazioni");
   org

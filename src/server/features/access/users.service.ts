@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Database } from "../../../db/database.ts";
-import { organisationKindOfRole } from "../../../domain/access/roles.ts";
+import { organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import {
   findOrganisationByCode,
+  findUserByUsername,
   insertMembership,
   insertOrganisation,
   insertUser,
@@ -42,10 +43,7 @@ export async function createOrganisation(
   });
 }
 
-/**
- * Creates the user if new, then adds the role in the organisation: running the same command
- * twice for two roles gives one user with two roles.
- */
+/** Creates a user holding one role in one organisation; more roles come with addRole. */
 export async function createUserWithRole(
   db: Database,
   subject: AuditSubject,
@@ -117,4 +115,39 @@ export async function listUsers(db: Database) {
     users.set(row.userId, user);
   }
   return [...users.values()];
+}
+
+/** Gives an existing user one more role, in the same or another organisation. */
+export async function addRole(
+  db: Database,
+  subject: AuditSubject,
+  input: { username: string; role: Role; organisationCode: string; structureId?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const user = await findUserByUsername(tx, input.username);
+    if (!user) throw new AppError("not-found", `L'utente ${input.username} non esiste.`);
+    const organisation = await findOrganisationByCode(tx, input.organisationCode);
+    if (!organisation)
+      throw new AppError("unknown-organisation", `L'organizzazione ${input.organisationCode} non esiste.`);
+    if (organisationKindOfRole[input.role] !== organisation.kind) {
+      throw new AppError(
+        "role-not-allowed-for-organisation",
+        `Il ruolo ${input.role} non può essere assegnato in un'organizzazione di tipo ${organisation.kind}.`,
+      );
+    }
+    await insertMembership(tx, {
+      id: randomUUID(),
+      userId: user.id,
+      organisationId: organisation.id,
+      role: input.role,
+      structureId: input.structureId ?? null,
+    });
+    await appendAuditEntry(tx, subject, {
+      action: "user.add-role",
+      resourceType: "user",
+      resourceId: user.id,
+      outcome: "success",
+      details: { role: input.role, organisationCode: organisation.code },
+    });
+  });
 }

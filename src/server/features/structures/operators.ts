@@ -14,15 +14,16 @@ function normalisedName(name: string): string {
     .trim();
 }
 
-function conflict(existingName: string): AppError {
+// The message never repeats the other holder's name: an operator may be a person.
+function conflict(): AppError {
   return new AppError(
     "operator-fiscal-code-conflict",
-    `Il codice fiscale dell'ente gestore è già registrato per «${existingName}»: correggere il codice o la denominazione.`,
+    "Il codice fiscale dell'ente gestore è già registrato con un'altra denominazione: correggere il codice o la denominazione.",
     [
       {
         path: "/operator/fiscalCode",
         code: "operator-fiscal-code-conflict",
-        message: `Codice già registrato per «${existingName}».`,
+        message: "Codice già registrato per un ente con un'altra denominazione.",
       },
     ],
   );
@@ -43,9 +44,9 @@ export async function resolveOperatorOrganisation(
     .from(organisation)
     .where(eq(organisation.fiscalCode, operator.fiscalCode))
     .limit(1);
-  if (holder && normalisedName(holder.name) !== normalisedName(operator.name)) throw conflict(holder.name);
+  if (holder && normalisedName(holder.name) !== normalisedName(operator.name)) throw conflict();
   if (actingOrganisationId) {
-    if (holder && holder.id !== actingOrganisationId) throw conflict(holder.name);
+    if (holder && holder.id !== actingOrganisationId) throw conflict();
     const [own] = await db
       .select()
       .from(organisation)

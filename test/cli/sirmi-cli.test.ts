@@ -1,0 +1,137 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/open-database.ts";
+import { readTestSettings } from "../../src/server/config.ts";
+import { structureRecord } from "../support/structure-fixtures.ts";
+import { openTestDatabase } from "../support/test-database.ts";
+
+let folder: string;
+let environment: NodeJS.ProcessEnv;
+let database: (DatabaseHandle & { url?: string }) | undefined;
+
+/** Runs the real `sirmi` command in a child process, on the test's own database. */
+function sirmi(args: string[], input = ""): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.resolve("bin/sirmi.mjs"), ...args], { env: environment });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+beforeAll(async () => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-cli-"));
+  environment = {
+    PATH: process.env.PATH,
+    SIRMI_DATA_DIR: path.join(folder, "data"),
+    SIRMI_LOG_LEVEL: "silent",
+  };
+  if (readTestSettings().databaseUrl) {
+    // On PostgreSQL the commands work on a private clone of the migrated template.
+    database = await openTestDatabase();
+    environment.DATABASE_URL = database.url;
+  }
+});
+afterAll(async () => {
+  await database?.close();
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe("sirmi command line", () => {
+  it("migrates and loads the comuni", async () => {
+    const result = await sirmi(["migrate"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/comuni caricati: \d{4}/);
+  });
+
+  it("creates organisations and users, reading the password from standard input only", async () => {
+    expect(
+      (await sirmi(["org", "create", "--code", "REGIONE", "--name", "Regione Toscana", "--kind", "region"]))
+        .code,
+    ).toBe(0);
+    const badKind = await sirmi(["org", "create", "--code", "X1", "--name", "Ente", "--kind", "pianeta"]);
+    expect(badKind.code).toBe(1);
+    expect(badKind.stderr).toContain("Dati non validi");
+    const noStdin = await sirmi([
+      "user",
+      "create",
+      "--username",
+      "admin",
+      "--role",
+      "region-admin",
+      "--org",
+      "REGIONE",
+    ]);
+    expect(noStdin.code).toBe(1);
+    expect(noStdin.stderr).toContain("--password-stdin");
+    const created = await sirmi(
+      [
+        "user",
+        "create",
+        "--username",
+        "admin",
+        "--role",
+        "region-admin",
+        "--org",
+        "REGIONE",
+        "--password-stdin",
+      ],
+      "una-password-lunga\n",
+    );
+    expect(created.stdout).toContain("Utente admin creato");
+    const short = await sirmi(
+      ["user", "create", "--username", "breve", "--role", "auditor", "--org", "REGIONE", "--password-stdin"],
+      "corta\n",
+    );
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain("almeno 10 caratteri");
+  });
+
+  it("imports a registry record by record: good ones stored, bad ones explained, exit code 3", async () => {
+    const file = path.join(folder, "registry.json");
+    const good = structureRecord({ code: "ST000500" });
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        good,
+        { ...structureRecord({ code: "ST000501" }), authorisedPlaces: -3 },
+        structureRecord({ code: "ST000502", address: { street: "Via Roma 1", comune: "999999" } }),
+        "not a record",
+      ]),
+    );
+    const first = await sirmi(["structure", "import", file]);
+    expect(first.code).toBe(3);
+    expect(first.stdout).toContain("scheda 1 (ST000500): creata");
+    expect(first.stdout).toMatch(
+      /scheda 2 \(ST000501\): RESPINTA\n\s+\/authorisedPlaces: Il numero di posti non può essere negativo/,
+    );
+    expect(first.stdout).toContain("Il comune con codice ISTAT 999999 non esiste");
+    expect(first.stdout).toContain("Totale: 4 schede, 1 importate, 3 respinte.");
+
+    fs.writeFileSync(file, JSON.stringify([{ ...good, authorisedPlaces: 11, validFrom: "2025-01-01" }]));
+    const second = await sirmi(["structure", "import", file]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("scheda 1 (ST000500): nuova versione");
+
+    fs.writeFileSync(file, '[{"code": "ST0005');
+    const broken = await sirmi(["structure", "import", file]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain("non è leggibile come JSON");
+  });
+
+  it("verifies the access log", async () => {
+    const result = await sirmi(["audit", "verify"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Registro integro: \d+ voci verificate/);
+  });
+});
