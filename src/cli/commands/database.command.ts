@@ -78,8 +78,12 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
     .command("openapi")
     .description("Scrive il documento OpenAPI generato dal codice")
     .option("--out <file>", "file di destinazione", "dist/openapi.json")
-    .action(async (options: { out: string }) => {
-      const settings = config();
+    .option(
+      "--server-url <url>",
+      "indirizzo pubblico del server da dichiarare (predefinito: SIRMI_PUBLIC_URL)",
+    )
+    .action(async (options: { out: string; serverUrl?: string }) => {
+      const settings = { ...config(), ...(options.serverUrl ? { publicUrl: options.serverUrl } : {}) };
       const handle = await openDatabase({ kind: "pglite" });
       try {
         const app = await buildApp({ config: settings, db: handle.db, logger: pino({ level: "silent" }) });
