@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Database } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import {
+  deleteExpiredSessions,
   deleteSession,
   findActorOfMembership,
   findLiveSession,
@@ -40,6 +41,7 @@ export async function logIn(
   const csrfToken = randomBytes(24).toString("base64url");
   const membershipId = memberships.length === 1 ? memberships[0].membershipId : null;
   await db.transaction(async (tx) => {
+    await deleteExpiredSessions(tx);
     await insertSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,

@@ -29,6 +29,7 @@ export async function findComuni(db: Executor, codes: string[]) {
       istatCode: comune.istatCode,
       name: comune.name,
       provinceAbbreviation: comune.provinceAbbreviation,
+      regionCode: comune.regionCode,
     })
     .from(comune)
     .where(inArray(comune.istatCode, codes));
@@ -50,4 +51,39 @@ export async function listZones(db: Executor) {
 
 export async function listRegionalStructureTypes(db: Executor) {
   return db.select().from(regionalStructureType).orderBy(asc(regionalStructureType.label));
+}
+
+/** Replaces a zone's definition: its name and the full set of its comuni. */
+export async function replaceZone(
+  db: Executor,
+  input: { code: string; name: string; regionCode: string; comuni: string[] },
+) {
+  await db
+    .insert(zone)
+    .values({ code: input.code, name: input.name, regionCode: input.regionCode })
+    .onConflictDoUpdate({ target: zone.code, set: { name: input.name } });
+  await db.delete(zoneComune).where(eq(zoneComune.zoneCode, input.code));
+  if (input.comuni.length > 0) {
+    await db
+      .insert(zoneComune)
+      .values(input.comuni.map((comuneCode) => ({ zoneCode: input.code, comuneCode })));
+  }
+}
+
+export async function listZoneComuni(db: Executor, code: string) {
+  const rows = await db
+    .select({ comuneCode: zoneComune.comuneCode })
+    .from(zoneComune)
+    .where(eq(zoneComune.zoneCode, code))
+    .orderBy(asc(zoneComune.comuneCode));
+  return rows.map((row) => row.comuneCode);
+}
+
+/** Comuni of the list already in another zone: a comune belongs to one zone at a time. */
+export async function findComuniInOtherZones(db: Executor, code: string, comuni: string[]) {
+  if (comuni.length === 0) return [];
+  return db
+    .select({ comuneCode: zoneComune.comuneCode, zoneCode: zoneComune.zoneCode })
+    .from(zoneComune)
+    .where(and(inArray(zoneComune.comuneCode, comuni), sql`${zoneComune.zoneCode} <> ${code}`));
 }

@@ -1,10 +1,32 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import * as interchangeCodes from "../../../domain/code-lists/interchange-codes.ts";
+import { sinbaCodeLists } from "../../../domain/code-lists/sinba-codes.ts";
+import * as structureCodes from "../../../domain/code-lists/structure-codes.ts";
+import { countries } from "../../../domain/territory/countries.ts";
 import type { AppDependencies } from "../../app.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { authorize } from "../access/authorization.ts";
-import { listRegionalStructureTypes, listZones, searchComuni } from "./reference.queries.ts";
+import { listRegionalStructureTypes, listZoneComuni, listZones, searchComuni } from "./reference.queries.ts";
+import { defineZone } from "./zones.service.ts";
+
+const codeListSchema = z.array(z.object({ code: z.string(), label: z.string() }));
+
+/** Every code list of the domain, by name, for forms and for software houses. */
+function allCodeLists(): Record<string, { code: string; label: string }[]> {
+  const lists: Record<string, { code: string; label: string }[]> = {};
+  for (const [name, value] of Object.entries({ ...structureCodes, ...interchangeCodes })) {
+    if (Array.isArray(value) && value.every((entry) => entry && typeof entry.code === "string")) {
+      lists[name] = value.map((entry) => ({ code: entry.code, label: entry.label }));
+    }
+  }
+  for (const [name, list] of Object.entries(sinbaCodeLists)) {
+    lists[`sinba${name}`] = list.map((entry) => ({ code: entry.code, label: entry.label }));
+  }
+  lists.countries = countries.map((country) => ({ code: country.istatCode, label: country.name }));
+  return lists;
+}
 
 const security = [{ sessionCookie: [] }];
 
@@ -75,6 +97,65 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
     async (request) => {
       authorize(requireActor(request), "reference.read");
       return { items: await listZones(db) };
+    },
+  );
+
+  api.get(
+    "/api/v1/zones/:code/comuni",
+    {
+      schema: {
+        tags: ["riferimenti"],
+        summary: "Comuni di una zona distretto",
+        security,
+        params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,40}$/) }),
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), "reference.read");
+      return { items: await listZoneComuni(db, request.params.code) };
+    },
+  );
+
+  api.put(
+    "/api/v1/zones/:code",
+    {
+      schema: {
+        tags: ["riferimenti"],
+        summary: "Definire una zona distretto come insieme di comuni della Regione",
+        security,
+        params: z.object({
+          code: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: "Codice zona non valido" }),
+        }),
+        body: z
+          .object({
+            name: z.string().trim().min(2).max(120),
+            comuni: z.array(z.string().regex(/^\d{6}$/, { error: "Codice ISTAT non valido" })).max(400),
+          })
+          .meta({ id: "ZoneDefinition" }),
+        response: { 200: z.object({ code: z.string(), name: z.string(), comuni: z.array(z.string()) }) },
+      },
+    },
+    async (request) =>
+      defineZone(db, requireActor(request), deps.config.regionCode, {
+        code: request.params.code,
+        ...request.body,
+      }),
+  );
+
+  api.get(
+    "/api/v1/code-lists",
+    {
+      schema: {
+        tags: ["riferimenti"],
+        summary: "Liste di codici (strutture, standard di interscambio, SINBA, Stati esteri ISTAT)",
+        security,
+        response: { 200: z.record(z.string(), codeListSchema) },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), "reference.read");
+      return allCodeLists();
     },
   );
 

@@ -1,0 +1,42 @@
+import { Writable } from "node:stream";
+import { buildApp } from "../../../src/server/app.ts";
+import { loadConfig } from "../../../src/server/config.ts";
+import { createLogger } from "../../../src/server/http/logger.ts";
+import type { TestApp } from "../../support/test-app.ts";
+import { openTestDatabase } from "../../support/test-database.ts";
+
+/** The real app on a private database, serving the built web app, listening on a free port. */
+export async function startJourneyApp(webRoot: string): Promise<TestApp & { baseUrl: string }> {
+  const handle = await openTestDatabase();
+  const logLines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      logLines.push(String(chunk));
+      callback();
+    },
+  });
+  const config = loadConfig({
+    SIRMI_LOG_LEVEL: "warn",
+    SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
+    SIRMI_LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+  });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    logger: createLogger(config.logLevel, stream),
+    webRoot,
+  });
+  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  return {
+    app,
+    db: handle.db,
+    handle,
+    logLines,
+    config,
+    baseUrl: address,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}

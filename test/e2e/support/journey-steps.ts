@@ -1,0 +1,48 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { testPassword } from "../../support/test-app.ts";
+import { axeViolations } from "./axe-check.ts";
+
+/** Waits until the page shows its h1 with the given text and no loading indicator remains. */
+export async function waitForPage(page: Page, heading: string | RegExp) {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState("networkidle");
+  await page
+    .locator(".progress-spinner")
+    .first()
+    .waitFor({ state: "detached", timeout: 10_000 })
+    .catch(() => {});
+}
+
+/** Asserts that axe-core finds nothing to report, naming the page and each offending node. */
+export async function expectAccessible(page: Page, name: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `axe-core su «${name}» (${page.url()}):\n${violations.join("\n")}`).toEqual([]);
+}
+
+export async function expectTitle(page: Page, fragment: string) {
+  expect(await page.title()).toContain(fragment);
+}
+
+export async function logIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(`${baseUrl}/accesso`);
+  await waitForPage(page, "Accesso");
+  await page.getByLabel("Nome utente", { exact: true }).fill(username);
+  await page.getByLabel("Password", { exact: true }).fill(testPassword);
+  await page.getByRole("button", { name: "Accedi" }).click();
+  await waitForPage(page, "Pagina iniziale");
+}
+
+export async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Esci" }).click();
+  await waitForPage(page, "Accesso");
+}
+
+/** Follows a link of the main navigation and waits for the page it leads to. */
+export async function navigateTo(page: Page, link: string, heading: string | RegExp) {
+  await page
+    .getByRole("navigation", { name: "Navigazione principale" })
+    .getByRole("link", { name: link, exact: true })
+    .click();
+  await waitForPage(page, heading);
+}
