@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import { loadConfig } from "../server/config.ts";
 import { registerAccessCommands } from "./commands/access.command.ts";
 import { registerDatabaseCommands } from "./commands/database.command.ts";
+import { registerKeysCommands } from "./commands/keys.command.ts";
 import { registerServeCommands } from "./commands/serve.command.ts";
 import { registerStructureCommands } from "./commands/structure.command.ts";
 
@@ -14,11 +15,21 @@ registerServeCommands(program, config);
 registerDatabaseCommands(program, config);
 registerAccessCommands(program, config);
 registerStructureCommands(program, config);
+registerKeysCommands(program, config);
 program.addOption(new Option("--version").hideHelp());
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${describeError(error)}\n`);
   process.exitCode = 1;
+}
+
+/** Query errors carry their parameters in the message: show the database's own reason instead. */
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  if (error.message.startsWith("Failed query") && cause instanceof Error)
+    return `Errore della base dati: ${cause.message}`;
+  return error.message;
 }

@@ -13,6 +13,8 @@ import type { Config } from "./config.ts";
 import { registerAccessRoutes } from "./features/access/access.routes.ts";
 import { registerAuditRoutes } from "./features/access/audit.routes.ts";
 import { registerReferenceRoutes } from "./features/reference/reference.routes.ts";
+import { registerRegistryRoutes } from "./features/registry/registry.routes.ts";
+import type { Keyring } from "./features/registry/vault-keys.ts";
 import { registerStatusRoutes } from "./features/status/status.routes.ts";
 import { registerStructureRoutes } from "./features/structures/structures.routes.ts";
 import { registerOpenApi } from "./http/openapi.ts";
@@ -23,6 +25,8 @@ export type AppDependencies = {
   config: Config;
   db: Database;
   logger: Logger;
+  /** Keys of the identity vault (encryption and blind indexes). */
+  keyring: Keyring;
   /** Folder of the built web app; served with a fallback to index.html when present. */
   webRoot?: string;
 };
@@ -104,6 +108,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerAuditRoutes(api, deps);
     registerReferenceRoutes(api, deps);
     registerStructureRoutes(api, deps);
+    registerRegistryRoutes(api, deps);
   });
 
   const servesWeb = deps.webRoot !== undefined && fs.existsSync(path.join(deps.webRoot, "index.html"));

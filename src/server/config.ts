@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { italianIssueMessage } from "../domain/errors/field-problems.ts";
 
 /** The only reader of process.env: everything else receives a typed Config. */
 const environmentSchema = z.object({
@@ -21,6 +22,8 @@ const environmentSchema = z.object({
   SIRMI_SESSION_HOURS: z.coerce.number().min(0.1).max(24).default(8),
   SIRMI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SIRMI_AUTHORISATION_WARNING_DAYS: z.coerce.number().int().min(1).default(90),
+  SIRMI_KEYS_FILE: z.string().min(1).optional(),
+  SIRMI_VAULT_KEYS: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -39,12 +42,18 @@ export type Config = {
   sessionHours: number;
   bodyLimitBytes: number;
   authorisationWarningDays: number;
+  /** The identity vault's keys: a JSON file (default: keys.json in the data folder)… */
+  keysFile: string;
+  /** …or the same JSON given directly, e.g. from a secret store. */
+  vaultKeysJson: string | undefined;
 };
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${italianIssueMessage(issue)}`,
+    );
     throw new Error(`Configurazione non valida:\n${problems.join("\n")}`);
   }
   const env = parsed.data;
@@ -67,6 +76,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionHours: env.SIRMI_SESSION_HOURS,
     bodyLimitBytes: env.SIRMI_BODY_LIMIT_BYTES,
     authorisationWarningDays: env.SIRMI_AUTHORISATION_WARNING_DAYS,
+    keysFile: path.resolve(env.SIRMI_KEYS_FILE ?? path.join(env.SIRMI_DATA_DIR, "keys.json")),
+    vaultKeysJson: env.SIRMI_VAULT_KEYS,
   };
 }
 

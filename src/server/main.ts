@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "../db/open-database.ts";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
+import type { Keyring } from "./features/registry/vault-keys.ts";
 import { createLogger } from "./http/logger.ts";
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -21,9 +22,14 @@ export async function ensureWebBuilt(webRoot: string, log: (message: string) => 
 }
 
 /** Opens the HTTP server on an already migrated database; stops cleanly on SIGINT/SIGTERM. */
-export async function serve(config: Config, handle: DatabaseHandle, webRoot = defaultWebRoot) {
+export async function serve(
+  config: Config,
+  handle: DatabaseHandle,
+  keyring: Keyring,
+  webRoot = defaultWebRoot,
+) {
   const logger = createLogger(config.logLevel);
-  const app = await buildApp({ config, db: handle.db, logger, webRoot });
+  const app = await buildApp({ config, db: handle.db, logger, webRoot, keyring });
   const address = await app.listen({ host: config.host, port: config.port });
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");

@@ -8,6 +8,7 @@ import {
   createOrganisation,
   createUserWithRole,
 } from "../../src/server/features/access/users.service.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { createLogger } from "../../src/server/http/logger.ts";
 import { openTestDatabase } from "./test-database.ts";
 
@@ -29,7 +30,13 @@ export async function createTestApp(environment: Record<string, string> = {}) {
     SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
     ...environment,
   });
-  const app = await buildApp({ config, db: handle.db, logger: createLogger(config.logLevel, stream) });
+  const keyring = keyringOf(generateKeyringFile());
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    logger: createLogger(config.logLevel, stream),
+    keyring,
+  });
   await app.ready();
   return {
     app,
@@ -37,6 +44,7 @@ export async function createTestApp(environment: Record<string, string> = {}) {
     handle,
     logLines,
     config,
+    keyring,
     close: async () => {
       await app.close();
       await handle.close();

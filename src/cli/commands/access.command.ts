@@ -19,7 +19,10 @@ export function registerAccessCommands(program: Command, config: () => Config) {
     .description("Crea un utente con un ruolo in un'organizzazione")
     .requiredOption("--username <username>")
     .requiredOption("--role <role>", `uno tra: ${Role.options.join(", ")}`)
-    .option("--org <code>", "codice dell'organizzazione (per i ruoli regionali: quella della Regione)")
+    .requiredOption(
+      "--org <code>",
+      "codice dell'organizzazione (per i ruoli regionali: quella della Regione)",
+    )
     .option("--name <displayName>", "nome da mostrare")
     .option("--password-stdin", "legge la password dallo standard input")
     .action(

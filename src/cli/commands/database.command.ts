@@ -8,6 +8,7 @@ import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import { buildApp } from "../../server/app.ts";
 import type { Config } from "../../server/config.ts";
 import { verifyAuditChain } from "../../server/features/access/audit.queries.ts";
+import { generateKeyringFile, keyringOf } from "../../server/features/registry/vault-keys.ts";
 import { withDatabase } from "../configured-database.ts";
 
 export function registerDatabaseCommands(program: Command, config: () => Config) {
@@ -86,7 +87,13 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
       const settings = { ...config(), ...(options.serverUrl ? { publicUrl: options.serverUrl } : {}) };
       const handle = await openDatabase({ kind: "pglite" });
       try {
-        const app = await buildApp({ config: settings, db: handle.db, logger: pino({ level: "silent" }) });
+        const keyring = keyringOf(generateKeyringFile());
+        const app = await buildApp({
+          config: settings,
+          db: handle.db,
+          logger: pino({ level: "silent" }),
+          keyring,
+        });
         await app.ready();
         fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
         fs.writeFileSync(options.out, JSON.stringify(app.swagger(), null, 2));

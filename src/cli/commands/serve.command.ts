@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import type { Config } from "../../server/config.ts";
+import { loadKeyring } from "../../server/features/registry/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
 import { openConfiguredDatabase } from "../configured-database.ts";
 import { isDatabaseEmpty } from "../database-state.ts";
@@ -34,7 +35,15 @@ export function registerServeCommands(program: Command, config: () => Config) {
           say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
         say("");
       }
-      const { address } = await serve(settings, handle);
+      const keyring = loadKeyring(
+        {
+          keysFile: settings.keysFile,
+          vaultKeysJson: settings.vaultKeysJson,
+          mayCreate: handle.kind === "pglite",
+        },
+        say,
+      );
+      const { address } = await serve(settings, handle, keyring);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`S.I.R.MI è pronto su ${address.replace("127.0.0.1", "localhost")} (avvio in ${seconds} s)`);
       say(`Documentazione delle API: ${address.replace("127.0.0.1", "localhost")}/api/docs`);
@@ -45,8 +54,12 @@ export function registerServeCommands(program: Command, config: () => Config) {
     .description("Avvia il server su una base dati già migrata (produzione)")
     .action(async () => {
       const settings = config();
+      const keyring = loadKeyring(
+        { keysFile: settings.keysFile, vaultKeysJson: settings.vaultKeysJson, mayCreate: false },
+        (message) => process.stdout.write(`${message}\n`),
+      );
       const handle = await openConfiguredDatabase(settings);
-      const { address } = await serve(settings, handle);
+      const { address } = await serve(settings, handle, keyring);
       process.stdout.write(`S.I.R.MI in ascolto su ${address}\n`);
     });
 }

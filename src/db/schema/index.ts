@@ -1,3 +1,4 @@
 export * from "./access.schema.ts";
 export * from "./reference.schema.ts";
+export * from "./registry.schema.ts";
 export * from "./structures.schema.ts";

@@ -11,6 +11,12 @@ export const scopeCodes = {
   "own-structures": "Strutture del proprio ente gestore (o la sola struttura assegnata)",
   "own-organisation": "La propria organizzazione",
   none: "Nessun record individuale",
+  "exact-match":
+    "Solo ricerca esatta (codice fiscale, o cognome, nome, data di nascita e sesso), con finalità dichiarata",
+  "in-charge":
+    "Minori con una relazione in corso: accoglienza nella struttura o presa in carico del servizio",
+  "review-queue": "Solo i minori in coda di revisione dei possibili duplicati",
+  pseudonymous: "Tutti i minori, solo pseudonimo e attributi non identificativi",
 } as const;
 export type Scope = keyof typeof scopeCodes;
 
@@ -22,6 +28,9 @@ export const actionLabels = {
   "organisation.manage": "Gestire organizzazioni e utenti",
   "audit.read": "Consultare e verificare il registro degli accessi",
   "reference.read": "Consultare comuni, zone e liste di codici",
+  "registry.lookup": "Cercare un minore nell'anagrafe unica per ammetterlo o prenderlo in carico",
+  "registry.read": "Consultare la scheda di un minore",
+  "registry.review": "Rivedere i possibili duplicati, unire e separare",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -42,6 +51,22 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "structure.decide": { "region-admin": "region" },
   "organisation.manage": { "region-admin": "region" },
   "audit.read": { auditor: "region" },
+  "registry.lookup": {
+    "structure-operator": "exact-match",
+    "structure-manager": "exact-match",
+    "service-operator": "exact-match",
+    "service-manager": "exact-match",
+  },
+  "registry.read": {
+    "structure-operator": "in-charge",
+    "structure-manager": "in-charge",
+    "service-operator": "in-charge",
+    "service-manager": "in-charge",
+    "registry-steward": "review-queue",
+    "region-analyst": "pseudonymous",
+    observatory: "pseudonymous",
+  },
+  "registry.review": { "registry-steward": "review-queue" },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

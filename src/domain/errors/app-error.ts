@@ -24,7 +24,12 @@ export const appErrorCodes = {
   "username-taken": "Il nome utente è già in uso.",
   "unknown-organisation": "L'organizzazione indicata non esiste.",
   "role-not-allowed-for-organisation": "Il ruolo non è ammesso per questo tipo di organizzazione.",
-  "database-locked": "La cartella dati è già in uso da un'altra istanza.",
+  "fiscal-code-invalid": "Il codice fiscale non è valido.",
+  "fiscal-code-mismatch": "Il codice fiscale non corrisponde ai dati anagrafici dichiarati.",
+  "identity-incomplete": "I dati anagrafici sono incompleti.",
+  "date-in-future": "La data indicata è nel futuro.",
+  "review-not-pending": "La coppia non è più in attesa di decisione.",
+  "merge-not-undoable": "L'unione non può essere annullata.",
   internal: "Si è verificato un errore interno.",
 } as const;
 

@@ -5,7 +5,7 @@ import type { FieldProblem } from "./app-error.ts";
 export function fieldProblemsOf(issues: readonly z.core.$ZodIssue[], prefix = ""): FieldProblem[] {
   return issues.map((issue) => ({
     path: `${prefix}/${issue.path.map(String).join("/")}`,
-    code: issue.code === "custom" ? "invalid-value" : `invalid-${issue.code.replaceAll("_", "-")}`,
+    code: problemCodeOf(issue.code),
     message: italianIssueMessage(issue),
   }));
 }
@@ -30,4 +30,9 @@ export function italianIssueMessage(issue: z.core.$ZodIssue): string {
     default:
       return "Valore non valido";
   }
+}
+
+/** zod's issue codes as stable kebab-case codes: invalid_type → invalid-type, too_small → too-small. */
+export function problemCodeOf(code: string): string {
+  return code === "custom" ? "invalid-value" : code.replaceAll("_", "-");
 }

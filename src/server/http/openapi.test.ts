@@ -36,7 +36,8 @@ describe("OpenAPI document", () => {
     "passes the AgID ruleset with 0 errors",
     async () => {
       expect(hasRuleset, "the AgID ruleset in ../shared is required in CI").toBe(true);
-      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-oas-")), "openapi.json");
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-oas-"));
+      const file = path.join(folder, "openapi.json");
       fs.writeFileSync(file, JSON.stringify(document));
       const spectral = path.resolve("node_modules/.bin/spectral");
       const run = await promisify(execFile)(
@@ -49,6 +50,7 @@ describe("OpenAPI document", () => {
         stdout: error.stdout ?? "",
         stderr: error.stderr ?? "",
       }));
+      fs.rmSync(folder, { recursive: true, force: true });
       const results = JSON.parse(run.stdout || "[]") as { code: string; severity: number; path: string[] }[];
       const errors = results.filter((result) => result.severity === 0);
       expect(errors.map((error) => `${error.code} at ${error.path.join(".")}`)).toEqual([]);

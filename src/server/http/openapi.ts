@@ -119,6 +119,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
         { name: "registro-accessi", description: "Registro degli accessi (audit)" },
         { name: "riferimenti", description: "Comuni, zone e liste di codici" },
         { name: "strutture", description: "Anagrafe delle strutture (ASSO)" },
+        {
+          name: "anagrafe-minori",
+          description: "Anagrafe unica dei minori: ricerca tracciata, duplicati, unioni",
+        },
       ],
       components: {
         securitySchemes: {

@@ -7,7 +7,7 @@ import {
   appErrorCodes,
   type FieldProblem,
 } from "../../domain/errors/app-error.ts";
-import { italianIssueMessage } from "../../domain/errors/field-problems.ts";
+import { italianIssueMessage, problemCodeOf } from "../../domain/errors/field-problems.ts";
 import { safeErrorSummary } from "./safe-error.ts";
 
 /** RFC 9457 problem details, with the stable code and the field problems of S.I.R.MI. */
@@ -50,7 +50,12 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   "username-taken": 409,
   "unknown-organisation": 422,
   "role-not-allowed-for-organisation": 422,
-  "database-locked": 503,
+  "fiscal-code-invalid": 422,
+  "fiscal-code-mismatch": 422,
+  "identity-incomplete": 422,
+  "date-in-future": 422,
+  "review-not-pending": 409,
+  "merge-not-undoable": 409,
   internal: 500,
 };
 

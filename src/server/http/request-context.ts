@@ -16,13 +16,18 @@ declare module "fastify" {
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Reads the session cookie once per request; routes ask for the actor through requireActor. */
+/**
+ * Reads the session cookie once per request, before the body is even validated, and refuses a
+ * cookie-authenticated write without its CSRF token; routes then ask for the actor.
+ */
 export function registerRequestContext(app: FastifyInstance, db: Database) {
   app.decorateRequest("sessionState", undefined);
-  app.addHook("preHandler", async (request) => {
+  app.addHook("preValidation", async (request) => {
     const token = request.cookies[sessionCookieName];
     if (!token || !request.url.startsWith("/api/")) return;
     request.sessionState = await findSessionState(db, token);
+    const isLogin = request.method === "POST" && request.url.split("?")[0] === "/api/v1/session";
+    if (request.sessionState && !isLogin) checkCsrf(request);
   });
 }
 

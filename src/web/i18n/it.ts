@@ -25,11 +25,9 @@ export const it = {
   header: {
     userArea: "Area utente",
     signedInAs: "Utente: {{name}}",
-    activeRole: "{{role}} – {{organisation}}",
     switchRole: "Ruolo attivo",
     switchRoleSubmit: "Cambia ruolo",
     logout: "Esci",
-    login: "Accedi",
   },
   login: {
     title: "Accesso",

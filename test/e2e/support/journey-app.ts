@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { buildApp } from "../../../src/server/app.ts";
 import { loadConfig } from "../../../src/server/config.ts";
+import { generateKeyringFile, keyringOf } from "../../../src/server/features/registry/vault-keys.ts";
 import { createLogger } from "../../../src/server/http/logger.ts";
 import type { TestApp } from "../../support/test-app.ts";
 import { openTestDatabase } from "../../support/test-database.ts";
@@ -20,10 +21,12 @@ export async function startJourneyApp(webRoot: string): Promise<TestApp & { base
     SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
     SIRMI_LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
   });
+  const keyring = keyringOf(generateKeyringFile());
   const app = await buildApp({
     config,
     db: handle.db,
     logger: createLogger(config.logLevel, stream),
+    keyring,
     webRoot,
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
@@ -33,6 +36,7 @@ export async function startJourneyApp(webRoot: string): Promise<TestApp & { base
     handle,
     logLines,
     config,
+    keyring,
     baseUrl: address,
     close: async () => {
       await app.close();

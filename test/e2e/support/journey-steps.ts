@@ -5,7 +5,20 @@ import { axeViolations } from "./axe-check.ts";
 
 /** Waits until the page shows its h1 with the given text and no loading indicator remains. */
 export async function waitForPage(page: Page, heading: string | RegExp) {
-  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  try {
+    await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  } catch (error) {
+    const shown = await page
+      .locator("main")
+      .textContent()
+      .catch(() => "(nessun <main>)");
+    throw new Error(
+      `Pagina «${heading}» non raggiunta su ${page.url()}; contenuto:\n${(shown ?? "").slice(0, 800)}`,
+      {
+        cause: error,
+      },
+    );
+  }
   await page.waitForLoadState("networkidle");
   await page
     .locator(".progress-spinner")
@@ -25,6 +38,8 @@ export async function expectTitle(page: Page, fragment: string) {
 }
 
 export async function logIn(page: Page, baseUrl: string, username: string) {
+  // Starts from a clean browser session, whatever the previous step left behind.
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/accesso`);
   await waitForPage(page, "Accesso");
   await page.getByLabel("Nome utente", { exact: true }).fill(username);

@@ -124,8 +124,17 @@ export async function insertUser(db: Executor, values: typeof appUser.$inferInse
   return row;
 }
 
-export async function insertMembership(db: Executor, values: typeof membership.$inferInsert) {
-  await db.insert(membership).values(values).onConflictDoNothing();
+/** False when the user already held that role there. */
+export async function insertMembership(
+  db: Executor,
+  values: typeof membership.$inferInsert,
+): Promise<boolean> {
+  const rows = await db
+    .insert(membership)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: membership.id });
+  return rows.length > 0;
 }
 
 export async function listUsersWithMemberships(db: Executor) {

@@ -135,13 +135,18 @@ export async function addRole(
         `Il ruolo ${input.role} non può essere assegnato in un'organizzazione di tipo ${organisation.kind}.`,
       );
     }
-    await insertMembership(tx, {
+    const added = await insertMembership(tx, {
       id: randomUUID(),
       userId: user.id,
       organisationId: organisation.id,
       role: input.role,
       structureId: input.structureId ?? null,
     });
+    if (!added)
+      throw new AppError(
+        "conflict",
+        `L'utente ${input.username} ha già il ruolo ${input.role} in ${organisation.code}.`,
+      );
     await appendAuditEntry(tx, subject, {
       action: "user.add-role",
       resourceType: "user",

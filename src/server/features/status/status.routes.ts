@@ -15,6 +15,30 @@ const statusSchema = z
 
 export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies) {
   app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/settings",
+    {
+      schema: {
+        tags: ["stato"],
+        summary: "Impostazioni pubbliche dell'istanza (nome e codice della Regione, soglie di avviso)",
+        response: {
+          200: z
+            .object({
+              regionName: z.string(),
+              regionCode: z.string(),
+              authorisationWarningDays: z.number().int().min(1),
+            })
+            .meta({ id: "InstanceSettings" }),
+        },
+      },
+    },
+    async () => ({
+      regionName: deps.config.regionName,
+      regionCode: deps.config.regionCode,
+      authorisationWarningDays: deps.config.authorisationWarningDays,
+    }),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
     "/status",
     {
       schema: {

@@ -3,6 +3,7 @@ import type { Database } from "../../../db/database.ts";
 import { type FieldProblem, isAppError } from "../../../domain/errors/app-error.ts";
 import { fieldProblemsOf } from "../../../domain/errors/field-problems.ts";
 import { type StructureRecord, structureRecordSchema } from "../../../domain/structures/structure.schema.ts";
+import { changedFields } from "../../../domain/structures/structure-changes.ts";
 import type { AuditSubject } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { resolveOperatorOrganisation } from "./operators.ts";
@@ -64,7 +65,11 @@ async function importOne(
         await resolveOperatorOrganisation(tx, record.operator, existing.operatorOrganisationId);
         const current = await findCurrentVersion(tx, existing.id);
         const next: StructureRecord = { ...record, code: existing.code ?? record.code };
-        if (current && JSON.stringify(current.record) === JSON.stringify(next)) {
+        if (
+          current &&
+          current.record.validFrom === next.validFrom &&
+          changedFields(current.record, next).length === 0
+        ) {
           return { index, outcome: "unchanged" as const, code: next.code as string };
         }
         const version = (current?.version ?? 0) + 1;

@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import type { Config } from "../../server/config.ts";
+import { reencryptVault, withNewActiveKey } from "../../server/features/registry/key-rotation.ts";
+import { keyringSchema, writeKeyringFile } from "../../server/features/registry/vault-keys.ts";
+import { withDatabase } from "../configured-database.ts";
+
+export function registerKeysCommands(program: Command, config: () => Config) {
+  const keys = program.command("keys").description("Chiavi dell'archivio delle identità");
+  keys
+    .command("rotate")
+    .description("Crea una nuova chiave di cifratura attiva e ricifra tutte le identità")
+    .action(async () => {
+      const settings = config();
+      const fromEnvironment = settings.vaultKeysJson !== undefined;
+      const text =
+        settings.vaultKeysJson ??
+        (fs.existsSync(settings.keysFile) ? fs.readFileSync(settings.keysFile, "utf8") : undefined);
+      if (!text) throw new Error(`Nessuna chiave configurata (${settings.keysFile} non esiste).`);
+      const rotated = withNewActiveKey(keyringSchema.parse(JSON.parse(text)));
+      if (fromEnvironment) {
+        process.stdout.write(
+          "Le chiavi vengono da SIRMI_VAULT_KEYS: salvare questo nuovo valore nel gestore dei segreti prima di riavviare:\n" +
+            `${JSON.stringify(rotated)}\n`,
+        );
+      } else {
+        // The new key is saved before any row uses it: an interruption never leaves rows unreadable.
+        writeKeyringFile(settings.keysFile, rotated);
+      }
+      const bar = new SingleBar({
+        format: "Ricifratura [{bar}] {value}/{total}",
+        stream: process.stderr,
+        noTTYOutput: true,
+      });
+      bar.start(0, 0);
+      const result = await withDatabase(settings, (handle) =>
+        reencryptVault(handle.db, rotated, { system: true, label: "keys" }, (done, total) => {
+          bar.setTotal(total);
+          bar.update(done);
+        }),
+      );
+      bar.stop();
+      process.stdout.write(
+        `Chiave attiva: ${result.activeKeyId}; identità ricifrate: ${result.reencrypted}.\n`,
+      );
+    });
+}

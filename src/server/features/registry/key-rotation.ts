@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { ne, sql } from "drizzle-orm";
+import type { Database } from "../../../db/database.ts";
+import { identityVault } from "../../../db/schema/index.ts";
+import type { AuditSubject } from "../access/actor.ts";
+import { appendAuditEntry } from "../access/audit.queries.ts";
+import { openIdentity, sealIdentity } from "./identity-vault.ts";
+import { replaceVaultRow } from "./registry.queries.ts";
+import { type KeyringFile, keyringOf, newKeyId } from "./vault-keys.ts";
+
+/** A new active encryption key; old keys stay until no row needs them. The index key never changes. */
+export function withNewActiveKey(file: KeyringFile): KeyringFile {
+  const id = newKeyId();
+  return {
+    ...file,
+    activeKeyId: id,
+    encryptionKeys: { ...file.encryptionKeys, [id]: randomBytes(32).toString("base64") },
+  };
+}
+
+/**
+ * Re-encrypts every vault row still sealed with an older key, a batch per transaction, so that
+ * an interruption loses nothing and a second run finishes the work.
+ */
+export async function reencryptVault(
+  db: Database,
+  file: KeyringFile,
+  subject: AuditSubject,
+  onProgress: (done: number, total: number) => void = () => {},
+  batchSize = 500,
+) {
+  const keyring = keyringOf(file);
+  const [{ total }] = (await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(identityVault)
+    .where(ne(identityVault.keyId, keyring.activeKeyId))) as { total: number }[];
+  let done = 0;
+  for (;;) {
+    const rows = await db.transaction(async (tx) => {
+      const batch = await tx
+        .select()
+        .from(identityVault)
+        .where(ne(identityVault.keyId, keyring.activeKeyId))
+        .limit(batchSize)
+        .for("update", { skipLocked: true });
+      for (const row of batch)
+        await replaceVaultRow(tx, sealIdentity(keyring, row.minorId, openIdentity(keyring, row)));
+      return batch.length;
+    });
+    done += rows;
+    onProgress(done, total);
+    if (rows === 0) break;
+  }
+  await db.transaction((tx) =>
+    appendAuditEntry(tx, subject, {
+      action: "keys.rotate",
+      resourceType: "identity-vault",
+      outcome: "success",
+      details: { activeKeyId: keyring.activeKeyId, reencrypted: done },
+    }),
+  );
+  return { reencrypted: done, activeKeyId: keyring.activeKeyId };
+}

@@ -1,0 +1,128 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../../db/database.ts";
+import { duplicateReview, identityIndex, identityVault, minor } from "../../../db/schema/index.ts";
+import type { IndexEntry, IndexKind, VaultRow } from "./identity-vault.ts";
+
+/** Serialises resolutions of the same identifier (or block) across transactions and instances. */
+export async function lockDigest(db: Executor, digest: string) {
+  const key = BigInt(`0x${digest.slice(0, 15)}`).toString();
+  await db.execute(sql`select pg_advisory_xact_lock(${key}::bigint)`);
+}
+
+/** The minors an index points to, each replaced by its survivor when it was merged. */
+export async function findMinorsByIndex(db: Executor, kind: IndexKind, digests: string[]) {
+  if (digests.length === 0) return [];
+  return queryRows<{ minorId: string; pseudonym: string; digest: string; hasFiscalCode: boolean }>(
+    db,
+    sql`
+      select distinct coalesce(s.id, m.id) as "minorId", coalesce(s.pseudonym, m.pseudonym) as pseudonym, i.digest,
+        exists (select 1 from identity_index f where f.minor_id = coalesce(s.id, m.id) and f.kind = 'fiscal-code') as "hasFiscalCode"
+      from identity_index i
+      join minor m on m.id = i.minor_id
+      left join minor s on s.id = m.merged_into
+      where i.kind = ${kind} and i.digest in ${sql`(${sql.join(
+        digests.map((digest) => sql`${digest}`),
+        sql`, `,
+      )})`}`,
+  );
+}
+
+export async function insertMinor(db: Executor, values: typeof minor.$inferInsert) {
+  await db.insert(minor).values(values);
+}
+
+export async function insertVaultRow(db: Executor, row: VaultRow) {
+  await db.insert(identityVault).values(row);
+}
+
+export async function replaceVaultRow(db: Executor, row: VaultRow) {
+  await db
+    .update(identityVault)
+    .set({ ...row, updatedAt: sql`now()` })
+    .where(eq(identityVault.minorId, row.minorId));
+}
+
+export async function findVaultRows(db: Executor, minorIds: string[]): Promise<VaultRow[]> {
+  if (minorIds.length === 0) return [];
+  return db.select().from(identityVault).where(inArray(identityVault.minorId, minorIds));
+}
+
+/** Replaces a minor's index entries (after its identity changed). */
+export async function replaceIndexEntries(db: Executor, minorId: string, entries: IndexEntry[]) {
+  await db.delete(identityIndex).where(eq(identityIndex.minorId, minorId));
+  if (entries.length > 0) {
+    await db.insert(identityIndex).values(entries.map((entry) => ({ ...entry, minorId })));
+  }
+}
+
+export async function findMinorById(db: Executor, id: string) {
+  const [row] = await db.select().from(minor).where(eq(minor.id, id)).limit(1);
+  return row;
+}
+
+/** A pseudonym, even a merged one, resolves to the surviving minor. */
+export async function findMinorByPseudonym(db: Executor, pseudonym: string) {
+  const [row] = await db.select().from(minor).where(eq(minor.pseudonym, pseudonym)).limit(1);
+  if (!row) return undefined;
+  return row.mergedInto ? findMinorById(db, row.mergedInto) : row;
+}
+
+export async function setPossibleDuplicate(db: Executor, minorIds: string[]) {
+  if (minorIds.length === 0) return;
+  await db.update(minor).set({ isPossibleDuplicate: true }).where(inArray(minor.id, minorIds));
+}
+
+/** Queues a pair once: a pair already decided ("different") is never proposed again. */
+export async function queueReview(
+  db: Executor,
+  values: { id: string; a: string; b: string; score: number; reasons: string[] },
+) {
+  const [first, second] = values.a < values.b ? [values.a, values.b] : [values.b, values.a];
+  await db
+    .insert(duplicateReview)
+    .values({
+      id: values.id,
+      firstMinorId: first,
+      secondMinorId: second,
+      score: values.score,
+      reasons: values.reasons,
+      state: "pending",
+    })
+    .onConflictDoNothing();
+}
+
+export async function listReviews(db: Executor, state: string, limit: number) {
+  return db
+    .select()
+    .from(duplicateReview)
+    .where(eq(duplicateReview.state, state))
+    .orderBy(duplicateReview.createdAt)
+    .limit(limit);
+}
+
+export async function findReviewForUpdate(db: Executor, id: string) {
+  const [row] = await db.select().from(duplicateReview).where(eq(duplicateReview.id, id)).for("update");
+  return row;
+}
+
+export async function isMinorInPendingReview(db: Executor, minorId: string) {
+  const [row] = await db
+    .select({ id: duplicateReview.id })
+    .from(duplicateReview)
+    .where(
+      and(
+        eq(duplicateReview.state, "pending"),
+        or(eq(duplicateReview.firstMinorId, minorId), eq(duplicateReview.secondMinorId, minorId)),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function countActiveMinors(db: Executor) {
+  const [{ count }] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from minor where merged_into is null`,
+  );
+  return count;
+}

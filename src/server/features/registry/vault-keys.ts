@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const base64Key = z
+  .string()
+  .refine((value) => Buffer.from(value, "base64").length === 32, {
+    error: "Ogni chiave deve essere di 32 byte in base64",
+  });
+
+/**
+ * The vault's key material. Encryption keys are named by id so that they can rotate (rows say
+ * which key sealed them); the index key must not change, or the blind indexes would have to be
+ * recomputed from the decrypted identities.
+ */
+export const keyringSchema = z.object({
+  version: z.literal(1),
+  activeKeyId: z.string().regex(/^[a-z0-9-]{1,32}$/),
+  encryptionKeys: z.record(z.string().regex(/^[a-z0-9-]{1,32}$/), base64Key),
+  indexKey: base64Key,
+});
+export type KeyringFile = z.infer<typeof keyringSchema>;
+
+export type Keyring = {
+  activeKeyId: string;
+  encryptionKeys: Map<string, Buffer>;
+  indexKey: Buffer;
+};
+
+export function keyringOf(file: KeyringFile): Keyring {
+  if (!file.encryptionKeys[file.activeKeyId])
+    throw new Error("La chiave attiva non è tra le chiavi di cifratura.");
+  return {
+    activeKeyId: file.activeKeyId,
+    encryptionKeys: new Map(
+      Object.entries(file.encryptionKeys).map(([id, key]) => [id, Buffer.from(key, "base64")]),
+    ),
+    indexKey: Buffer.from(file.indexKey, "base64"),
+  };
+}
+
+export function newKeyId(now = new Date()): string {
+  return `k${now.toISOString().slice(0, 10).replaceAll("-", "")}-${randomBytes(3).toString("hex")}`;
+}
+
+export function generateKeyringFile(): KeyringFile {
+  const id = newKeyId();
+  return {
+    version: 1,
+    activeKeyId: id,
+    encryptionKeys: { [id]: randomBytes(32).toString("base64") },
+    indexKey: randomBytes(32).toString("base64"),
+  };
+}
+
+function parseKeyring(text: string, where: string): KeyringFile {
+  const parsed = keyringSchema.safeParse(JSON.parse(text));
+  if (!parsed.success)
+    throw new Error(
+      `Chiavi dell'archivio delle identità non valide (${where}): ${parsed.error.issues[0].message}`,
+    );
+  return parsed.data;
+}
+
+/**
+ * Keys from configuration: SIRMI_VAULT_KEYS, else the key file. Only the embedded default may
+ * create a key file, on first start, readable by its owner only.
+ */
+export function loadKeyring(
+  options: { keysFile: string; vaultKeysJson: string | undefined; mayCreate: boolean },
+  say: (message: string) => void,
+): Keyring {
+  if (options.vaultKeysJson) return keyringOf(parseKeyring(options.vaultKeysJson, "SIRMI_VAULT_KEYS"));
+  if (fs.existsSync(options.keysFile))
+    return keyringOf(parseKeyring(fs.readFileSync(options.keysFile, "utf8"), options.keysFile));
+  if (!options.mayCreate) {
+    throw new Error(
+      `Mancano le chiavi dell'archivio delle identità: impostare SIRMI_VAULT_KEYS o SIRMI_KEYS_FILE (${options.keysFile} non esiste).`,
+    );
+  }
+  const file = generateKeyringFile();
+  writeKeyringFile(options.keysFile, file);
+  say(
+    `Creato il file delle chiavi dell'archivio delle identità: ${options.keysFile} (permessi 0600). ` +
+      "Conservarne una copia sicura: senza di esso le identità cifrate non sono recuperabili.",
+  );
+  return keyringOf(file);
+}
+
+export function writeKeyringFile(file: string, content: KeyringFile) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+  fs.renameSync(temporary, file);
+  fs.chmodSync(file, 0o600);
+}

@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { sessionSchema } from "../../../server/features/access/access.schemas.ts";
+import { api, isApiError, rememberCsrfToken } from "../../api/client.ts";
+import { sessionQueryKey } from "../../api/query-client.ts";
+
+export type Session = z.infer<typeof sessionSchema>;
+export type Membership = Session["memberships"][number];
+
+function remember(session: Session): Session {
+  rememberCsrfToken(session.csrfToken);
+  return session;
+}
+
+/** The current session, or null when nobody is logged in (401). */
+export async function fetchSession(): Promise<Session | null> {
+  try {
+    return remember(await api.get<Session>("/session"));
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) {
+      rememberCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: sessionQueryKey, queryFn: fetchSession, staleTime: Number.POSITIVE_INFINITY });
+}
+
+export function useLogIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (credentials: { username: string; password: string }) =>
+      remember(await api.post<Session>("/session", credentials)),
+    onSuccess: (session) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
+}
+
+/**
+ * Logs out, then loads the login page afresh: nothing of the previous session (cached data, CSRF
+ * token, the page to return to) survives in memory.
+ */
+export function useLogOut() {
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api.delete<void>("/session");
+      } catch (error) {
+        if (!(isApiError(error) && error.status === 401)) throw error;
+      }
+    },
+    onSuccess: () => {
+      rememberCsrfToken(null);
+      window.location.assign("/accesso");
+    },
+  });
+}
+
+export function useChooseMembership() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (membershipId: string) =>
+      remember(await api.put<Session>("/session/active-membership", { membershipId })),
+    onSuccess: (session) => {
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.setQueryData(sessionQueryKey, session);
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import { Badge } from "design-react-kit";
+import { useTranslation } from "react-i18next";
+import { type Role, roleLabels } from "../../../domain/access/roles.ts";
+import { TableRegion } from "../../components/table-region.tsx";
+import { i18n } from "../../i18n/setup.ts";
+import { formatInstant } from "../structures/structure-history.tsx";
+import type { AuditEntry } from "./audit-api.ts";
+
+const outcomeColors: Record<string, string> = { success: "success", denied: "danger", failure: "warning" };
+
+function labelOrCode(key: string, code: string): string {
+  return i18n.exists(key) ? i18n.t(key as never) : code;
+}
+
+export function AuditTable({ items }: { items: AuditEntry[] }) {
+  const { t } = useTranslation();
+  const caption = t("audit.caption");
+  return (
+    <TableRegion label={caption}>
+      <table className="table table-sm">
+        <caption className="caption-top">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.columns.sequence")}</th>
+            <th scope="col">{t("audit.columns.recordedAt")}</th>
+            <th scope="col">{t("audit.columns.user")}</th>
+            <th scope="col">{t("audit.columns.organisation")}</th>
+            <th scope="col">{t("audit.columns.role")}</th>
+            <th scope="col">{t("audit.columns.action")}</th>
+            <th scope="col">{t("audit.columns.resource")}</th>
+            <th scope="col">{t("audit.columns.purpose")}</th>
+            <th scope="col">{t("audit.columns.outcome")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => (
+            <tr key={entry.sequence}>
+              <th scope="row">{entry.sequence}</th>
+              <td>{formatInstant(entry.recordedAt)}</td>
+              <td>{entry.username ?? t("audit.anonymous")}</td>
+              <td>{entry.organisationCode ?? t("common.none")}</td>
+              <td>{entry.role ? (roleLabels[entry.role as Role] ?? entry.role) : t("common.none")}</td>
+              <td>{labelOrCode(`audit.actions.${entry.action}`, entry.action)}</td>
+              <td>
+                {entry.resourceType}
+                {entry.minorPseudonym ? ` · ${entry.minorPseudonym}` : ""}
+              </td>
+              <td>
+                {entry.purpose
+                  ? labelOrCode(`audit.purposes.${entry.purpose}`, entry.purpose)
+                  : t("common.none")}
+              </td>
+              <td>
+                <Badge color={outcomeColors[entry.outcome] ?? "secondary"}>
+                  {labelOrCode(`audit.outcomes.${entry.outcome}`, entry.outcome)}
+                </Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

@@ -1,0 +1,90 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { StructureRecord } from "../../../domain/structures/structure.schema.ts";
+import type {
+  changeListItemSchema,
+  editOutcomeSchema,
+  structureDetailSchema,
+  structureSummarySchema,
+} from "../../../server/features/structures/structures.schemas.ts";
+import { api } from "../../api/client.ts";
+
+export type StructureSummary = z.infer<typeof structureSummarySchema>;
+export type StructureDetail = z.infer<typeof structureDetailSchema>;
+export type StructureChange = z.infer<typeof changeListItemSchema>;
+export type EditOutcome = z.infer<typeof editOutcomeSchema>;
+
+export type StructureFilter = {
+  q?: string;
+  zone?: string;
+  nationalType?: string;
+  status?: string;
+  expiringWithinDays?: number;
+  onDate?: string;
+  cursor?: string;
+};
+
+export const structuresPageSize = 20;
+
+export function useStructures(filter: StructureFilter) {
+  return useQuery({
+    queryKey: ["structures", filter],
+    queryFn: () =>
+      api.get<{ items: StructureSummary[]; total: number; nextCursor: string | null }>("/structures", {
+        ...filter,
+        limit: structuresPageSize,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStructure(id: string, onDate?: string) {
+  return useQuery({
+    queryKey: ["structure", id, onDate ?? null],
+    queryFn: () => api.get<StructureDetail>(`/structures/${encodeURIComponent(id)}`, { onDate }),
+  });
+}
+
+export function useRegisterStructure() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (record: StructureRecord) => api.post<EditOutcome>("/structures", record),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["structures"] }),
+  });
+}
+
+export function useEditStructure(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (record: StructureRecord) =>
+      api.put<EditOutcome>(`/structures/${encodeURIComponent(id)}`, record),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["structure", id] });
+      await queryClient.invalidateQueries({ queryKey: ["structures"] });
+    },
+  });
+}
+
+export function usePendingChanges() {
+  return useQuery({
+    queryKey: ["structure-changes", "pending"],
+    queryFn: () => api.get<{ items: StructureChange[] }>("/structure-changes", { state: "pending" }),
+    select: (data) => data.items,
+  });
+}
+
+export function useDecideChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { changeId: string; decision: "approve" | "return"; reason?: string }) =>
+      api.post<{ structureId: string; code: string | null }>(
+        `/structure-changes/${encodeURIComponent(input.changeId)}/decision`,
+        { decision: input.decision, reason: input.reason ?? null },
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["structure-changes"] });
+      await queryClient.invalidateQueries({ queryKey: ["structures"] });
+      await queryClient.invalidateQueries({ queryKey: ["structure"] });
+    },
+  });
+}

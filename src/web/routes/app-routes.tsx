@@ -1,0 +1,99 @@
+import { Route, Routes } from "react-router";
+import { Layout } from "../components/layout.tsx";
+import { RequireSession } from "../components/require-session.tsx";
+import { AccessProtocolPage } from "./access-protocol-page.tsx";
+import { ApprovalsPage } from "./approvals-page.tsx";
+import { AuditPage } from "./audit-page.tsx";
+import { ChooseRolePage } from "./choose-role-page.tsx";
+import { HomePage } from "./home-page.tsx";
+import { LoginPage } from "./login-page.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+import { StructureDetailPage } from "./structure-detail-page.tsx";
+import { StructureEditPage } from "./structure-edit-page.tsx";
+import { StructureNewPage } from "./structure-new-page.tsx";
+import { StructuresPage } from "./structures-page.tsx";
+import { UsersPage } from "./users-page.tsx";
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/accesso" element={<LoginPage />} />
+        <Route path="/scegli-ruolo" element={<ChooseRolePage />} />
+        <Route
+          index
+          element={
+            <RequireSession>
+              <HomePage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/strutture"
+          element={
+            <RequireSession action="structure.read">
+              <StructuresPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/strutture/nuova"
+          element={
+            <RequireSession action="structure.register">
+              <StructureNewPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/strutture/:id"
+          element={
+            <RequireSession action="structure.read">
+              <StructureDetailPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/strutture/:id/modifica"
+          element={
+            <RequireSession action="structure.edit">
+              <StructureEditPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/approvazioni"
+          element={
+            <RequireSession action="structure.decide">
+              <ApprovalsPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/registro-accessi"
+          element={
+            <RequireSession action="audit.read">
+              <AuditPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/protocollo-accesso"
+          element={
+            <RequireSession>
+              <AccessProtocolPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/utenti"
+          element={
+            <RequireSession action="organisation.manage">
+              <UsersPage />
+            </RequireSession>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

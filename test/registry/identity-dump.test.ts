@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInRome } from "../../src/domain/time/calendar.ts";
+import { resolveMinor } from "../../src/server/features/registry/resolve-minor.ts";
+import { arrivedChild, italianChild } from "../support/registry-fixtures.ts";
+import { createTestApp, type TestApp } from "../support/test-app.ts";
+
+/**
+ * Identity lives only in the vault, encrypted: a dump of the whole database (PGlite's data
+ * folder, or pg_dump of PostgreSQL) holds none of the plaintext fiscal codes or names stored.
+ */
+let t: TestApp;
+const children = [
+  italianChild({ familyName: "Zanardelli", givenName: "Ottavio", birthDate: "2012-08-09" }),
+  italianChild({ familyName: "Quaranta", givenName: "Benedetta", sex: "F", birthDate: "2014-01-22" }),
+  arrivedChild({ familyName: "Abdelrahman", givenName: "Oumaima", sex: "F", birthDate: "2009-12-01" }),
+];
+const pseudonyms: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const child of children) {
+    const resolved = await t.db.transaction((tx) =>
+      resolveMinor(tx, child, {
+        keyring: t.keyring,
+        subject: { system: true, label: "test" },
+        purpose: "admission",
+        today: todayInRome(),
+      }),
+    );
+    pseudonyms.push(resolved.pseudonym);
+  }
+  await t.db.execute("checkpoint" as never).catch(() => undefined);
+});
+afterAll(() => t.close());
+
+async function dumpText(): Promise<string> {
+  if (t.handle.kind === "pglite") {
+    const blob = await t.handle.dumpDataDir?.();
+    return Buffer.from(await (blob as Blob).arrayBuffer()).toString("latin1");
+  }
+  const { stdout } = await promisify(execFile)(
+    "pg_dump",
+    ["--no-owner", "--data-only", (t.handle as { url?: string }).url as string],
+    {
+      maxBuffer: 512 * 1024 * 1024,
+    },
+  );
+  return stdout;
+}
+
+describe("database dump", () => {
+  it("contains the pseudonyms (the scan can see stored text) but no plaintext identity", async () => {
+    const dump = await dumpText();
+    for (const pseudonym of pseudonyms) expect(dump).toContain(pseudonym);
+    const secrets = children.flatMap((child) =>
+      [child.fiscalCode, child.familyName, child.givenName].filter((value): value is string => !!value),
+    );
+    for (const secret of secrets) {
+      expect(dump, `found ${secret.slice(0, 3)}…`).not.toContain(secret);
+      expect(dump.toUpperCase()).not.toContain(secret.toUpperCase());
+    }
+  });
+});

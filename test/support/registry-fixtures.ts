@@ -1,0 +1,44 @@
+import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code.ts";
+import type { MinorIdentity } from "../../src/domain/registry/minor-identity.ts";
+
+/** An Italian-born child with a real-format fiscal code computed from the same data. */
+export function italianChild(
+  overrides: Partial<MinorIdentity> & { omocodiaLevel?: number } = {},
+): MinorIdentity {
+  const familyName = overrides.familyName ?? "Rossi";
+  const givenName = overrides.givenName ?? "Mario";
+  const sex = overrides.sex ?? "M";
+  const birthDate = overrides.birthDate ?? "2012-03-14";
+  const { omocodiaLevel, ...rest } = overrides;
+  return {
+    fiscalCode: encodeFiscalCode({
+      familyName,
+      givenName,
+      sex,
+      birthDate,
+      birthPlaceCode: "D612",
+      omocodiaLevel,
+    }),
+    familyName,
+    givenName,
+    sex,
+    birthDate,
+    birthPlace: { comune: "048017" },
+    citizenship: "100",
+    ...rest,
+  };
+}
+
+/** A newly arrived unaccompanied child: no fiscal code yet. */
+export function arrivedChild(overrides: Partial<MinorIdentity> = {}): MinorIdentity {
+  return {
+    familyName: "Haddad",
+    givenName: "Youssef",
+    sex: "M",
+    birthDate: "2010-06-02",
+    birthPlace: { country: "436" },
+    citizenship: "436",
+    unaccompaniedForeignMinor: true,
+    ...overrides,
+  };
+}
