@@ -16,6 +16,7 @@ import { registerReferenceRoutes } from "./features/reference/reference.routes.t
 import { registerRegistryRoutes } from "./features/registry/registry.routes.ts";
 import type { Keyring } from "./features/registry/vault-keys.ts";
 import { registerStatusRoutes } from "./features/status/status.routes.ts";
+import { registerStayRoutes } from "./features/stays/stays.routes.ts";
 import { registerStructureRoutes } from "./features/structures/structures.routes.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { problemOf, registerProblemHandlers, sendProblem } from "./http/problem.ts";
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerReferenceRoutes(api, deps);
     registerStructureRoutes(api, deps);
     registerRegistryRoutes(api, deps);
+    registerStayRoutes(api, deps);
   });
 
   const servesWeb = deps.webRoot !== undefined && fs.existsSync(path.join(deps.webRoot, "index.html"));

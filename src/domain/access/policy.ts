@@ -31,6 +31,9 @@ export const actionLabels = {
   "registry.lookup": "Cercare un minore nell'anagrafe unica per ammetterlo o prenderlo in carico",
   "registry.read": "Consultare la scheda di un minore",
   "registry.review": "Rivedere i possibili duplicati, unire e separare",
+  "stay.write": "Registrare ammissioni, dimissioni, allontanamenti, attività, rettifiche e annullamenti",
+  "stay.read": "Consultare gli ospiti e le accoglienze",
+  "places.read": "Consultare posti autorizzati, presenze e posti liberi",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -67,6 +70,17 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     observatory: "pseudonymous",
   },
   "registry.review": { "registry-steward": "review-queue" },
+  "stay.write": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
+  "stay.read": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
+  "places.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "service-operator": "active-structures",
+    "service-manager": "active-structures",
+    "region-analyst": "region",
+    "region-admin": "region",
+    observatory: "active-structures",
+  },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

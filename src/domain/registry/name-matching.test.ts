@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type BlockingInput,
+  birthDateRelation,
   birthDateVariants,
   blockingKeys,
   jaroWinkler,
@@ -166,7 +168,7 @@ describe("blocking keys", () => {
 
   it("meets the same child with swapped names, a typo in one name or another spelling", () => {
     const keys = new Set(blockingKeys(mario));
-    const meets = (other: Partial<typeof mario>) =>
+    const meets = (other: Partial<BlockingInput>) =>
       blockingKeys({ ...mario, ...other }).some((k) => keys.has(k));
     expect(meets({ familyName: "Mario", givenName: "De Luca" })).toBe(true);
     expect(meets({ familyName: "Deluca", givenName: "Marco" })).toBe(true);
@@ -194,5 +196,31 @@ describe("blocking keys", () => {
     expect(birthDateVariants("2009-13-01")).toEqual([]);
     const stored = new Set(blockingKeys({ ...mario, birthDate: "2012-04-03" }));
     expect(lookupBlockingKeys(mario).some((k) => stored.has(k))).toBe(true);
+  });
+});
+
+describe("birthDateRelation", () => {
+  it.each([
+    ["2012-03-04", "2012-03-04", "equal"],
+    ["2012-03-04", "2012-04-03", "birth-date-day-month-swapped"],
+    ["2012-03-12", "2012-03-21", "birth-date-transposed"],
+    ["2012-03-04", "2021-03-04", "birth-date-transposed"],
+    ["2012-03-31", "2012-04-01", "birth-date-one-day-apart"],
+    ["2010-01-01", "2009-01-01", "birth-year-off-by-one"],
+    ["2012-03-04", "2012-03-09", "birth-date-one-digit"],
+    ["2012-01-23", "2012-02-13", "birth-date-differs"],
+    ["2012-03-04", "2013-07-09", "birth-date-differs"],
+    ["2012-03-04", "04/03/2012", "birth-date-differs"],
+  ])("%s / %s → %s", (a, b, expected) => {
+    expect(birthDateRelation(a, b)).toBe(expected);
+    expect(birthDateRelation(b, a)).toBe(expected);
+  });
+
+  it("calls every variant used for lookups a near date", () => {
+    for (const date of ["2009-03-04", "2012-12-21", "2016-02-29", "2010-01-01"]) {
+      for (const variant of birthDateVariants(date)) {
+        expect(birthDateRelation(date, variant)).not.toMatch(/^(equal|birth-date-differs)$/);
+      }
+    }
   });
 });

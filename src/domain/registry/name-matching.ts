@@ -301,6 +301,47 @@ export function birthDateVariants(birthDate: string): string[] {
   return [...new Set(candidates)].filter((d) => d !== birthDate && isExistingDate(d));
 }
 
+/** How two birth dates relate: equal, one plausible clerical mistake apart, or different. */
+export type BirthDateRelation =
+  | "equal"
+  | "birth-date-day-month-swapped"
+  | "birth-date-transposed"
+  | "birth-date-one-day-apart"
+  | "birth-year-off-by-one"
+  | "birth-date-one-digit"
+  | "birth-date-differs";
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The mistakes a clerk makes copying a date — day and month swapped, two adjacent digits of the
+ * year's last two, the month or the day swapped (as in birthDateVariants), one day off, the year
+ * one off, one digit wrong — or "birth-date-differs" for anything else or a malformed date.
+ */
+export function birthDateRelation(a: string, b: string): BirthDateRelation {
+  if (a === b) return "equal";
+  const ma = isoDatePattern.exec(a);
+  const mb = isoDatePattern.exec(b);
+  if (!ma || !mb) return "birth-date-differs";
+  const [ya, mo, da] = [Number(ma[1]), Number(ma[2]), Number(ma[3])];
+  const [yb, mob, db] = [Number(mb[1]), Number(mb[2]), Number(mb[3])];
+  if (ya === yb && mo === db && da === mob) return "birth-date-day-month-swapped";
+  const digitsA = ma[1] + ma[2] + ma[3];
+  const digitsB = mb[1] + mb[2] + mb[3];
+  const differing: number[] = [];
+  for (let i = 0; i < 8; i++) if (digitsA[i] !== digitsB[i]) differing.push(i);
+  const [first, second] = differing;
+  const swappedPair = digitsA[first] === digitsB[second] && digitsA[second] === digitsB[first];
+  if (differing.length === 2 && [2, 4, 6].includes(first) && second === first + 1 && swappedPair) {
+    return "birth-date-transposed";
+  }
+  const days = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+  if (Math.abs(days(ya, mo, da) - days(yb, mob, db)) === 1) return "birth-date-one-day-apart";
+  if (mo === mob && da === db && Math.abs(ya - yb) === 1) return "birth-year-off-by-one";
+  if (differing.length === 1) return "birth-date-one-digit";
+  return "birth-date-differs";
+}
+
 /**
  * Keys to look up when searching candidates for a new record: its own blocking keys plus those of
  * the plausible mistakes in its birth date (birthDateVariants), so a duplicate whose date was

@@ -15,7 +15,10 @@ import type { Keyring } from "./vault-keys.ts";
  * so that undoing it restores them exactly. Stays, cases and events register here.
  */
 export type MinorReference = { table: string; column: string; key: string };
-export const minorReferences: MinorReference[] = [];
+export const minorReferences: MinorReference[] = [
+  { table: "stay", column: "minor_id", key: "id" },
+  { table: "stay_event", column: "minor_id", key: "id" },
+];
 
 /** The pairs waiting for a decision, with only what is needed to decide; each identity read is audited. */
 export async function listPendingReviews(db: Database, keyring: Keyring, actor: Actor, limit = 50) {

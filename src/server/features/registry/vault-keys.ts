@@ -3,11 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-const base64Key = z
-  .string()
-  .refine((value) => Buffer.from(value, "base64").length === 32, {
-    error: "Ogni chiave deve essere di 32 byte in base64",
-  });
+const base64Key = z.string().refine((value) => Buffer.from(value, "base64").length === 32, {
+  error: "Ogni chiave deve essere di 32 byte in base64",
+});
 
 /**
  * The vault's key material. Encryption keys are named by id so that they can rotate (rows say

@@ -1,0 +1,127 @@
+import type { AbsenceKind, ActivityCode } from "../code-lists/interchange-codes.ts";
+import type { AdmissionContent, DischargeContent, StayEventType } from "./stay-event.schema.ts";
+
+/** An accepted event as stored: identity already resolved to a minor, nothing identifying kept. */
+export type RecordedEvent = {
+  id: string;
+  type: StayEventType;
+  occurredOn: string;
+  sequence: number | null;
+  arrival: number;
+  recordedAt: string;
+  minorId?: string | null;
+  msna?: boolean;
+  admission?: AdmissionContent;
+  discharge?: DischargeContent;
+  absence?: { kind: AbsenceKind };
+  activity?: { code: ActivityCode; until?: string; hours?: number };
+  corrects?: string;
+  voids?: string;
+};
+
+export type StayProjection = {
+  status: "empty" | "waiting" | "open" | "closed";
+  minorId: string | null;
+  msna: boolean;
+  admission: { eventId: string; date: string; content: AdmissionContent } | null;
+  discharge: { eventId: string; date: string; content: DischargeContent } | null;
+  absences: { eventId: string; kind: AbsenceKind; from: string; to: string | null }[];
+  activities: {
+    eventId: string;
+    code: ActivityCode;
+    from: string;
+    until: string | null;
+    hours: number | null;
+  }[];
+};
+
+/** The standard's order: the day of the fact, then the sender's sequence, then arrival. */
+export function compareEvents(a: RecordedEvent, b: RecordedEvent): number {
+  if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1;
+  const sequence = (a.sequence ?? 0) - (b.sequence ?? 0);
+  return sequence !== 0 ? sequence : a.arrival - b.arrival;
+}
+
+/** Events still counting: a void removes its target, unless the void is itself voided. */
+export function effectiveEvents(events: RecordedEvent[]): RecordedEvent[] {
+  const voidsOf = new Map<string, RecordedEvent[]>();
+  for (const event of events) {
+    if (event.type === "void" && event.voids)
+      voidsOf.set(event.voids, [...(voidsOf.get(event.voids) ?? []), event]);
+  }
+  const memo = new Map<string, boolean>();
+  const isEffective = (event: RecordedEvent, depth = 0): boolean => {
+    const known = memo.get(event.id);
+    if (known !== undefined) return known;
+    const result = depth > 64 || !(voidsOf.get(event.id) ?? []).some((v) => isEffective(v, depth + 1));
+    memo.set(event.id, result);
+    return result;
+  };
+  return events.filter((event) => isEffective(event));
+}
+
+/**
+ * A stay is a pure function of its accepted events: the order they arrived in does not matter
+ * (beyond the standard's tie-break), corrections replace, voids remove, and a discharge that
+ * arrived first waits for its admission. With `asOf`, only what was recorded by then counts.
+ */
+export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection {
+  const known = asOf ? all.filter((event) => new Date(event.recordedAt) <= new Date(asOf)) : all;
+  const events = effectiveEvents(known).sort(compareEvents);
+  const corrections = events.filter((event) => event.type === "correction");
+  const latestCorrection = (target: RecordedEvent) =>
+    corrections.filter((c) => c.corrects === target.id).at(-1);
+
+  const admissionEvent = events.find((event) => event.type === "admission");
+  const dischargeEvent = events.find((event) => event.type === "discharge");
+  let admission: StayProjection["admission"] = null;
+  if (admissionEvent?.admission) {
+    const correction = latestCorrection(admissionEvent);
+    admission = correction?.admission
+      ? { eventId: admissionEvent.id, date: correction.occurredOn, content: correction.admission }
+      : { eventId: admissionEvent.id, date: admissionEvent.occurredOn, content: admissionEvent.admission };
+  }
+  let discharge: StayProjection["discharge"] = null;
+  if (dischargeEvent?.discharge) {
+    const correction = latestCorrection(dischargeEvent);
+    discharge = correction?.discharge
+      ? { eventId: dischargeEvent.id, date: correction.occurredOn, content: correction.discharge }
+      : { eventId: dischargeEvent.id, date: dischargeEvent.occurredOn, content: dischargeEvent.discharge };
+  }
+
+  const absences: StayProjection["absences"] = [];
+  for (const event of events) {
+    const open = absences.at(-1);
+    if (event.type === "absence-start" && event.absence && (!open || open.to !== null)) {
+      absences.push({ eventId: event.id, kind: event.absence.kind, from: event.occurredOn, to: null });
+    } else if (event.type === "absence-end" && open && open.to === null) {
+      open.to = event.occurredOn;
+    }
+  }
+  const activities = events
+    .filter((event) => event.type === "activity" && event.activity)
+    .map((event) => ({
+      eventId: event.id,
+      code: event.activity?.code as ActivityCode,
+      from: event.occurredOn,
+      until: event.activity?.until ?? null,
+      hours: event.activity?.hours ?? null,
+    }));
+
+  const status = admission ? (discharge ? "closed" : "open") : discharge ? "waiting" : "empty";
+  return {
+    status,
+    minorId: admissionEvent?.minorId ?? null,
+    msna: admissionEvent?.msna ?? false,
+    admission,
+    discharge,
+    absences,
+    activities,
+  };
+}
+
+/** Present on day D: admitted on or before D and not yet discharged on D. */
+export function isPresentOn(stay: Pick<StayProjection, "admission" | "discharge">, day: string): boolean {
+  if (!stay.admission || stay.admission.date > day) return false;
+  return !stay.discharge || stay.discharge.date > day;
+}

@@ -1,0 +1,238 @@
+import { createHmac, randomUUID } from "node:crypto";
+import type { Database, Executor } from "../../../db/database.ts";
+import { isAppError } from "../../../domain/errors/app-error.ts";
+import { type EventProblem, eventProblem, parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
+import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
+import { projectStay, type RecordedEvent } from "../../../domain/stays/stay-projection.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
+import type { AuditSubject } from "../access/actor.ts";
+import { appendAuditEntry } from "../access/audit.queries.ts";
+import type { Keyring } from "../registry/vault-keys.ts";
+import { checkEventAgainstStay, RuleRejection as Rejection, warningsAfterProjection } from "./stay-rules.ts";
+import {
+  findEventById,
+  findStay,
+  findStructureForEvents,
+  insertAcceptedEvent,
+  insertRejectedEvent,
+  listRecordedEvents,
+  lockKey,
+  refreshOverlaps,
+  saveProjection,
+} from "./stays.queries.ts";
+
+export type EventSource = {
+  kind: "user" | "client";
+  id: string;
+  subject: AuditSubject;
+  /** The structures this source may write: a machine client's registration, a user's scope. */
+  mayWrite: (structure: { id: string; operatorOrganisationId: string }) => boolean;
+};
+
+export type EventResult = {
+  id: string;
+  status: "accepted" | "duplicate" | "rejected";
+  warnings: EventProblem[];
+  errors: EventProblem[];
+  stayId?: string;
+};
+
+export type IngestContext = { keyring: Keyring; today: string };
+
+/** Same id and same content is a duplicate; the digest is keyed because events carry identity. */
+function digestOf(keyring: Keyring, raw: unknown): string {
+  return createHmac("sha256", keyring.indexKey).update(canonical(raw)).digest("hex");
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one write path of ASMI: validates an event, stores it durably and recomputes its stay in
+ * the same transaction. Each event stands alone: its failure never affects another.
+ */
+export async function ingestEvent(
+  db: Database,
+  context: IngestContext,
+  source: EventSource,
+  raw: unknown,
+): Promise<EventResult> {
+  const parsed = parseStayEvent(raw, context.today);
+  const id = parsed.ok ? parsed.event.id : parsed.id;
+  const digest = digestOf(context.keyring, raw);
+  if (!id || !uuidPattern.test(id)) {
+    return {
+      id: id ?? "",
+      status: "rejected",
+      warnings: [],
+      errors: parsed.ok
+        ? []
+        : parsed.errors.length
+          ? parsed.errors
+          : [eventProblem("invalid-json-shape", "/id")],
+    };
+  }
+  const earlier = await findEventById(db, id);
+  if (earlier) {
+    if (earlier.contentDigest === digest && earlier.sourceId === source.id) {
+      return {
+        id,
+        status: "duplicate",
+        warnings: earlier.warnings,
+        errors: earlier.errors,
+        stayId: earlier.stayId ?? undefined,
+      };
+    }
+    return { id, status: "rejected", warnings: [], errors: [eventProblem("id-reused", "/id")] };
+  }
+  const reject = async (errors: EventProblem[]): Promise<EventResult> => {
+    await insertRejectedEvent(db, {
+      id,
+      sourceKind: source.kind,
+      sourceId: source.id,
+      contentDigest: digest,
+      type: parsed.ok ? parsed.event.type : parsed.type,
+      errors,
+    });
+    const stored = await findEventById(db, id);
+    // Another request may have stored the same id a moment earlier.
+    if (stored && stored.status === "accepted")
+      return {
+        id,
+        status: stored.contentDigest === digest ? "duplicate" : "rejected",
+        warnings: stored.warnings,
+        errors: stored.contentDigest === digest ? [] : [eventProblem("id-reused", "/id")],
+      };
+    return { id, status: "rejected", warnings: [], errors };
+  };
+  if (!parsed.ok) return reject(parsed.errors);
+  try {
+    return await db.transaction((tx) => acceptEvent(tx, context, source, parsed.event, digest));
+  } catch (error) {
+    if (error instanceof Rejection) return reject(error.errors);
+    if (isAppError(error) && error.problems.length > 0) {
+      return reject(error.problems.map((problem) => ({ ...problem, path: `/minor${problem.path}` })));
+    }
+    if (isUniqueViolation(error)) {
+      const stored = await findEventById(db, id);
+      if (stored) return ingestEvent(db, context, source, raw);
+    }
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause;
+  return (error as { code?: string })?.code === "23505" || cause?.code === "23505";
+}
+
+async function acceptEvent(
+  tx: Executor,
+  context: IngestContext,
+  source: EventSource,
+  event: StayEvent,
+  digest: string,
+) {
+  const structure = await findStructureForEvents(tx, event.structureCode);
+  if (!structure) throw new Rejection([eventProblem("unknown-structure", "/structureCode")]);
+  if (!source.mayWrite(structure))
+    throw new Rejection([eventProblem("structure-not-allowed", "/structureCode")]);
+  await lockKey(tx, `stay|${structure.id}|${event.stayRef}`);
+  const existing = await findStay(tx, structure.id, event.stayRef);
+  const stayId = existing?.id ?? randomUUID();
+  const events = existing ? await listRecordedEvents(tx, stayId) : [];
+  const checked = await checkEventAgainstStay(tx, context, source, {
+    event,
+    structureId: structure.id,
+    stayId,
+    events,
+  });
+  const warnings = [...checked.warnings];
+  if (event.occurredOn < addDays(context.today, -7))
+    warnings.push(eventProblem("late-report", "/occurredOn", undefined));
+  // The new event arrives after every stored one: project first, then store it with all its warnings.
+  const recorded: RecordedEvent = {
+    ...payloadOf(event),
+    id: event.id,
+    type: event.type,
+    occurredOn: event.occurredOn,
+    sequence: event.sequence ?? null,
+    arrival: Number.MAX_SAFE_INTEGER,
+    recordedAt: new Date().toISOString(),
+    minorId: checked.minorId,
+  };
+  const projection = projectStay([...events, recorded]);
+  const after = await warningsAfterProjection(tx, {
+    structureId: structure.id,
+    stayId,
+    projection,
+    event,
+    today: context.today,
+  });
+  const allWarnings = [...warnings, ...after.warnings];
+  await saveProjection(
+    tx,
+    { stayId, structureId: structure.id, stayRef: event.stayRef },
+    projection,
+    after.hasOverlap,
+  );
+  for (const minorId of new Set([projection.minorId, existing?.minorId].filter((id): id is string => !!id))) {
+    await refreshOverlaps(tx, minorId);
+  }
+  await insertAcceptedEvent(tx, {
+    id: event.id,
+    sourceKind: source.kind,
+    sourceId: source.id,
+    contentDigest: digest,
+    type: event.type,
+    structureId: structure.id,
+    stayId,
+    occurredOn: event.occurredOn,
+    sequence: event.sequence ?? null,
+    minorId: checked.minorId,
+    payload: payloadOf(event),
+    warnings: allWarnings,
+  });
+  await appendAuditEntry(tx, source.subject, {
+    action: `stay.${event.type}`,
+    resourceType: "stay",
+    resourceId: stayId,
+    minorPseudonym: checked.pseudonym,
+    purpose: event.type === "admission" ? "admission" : "care",
+    outcome: "success",
+    details: { eventId: event.id },
+  });
+  return { id: event.id, status: "accepted" as const, warnings: allWarnings, errors: [], stayId };
+}
+
+/** What is kept of an event: everything but the identity, which went to the vault. */
+function payloadOf(
+  event: StayEvent,
+): Omit<RecordedEvent, "arrival" | "recordedAt" | "id" | "type" | "occurredOn" | "sequence"> {
+  switch (event.type) {
+    case "admission":
+      return { admission: event.admission, msna: event.minor.unaccompaniedForeignMinor ?? false };
+    case "discharge":
+      return { discharge: event.discharge };
+    case "absence-start":
+      return { absence: event.absence };
+    case "activity":
+      return { activity: event.activity };
+    case "correction":
+      return { corrects: event.corrects, admission: event.admission, discharge: event.discharge };
+    case "void":
+      return { voids: event.voids };
+    default:
+      return {};
+  }
+}

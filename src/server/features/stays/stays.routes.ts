@@ -1,0 +1,179 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { AppDependencies } from "../../app.ts";
+import { problemOf, sendProblem } from "../../http/problem.ts";
+import { requireActor } from "../../http/request-context.ts";
+import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
+import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
+
+const security = [{ sessionCookie: [] }];
+const problemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
+const eventResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["accepted", "duplicate", "rejected"]),
+    warnings: z.array(problemSchema),
+    errors: z.array(problemSchema),
+    stayId: z.uuid().optional(),
+  })
+  .meta({ id: "EventResult" });
+const structureParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+const day = z.iso.date({ error: "Data non valida (AAAA-MM-GG)" });
+
+export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) {
+  const { db, keyring } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    "/api/v1/structures/:id/events",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary:
+          "Registrare un evento ASMI dall'applicazione web (stesso standard e stessa validazione delle macchine)",
+        description:
+          "Il corpo è un evento dello standard di interscambio v1 (StayEvent). Un evento respinto risponde 422 con i codici dello standard.",
+        security,
+        params: structureParams,
+        body: z.record(z.string(), z.unknown()).describe("Evento dello standard di interscambio v1"),
+        response: { 200: eventResultSchema, 201: eventResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordEventFromWeb(
+        db,
+        keyring,
+        requireActor(request),
+        request.params.id,
+        request.body,
+      );
+      if (result.status === "rejected") {
+        const [first] = result.errors;
+        return sendProblem(reply, {
+          ...problemOf("validation-failed", first?.message ?? "Evento respinto.", request.id, result.errors),
+          code: first?.code ?? "invalid-json-shape",
+        });
+      }
+      return reply.status(result.status === "accepted" ? 201 : 200).send(result);
+    },
+  );
+
+  api.get(
+    "/api/v1/structures/:id/guests",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Ospiti presenti in un giorno (lettura dell'identità tracciata)",
+        security,
+        params: structureParams,
+        querystring: z.object({ date: day.optional() }),
+        response: {
+          200: z.object({
+            date: z.string(),
+            items: z.array(
+              z
+                .object({
+                  stayId: z.uuid(),
+                  stayRef: z.string(),
+                  pseudonym: z.string(),
+                  givenName: z.string().nullable(),
+                  age: z.number().int().nullable(),
+                  admissionDate: z.string(),
+                  daysInStay: z.number().int(),
+                  absences: z.number().int(),
+                  currentAbsence: z.string().nullable(),
+                  msna: z.boolean(),
+                  hasOverlap: z.boolean(),
+                })
+                .meta({ id: "Guest" }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const date = request.query.date ?? todayInRome();
+      return { date, items: await listGuests(db, keyring, requireActor(request), request.params.id, date) };
+    },
+  );
+
+  api.get(
+    "/api/v1/stays/:id",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Un'accoglienza con la cronologia completa degli eventi e i collocamenti precedenti",
+        security,
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z
+            .object({
+              stay: z.record(z.string(), z.unknown()),
+              events: z.array(z.record(z.string(), z.unknown())),
+              previousPlacements: z.array(z.record(z.string(), z.unknown())),
+            })
+            .meta({ id: "StayTimeline" }),
+        },
+      },
+    },
+    async (request) => getStayTimeline(db, requireActor(request), request.params.id),
+  );
+
+  api.get(
+    "/api/v1/free-places",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Posti autorizzati, presenze e posti liberi per struttura, zona e tipologia",
+        security,
+        querystring: z.object({
+          date: day.optional(),
+          zone: z.string().max(40).optional(),
+          nationalType: NationalStructureType.optional(),
+        }),
+        response: { 200: z.record(z.string(), z.unknown()).meta({ id: "FreePlaces" }) },
+      },
+    },
+    async (request) =>
+      listFreePlaces(db, requireActor(request), {
+        ...request.query,
+        date: request.query.date ?? todayInRome(),
+      }),
+  );
+
+  api.get(
+    "/api/v1/structures/:id/occupancy",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Presenze a fine mese e posti autorizzati di una struttura",
+        security,
+        params: structureParams,
+        querystring: z.object({ from: day, to: day }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                day: z.string(),
+                present: z.number().int(),
+                authorisedPlaces: z.number().int().nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      items: await getOccupancyHistory(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.query.from,
+        request.query.to,
+      ),
+    }),
+  );
+}

@@ -1,0 +1,156 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../../db/database.ts";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { Actor } from "../access/actor.ts";
+import { appendAuditEntry } from "../access/audit.queries.ts";
+import { authorize } from "../access/authorization.ts";
+import { openIdentity } from "../registry/identity-vault.ts";
+import { findVaultRows } from "../registry/registry.queries.ts";
+import type { Keyring } from "../registry/vault-keys.ts";
+import { structureScopeCondition } from "../structures/structures.policy.ts";
+import { type EventSource, ingestEvent } from "./ingest-event.ts";
+import { ageOn } from "./stay-rules.ts";
+
+/** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
+async function structureInScope(
+  db: Database,
+  actor: Actor,
+  action: "stay.write" | "stay.read" | "places.read",
+  id: string,
+) {
+  const scope = authorize(actor, action);
+  const rows = await queryRows<{ id: string; code: string | null; operatorOrganisationId: string }>(
+    db,
+    sql`select id, code, operator_organisation_id as "operatorOrganisationId" from structure
+        where id = ${id} and ${structureScopeCondition(actor, scope)}`,
+  );
+  if (!rows[0]) throw new AppError("not-found", "La struttura richiesta non esiste.");
+  return rows[0];
+}
+
+/** The web app writes through the same pipeline as machines: one event at a time. */
+export async function recordEventFromWeb(
+  db: Database,
+  keyring: Keyring,
+  actor: Actor,
+  structureId: string,
+  raw: unknown,
+) {
+  const structure = await structureInScope(db, actor, "stay.write", structureId);
+  const source: EventSource = {
+    kind: "user",
+    id: actor.userId,
+    subject: actor,
+    mayWrite: (target) => target.id === structure.id,
+  };
+  return ingestEvent(db, { keyring, today: todayInRome() }, source, raw);
+}
+
+/** Guests present on a day, with the first name the operators need; every identity read is audited. */
+export async function listGuests(
+  db: Database,
+  keyring: Keyring,
+  actor: Actor,
+  structureId: string,
+  day: string,
+) {
+  await structureInScope(db, actor, "stay.read", structureId);
+  return db.transaction(async (tx) => {
+    const stays = await queryRows<{
+      stayId: string;
+      stayRef: string;
+      minorId: string;
+      pseudonym: string;
+      admissionDate: string;
+      openAbsence: string | null;
+      absences: number;
+      msna: boolean;
+      hasOverlap: boolean;
+    }>(
+      tx,
+      sql`select s.id as "stayId", s.stay_ref as "stayRef", s.minor_id as "minorId", m.pseudonym, s.admission_date::text as "admissionDate",
+            (select a.kind from stay_absence a where a.stay_id = s.id and a.from_date <= ${day} and (a.to_date is null or a.to_date > ${day}) limit 1) as "openAbsence",
+            (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap"
+          from stay s join minor m on m.id = s.minor_id
+          where s.structure_id = ${structureId} and s.admission_date <= ${day} and (s.discharge_date is null or s.discharge_date > ${day})
+          order by s.admission_date, s.stay_ref`,
+    );
+    const vault = new Map(
+      (
+        await findVaultRows(
+          tx,
+          stays.map((row) => row.minorId),
+        )
+      ).map((row) => [row.minorId, row]),
+    );
+    const guests = [];
+    for (const row of stays) {
+      const identity = openIdentity(keyring, vault.get(row.minorId) as never);
+      guests.push({
+        stayId: row.stayId,
+        stayRef: row.stayRef,
+        pseudonym: row.pseudonym,
+        givenName: identity.givenName ?? null,
+        age: identity.birthDate ? ageOn(identity.birthDate, day) : null,
+        admissionDate: row.admissionDate,
+        daysInStay: Math.round((Date.parse(day) - Date.parse(row.admissionDate)) / 86_400_000),
+        absences: row.absences,
+        currentAbsence: row.openAbsence,
+        msna: row.msna,
+        hasOverlap: row.hasOverlap,
+      });
+      await appendAuditEntry(tx, actor, {
+        action: "stay.guest-read",
+        resourceType: "stay",
+        resourceId: row.stayId,
+        minorPseudonym: row.pseudonym,
+        purpose: "care",
+        outcome: "success",
+      });
+    }
+    return guests;
+  });
+}
+
+/** A stay with every event in arrival order (corrections and voids included) and who sent it. */
+export async function getStayTimeline(db: Database, actor: Actor, stayId: string) {
+  const scope = authorize(actor, "stay.read");
+  const [found] = await queryRows<Record<string, unknown> & { structureId: string; minorId: string | null }>(
+    db,
+    sql`select s.id, s.stay_ref as "stayRef", s.status, s.structure_id as "structureId", structure.code as "structureCode", s.minor_id as "minorId",
+          m.pseudonym, s.admission_date::text as "admissionDate", s.admission_kind as "admissionKind", s.legal_basis as "legalBasis",
+          s.origin, s.discharge_date::text as "dischargeDate", s.discharge_reason as "dischargeReason",
+          s.discharge_destination as "dischargeDestination", s.msna, s.has_overlap as "hasOverlap"
+        from stay s join structure on structure.id = s.structure_id left join minor m on m.id = s.minor_id
+        where s.id = ${stayId} and ${structureScopeCondition(actor, scope)}`,
+  );
+  if (!found) throw new AppError("not-found", "L'accoglienza richiesta non esiste.");
+  const events = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select e.id, e.type, e.occurred_on::text as "occurredOn", e.sequence, e.recorded_at as "recordedAt", e.payload,
+          e.warnings, e.source_kind as "sourceKind", coalesce(u.username, 'client:' || e.source_id::text) as "recordedBy",
+          exists (select 1 from stay_event v where v.stay_id = e.stay_id and v.status = 'accepted' and v.payload->>'voids' = e.id::text) as "isVoided"
+        from stay_event e left join app_user u on u.id = e.source_id
+        where e.stay_id = ${stayId} and e.status = 'accepted' order by e.arrival`,
+  );
+  const previous = found.minorId
+    ? await queryRows<Record<string, unknown>>(
+        db,
+        sql`select s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",
+              (select v.national_type from structure_version v where v.structure_id = s.structure_id and v.valid_from <= s.admission_date
+               order by v.valid_from desc, v.version desc limit 1) as "nationalType"
+            from stay s where s.minor_id = ${found.minorId} and s.id <> ${stayId} and s.admission_date is not null
+            order by s.admission_date`,
+      )
+    : [];
+  const { minorId: _m, structureId: _s, ...stay } = found;
+  return {
+    stay,
+    events: events.map((event) => ({
+      ...event,
+      recordedAt: new Date(String(event.recordedAt)).toISOString(),
+    })),
+    previousPlacements: previous,
+  };
+}
