@@ -40,7 +40,7 @@ export type SyntheticMinor = {
 export type SyntheticRegistryOptions = {
   size: number;
   seed: number;
-  /** Share of all records without a fiscal code, near-duplicates included. */
+  /** Share of all records without a fiscal code, near-duplicates included (so at least their share). */
   withoutFiscalCodeShare?: number;
   /** Share of all records that are near-duplicates of an earlier record. */
   nearDuplicateShare?: number;
@@ -61,7 +61,16 @@ function seededRandom(seed: number): () => number {
 }
 
 const dayMs = 86_400_000;
-const toIso = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10);
+const isoByDay = new Map<number, string>();
+/** YYYY-MM-DD of a day number, cached: a registry of minors spans some 6,600 days. */
+function toIso(day: number): string {
+  let iso = isoByDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * dayMs).toISOString().slice(0, 10);
+    isoByDay.set(day, iso);
+  }
+  return iso;
+}
 /** Day number of a YYYY-MM-DD date; an impossible day rolls over (2025-02-29 → 1 March). */
 function toDay(iso: string): number {
   const [year, month, day] = iso.split("-").map(Number);
@@ -197,9 +206,9 @@ export function* generateSyntheticRegistry(options: SyntheticRegistryOptions): G
     // An age assessment without documents often yields 1 January of the estimated year.
     const firstOfYear = `${birthDate.slice(0, 4)}-01-01`;
     if (random() < 0.15 && toDay(firstOfYear) >= earliest) birthDate = firstOfYear;
-    const names = foreignNames(origin, sex, 0.25);
+    const { familyName, givenName } = foreignNames(origin, sex, 0.25);
     const birthPlace = { country: countryCode };
-    return { fiscalCode: null, ...names, sex, birthDate, birthPlace, citizenship: countryCode };
+    return { fiscalCode: null, familyName, givenName, sex, birthDate, birthPlace, citizenship: countryCode };
   };
 
   const resident = (): Fields => {
@@ -227,20 +236,38 @@ export function* generateSyntheticRegistry(options: SyntheticRegistryOptions): G
     }
     // A few codes are omocodic, as the Agenzia issues when two people would share one.
     const omocodiaLevel = random() < 0.001 ? 1 : 0;
-    const fiscalCode = encodeFiscalCode({ ...names, sex, birthDate, birthPlaceCode, omocodiaLevel });
-    return { fiscalCode, ...names, sex, birthDate, birthPlace, citizenship };
+    const { familyName, givenName } = names;
+    const fiscalCode = encodeFiscalCode({
+      familyName,
+      givenName,
+      sex,
+      birthDate,
+      birthPlaceCode,
+      omocodiaLevel,
+    });
+    return { fiscalCode, familyName, givenName, sex, birthDate, birthPlace, citizenship };
   };
 
-  /** Day and month swapped, else the day's digits swapped, else the year one off (age assessment). */
+  /**
+   * Day and month swapped, else the day's digits swapped, else the year one off (an age
+   * assessment), else one day off (29 February has no other reading): the first that exists and
+   * keeps the child a minor.
+   */
   const perturbDate = (date: string): string => {
     const [y, m, d] = date.split("-");
-    for (const candidate of [`${y}-${d}-${m}`, `${y}-${m}-${d[1]}${d[0]}`]) {
-      const day = toDay(candidate);
-      if (candidate !== date && isExisting(candidate) && day <= referenceDay && day >= firstMinorDay)
-        return candidate;
+    const day = toDay(date);
+    const candidates = [
+      `${y}-${d}-${m}`,
+      `${y}-${m}-${d[1]}${d[0]}`,
+      shiftYears(date, 1),
+      shiftYears(date, -1),
+    ];
+    for (const candidate of [...candidates, toIso(day + 1), toIso(day - 1)]) {
+      const candidateDay = toDay(candidate);
+      const isMinor = candidateDay <= referenceDay && candidateDay >= firstMinorDay;
+      if (candidate !== date && isExisting(candidate) && isMinor) return candidate;
     }
-    const later = shiftYears(date, 1);
-    return isExisting(later) && toDay(later) <= referenceDay ? later : shiftYears(date, -1);
+    return date;
   };
 
   const nearDuplicate = (recordId: number, of: SyntheticMinor): SyntheticMinor => {
@@ -288,12 +315,19 @@ export function* generateSyntheticRegistry(options: SyntheticRegistryOptions): G
       }
     }
     const fields = random() < without ? unaccompanied() : resident();
+    // Properties listed one by one: spreading objects of two shapes is several times slower.
     const record: SyntheticMinor = {
-      ...fields,
       recordId,
       truthId: nextTruthId++,
       duplicateOf: null,
       perturbation: null,
+      fiscalCode: fields.fiscalCode,
+      familyName: fields.familyName,
+      givenName: fields.givenName,
+      sex: fields.sex,
+      birthDate: fields.birthDate,
+      birthPlace: fields.birthPlace,
+      citizenship: fields.citizenship,
     };
     remember(record.fiscalCode === null ? withoutCodePool : withCodePool, record);
     yield record;

@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
+import { todayInRome } from "../../domain/time/calendar.ts";
 import type { Config } from "../../server/config.ts";
 import { loadKeyring } from "../../server/features/registry/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
 import { openConfiguredDatabase } from "../configured-database.ts";
 import { isDatabaseEmpty } from "../database-state.ts";
 import { createDemoData } from "../demo/demo-data.ts";
+import { createDemoStays } from "../demo/demo-stays.ts";
 
 export function registerServeCommands(program: Command, config: () => Config) {
   program
@@ -27,14 +29,6 @@ export function registerServeCommands(program: Command, config: () => Config) {
         );
       await handle.migrate();
       await loadReferenceData(handle.db);
-      if (isNew && options.demo) {
-        say("Caricamento dei dati dimostrativi…");
-        const demo = await createDemoData(handle.db, settings.regionCode);
-        say(`\nUtenti dimostrativi (le password sono mostrate solo ora):`);
-        for (const user of demo.passwords)
-          say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
-        say("");
-      }
       const keyring = loadKeyring(
         {
           keysFile: settings.keysFile,
@@ -43,6 +37,18 @@ export function registerServeCommands(program: Command, config: () => Config) {
         },
         say,
       );
+      if (isNew && options.demo) {
+        say("Caricamento dei dati dimostrativi…");
+        const demo = await createDemoData(handle.db, settings.regionCode);
+        const stays = await createDemoStays(handle.db, keyring, todayInRome());
+        say(
+          `Strutture dimostrative: ${demo.structures} schede; accoglienze: ${stays.stays} (${stays.events} eventi).`,
+        );
+        say(`\nUtenti dimostrativi (le password sono mostrate solo ora):`);
+        for (const user of demo.passwords)
+          say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
+        say("");
+      }
       const { address } = await serve(settings, handle, keyring);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`S.I.R.MI è pronto su ${address.replace("127.0.0.1", "localhost")} (avvio in ${seconds} s)`);

@@ -71,10 +71,7 @@ export const closeTokenSimilarity = 0.85;
  */
 export const phoneticTokenSimilarity = 0.9;
 
-/**
- * The phonetic key lifts a pair only from this Jaro-Winkler value up: very short keys join names
- * that share little else (MOHAMED and MEHDI both give MD, at 0.56).
- */
+/** The phonetic key lifts only pairs from this value up: MOHAMED and MEHDI share the key MD at 0.56. */
 export const phoneticMinimumJaroWinkler = 0.7;
 
 /**
@@ -103,9 +100,8 @@ const unknownPlaceSimilarity = 0.6;
 const citizenshipPenalty = 0.05;
 
 /**
- * Floor under which nothing is "possible" even when the rules below allow it. With every allowed
- * combination of anomalies the score stays above it (partial names, a near date and an unknown
- * place give about 0.77); it only filters names that barely pass the word threshold.
+ * No "possible" below this score. Every combination of anomalies the rules allow stays above it
+ * (partial names, a near date and an unknown place give 0.77): it only drops the weakest names.
  */
 export const possibleMinimumScore = 0.75;
 
@@ -144,27 +140,37 @@ function makeToken(word: string): Token {
   };
 }
 
-type TokenMatch = "exact" | "particle" | "phonetic" | "typo";
+/** How a pair of words matched, as bits so that an alignment can carry the set of kinds. */
+const tokenMatch = { exact: 1, particle: 2, phonetic: 4, typo: 8 } as const;
+type TokenMatch = (typeof tokenMatch)[keyof typeof tokenMatch];
 
 function tokenSimilarity(a: Token, b: Token): { value: number; match: TokenMatch } {
-  if (a.canonical === b.canonical) return { value: scale, match: "exact" };
+  if (a.canonical === b.canonical) return { value: scale, match: tokenMatch.exact };
   // Both spellings: collapsing doubled letters shortens a word, and a wrong letter in a short
   // word weighs more (ROSSI/BOSSI 0.87, ROSI/BOSI 0.83).
   const jw = Math.max(jaroWinkler(a.canonical, b.canonical), jaroWinkler(a.written, b.written));
   let value = jw;
-  let match: TokenMatch = "typo";
+  let match: TokenMatch = tokenMatch.typo;
   if (a.withoutParticle.includes(b.canonical) || b.withoutParticle.includes(a.canonical)) {
     value = Math.max(jw, particleDroppedSimilarity);
-    match = "particle";
+    match = tokenMatch.particle;
   } else if (a.phonetic !== "" && a.phonetic === b.phonetic && jw >= phoneticMinimumJaroWinkler) {
     value = Math.max(jw, phoneticTokenSimilarity);
-    match = "phonetic";
+    match = tokenMatch.phonetic;
   }
   // Below scale: only canonical equality is an exact match.
   return { value: Math.min(scale - 1, Math.round(value * scale)), match };
 }
 
-type Alignment = { sum: number; min: number; shorter: number; longer: number; matches: TokenMatch[] };
+/** The best pairing found: total and weakest similarity, kinds of match (bits), identical words. */
+type Alignment = {
+  sum: number;
+  min: number;
+  kinds: number;
+  identical: number;
+  shorter: number;
+  longer: number;
+};
 
 /**
  * Best one-to-one pairing of the words of two names: the largest total similarity, then the
@@ -173,28 +179,33 @@ type Alignment = { sum: number; min: number; shorter: number; longer: number; ma
  */
 function align(xs: Token[], ys: Token[]): Alignment {
   const [short, long] = xs.length <= ys.length ? [xs, ys] : [ys, xs];
-  type State = { sum: number; min: number; matches: TokenMatch[] };
-  let states = new Map<number, State>([[0, { sum: 0, min: scale, matches: [] }]]);
-  for (const word of short) {
-    const nextStates = new Map<number, State>();
-    for (const [mask, state] of states) {
-      for (let j = 0; j < long.length; j++) {
+  const similarities = short.map((word) => long.map((other) => tokenSimilarity(word, other)));
+  type State = { sum: number; min: number; kinds: number; identical: number };
+  // Indexed by the set of words of the longer name already paired, as a bit mask.
+  let states: (State | undefined)[] = [{ sum: 0, min: scale, kinds: 0, identical: 0 }];
+  for (const row of similarities) {
+    const nextStates: (State | undefined)[] = new Array(1 << long.length);
+    for (let mask = 0; mask < states.length; mask++) {
+      const state = states[mask];
+      if (state === undefined) continue;
+      for (let j = 0; j < row.length; j++) {
         if (mask & (1 << j)) continue;
-        const { value, match } = tokenSimilarity(word, long[j]);
+        const { value, match } = row[j];
+        const identical = state.identical + (match === tokenMatch.exact ? 1 : 0);
         const candidate = {
           sum: state.sum + value,
           min: Math.min(state.min, value),
-          matches: [...state.matches, match],
+          kinds: state.kinds | match,
+          identical,
         };
-        const key = mask | (1 << j);
-        const current = nextStates.get(key);
-        if (!current || better(candidate, current)) nextStates.set(key, candidate);
+        const current = nextStates[mask | (1 << j)];
+        if (current === undefined || better(candidate, current)) nextStates[mask | (1 << j)] = candidate;
       }
     }
     states = nextStates;
   }
-  let best: State = { sum: 0, min: 0, matches: [] };
-  for (const state of states.values()) if (better(state, best) || best.matches.length === 0) best = state;
+  let best: State = { sum: 0, min: short.length === 0 ? scale : 0, kinds: 0, identical: 0 };
+  for (const state of states) if (state !== undefined && better(state, best)) best = state;
   return { ...best, shorter: short.length, longer: long.length };
 }
 
@@ -209,12 +220,11 @@ const nameClassRank: Record<NameClass, number> = { exact: 3, partial: 2, close: 
 type NameComparison = { nameClass: NameClass; similarity: number; alignment: Alignment };
 
 function classify(alignment: Alignment): NameComparison {
-  const { sum, min, shorter, longer } = alignment;
+  const { sum, min, identical, shorter, longer } = alignment;
   const similarity = shorter === 0 ? 0 : (sum / scale + unmatchedTokenCredit * (longer - shorter)) / longer;
   // A single word on one side (a missing family or given name) is never enough for a link.
   // "Close" needs one word spelt the same, so that two slips never pass for one; a missing word
   // on top of a misspelt one only with a small misspelling.
-  const identical = alignment.matches.filter((match) => match === "exact").length;
   const minimum = (longer === shorter ? closeTokenSimilarity : strongTokenSimilarity) * scale;
   let nameClass: NameClass = "weak";
   if (shorter >= 2 && sum === shorter * scale) nameClass = shorter === longer ? "exact" : "partial";
@@ -246,7 +256,7 @@ function compareNames(a: ComparableIdentity, b: ComparableIdentity) {
   let best: NameComparison | undefined;
   const viewsA = nameViews(familyA, givenA);
   const viewsB = nameViews(familyB, givenB);
-  for (const [i, viewA] of viewsA.entries()) {
+  views: for (const [i, viewA] of viewsA.entries()) {
     for (const [j, viewB] of viewsB.entries()) {
       const candidate = classify(align(viewA, viewB));
       // Glued on both sides, words only count when spelt the same: two different second names
@@ -254,11 +264,15 @@ function compareNames(a: ComparableIdentity, b: ComparableIdentity) {
       if (i > 0 && j > 0 && nameClassRank[candidate.nameClass] < nameClassRank.partial) continue;
       const rank = nameClassRank[candidate.nameClass] - (best ? nameClassRank[best.nameClass] : -1);
       if (!best || rank > 0 || (rank === 0 && candidate.similarity > best.similarity)) best = candidate;
+      // Nothing reads better than exact names with every word paired.
+      if (best.nameClass === "exact" && best.similarity === 1) break views;
     }
   }
+  const found = best as NameComparison;
+  if (found.nameClass === "weak") return { ...found, swapped: false };
   const straight = align(familyA, familyB).sum + align(givenA, givenB).sum;
   const crossed = align(familyA, givenB).sum + align(givenA, familyB).sum;
-  return { ...(best as NameComparison), swapped: crossed > straight };
+  return { ...found, swapped: crossed > straight };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,15 +327,8 @@ function citizenshipsDiffer(a: ComparableIdentity, b: ComparableIdentity): boole
 
 /** A stable order of the two identities, so that the result never depends on argument order. */
 function orderKey(identity: ComparableIdentity): string {
-  return JSON.stringify([
-    identity.familyName,
-    identity.givenName,
-    identity.sex,
-    identity.birthDate,
-    identity.birthPlace?.comune ?? "",
-    identity.birthPlace?.country ?? "",
-    identity.citizenship ?? "",
-  ]);
+  const { familyName, givenName, sex, birthDate, birthPlace: place, citizenship } = identity;
+  return JSON.stringify([familyName, givenName, sex, birthDate, place?.comune, place?.country, citizenship]);
 }
 
 function nameReasons(names: ReturnType<typeof compareNames>): IdentityMatchReason[] {
@@ -329,10 +336,10 @@ function nameReasons(names: ReturnType<typeof compareNames>): IdentityMatchReaso
   const reasons: IdentityMatchReason[] = [];
   if (names.swapped) reasons.push("names-swapped");
   if (names.alignment.longer > names.alignment.shorter) reasons.push("double-name-partial");
-  const kinds = new Set(names.alignment.matches);
-  if (kinds.has("phonetic")) reasons.push("name-spelling-variant");
-  if (kinds.has("particle")) reasons.push("name-particle-dropped");
-  if (kinds.has("typo")) reasons.push("name-typo");
+  const { kinds } = names.alignment;
+  if (kinds & tokenMatch.phonetic) reasons.push("name-spelling-variant");
+  if (kinds & tokenMatch.particle) reasons.push("name-particle-dropped");
+  if (kinds & tokenMatch.typo) reasons.push("name-typo");
   return reasons;
 }
 

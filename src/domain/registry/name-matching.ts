@@ -6,8 +6,8 @@
  * Names of these children reach Italian offices already written in Latin script, transliterated by
  * whoever wrote them down first: French-style in the Maghreb (Achraf, Hicham, Oualid), English-style
  * in South Asia and Egypt (Ashraf, Hisham, Walid), several ways for Ukrainian (Oleksandr,
- * Aleksandr). The functions here make those spellings meet; deciding whether two records are the
- * same child is identity-similarity.ts's job.
+ * Aleksandr). The functions here make those spellings meet, and list the mistakes clerks make in
+ * birth dates; deciding whether two records are the same child is identity-similarity.ts's job.
  */
 
 /** Letters that NFKD does not decompose into a base letter plus marks. */
@@ -130,7 +130,7 @@ function collapseRepeats(s: string): string {
  *   spellings use CH for the English SH (Achraf/Ashraf, Aicha/Aisha, Rachid/Rashid). Italian
  *   Chiara and Michele get S too, consistently, so they still meet their own spelling;
  * - KH → K, GH → G, DH → D, TH → T, PH → F (Moustapha/Mustafa), CK and Q → K, X → KS,
- *   Z → S, W → V, C before E/I/Y → S, other C → K, XH (Albanian) and DJ → J;
+ *   Z → S, W → V, C before E/I/Y → S, other C → K; XH (Albanian) and DJ are read as J;
  * - OU → U, but at the start before a vowel → V (Oualid = Walid);
  * - H is kept only as the first letter (Hussein/Husain/Hossein → HSN);
  * - vowels, Y and J are dropped except at the start, where any of them gives A (Ahmed/Ahmad →
@@ -272,9 +272,11 @@ function keysFor(identity: BlockingInput, birthDate: string): string[] {
   return [...keys];
 }
 
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** Whether s is an existing date written YYYY-MM-DD. */
 function isExistingDate(s: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const match = isoDatePattern.exec(s);
   if (!match) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === s;
@@ -310,8 +312,6 @@ export type BirthDateRelation =
   | "birth-year-off-by-one"
   | "birth-date-one-digit"
   | "birth-date-differs";
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
  * The mistakes a clerk makes copying a date — day and month swapped, two adjacent digits of the

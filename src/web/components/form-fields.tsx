@@ -160,3 +160,38 @@ export function Fieldset({ legend, children }: { legend: string; children: React
     </fieldset>
   );
 }
+
+/**
+ * A group of radio buttons under a legend; its hint and error describe the whole group. `input`
+ * carries the shared attributes (name, onChange, a react-hook-form registration).
+ */
+export function RadioGroupField({
+  id,
+  legend,
+  options,
+  error,
+  hint,
+  inline = false,
+  input,
+}: {
+  id: string;
+  legend: string;
+  options: readonly Option[];
+  error?: string;
+  hint?: string;
+  inline?: boolean;
+  input: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
+}) {
+  return (
+    <fieldset className="mb-4" id={id} aria-describedby={describedBy({ id, label: legend, error, hint })}>
+      <legend className="h5 mb-3">{legend}</legend>
+      {options.map((option) => (
+        <div key={option.value} className={`form-check${inline ? " form-check-inline" : ""}`}>
+          <input type="radio" id={`${id}-${option.value}`} value={option.value} {...input} />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+      <Feedback id={id} label={legend} error={error} hint={hint} />
+    </fieldset>
+  );
+}

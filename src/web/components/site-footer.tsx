@@ -1,14 +1,16 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useRegionName } from "../features/settings/settings-api.ts";
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const regionName = useRegionName();
   return (
     <footer className="it-footer mt-5">
       <div className="it-footer-main py-4">
         <div className="container">
           <p className="fw-semibold mb-1">
-            {t("app.regionName")} – {t("app.name")}
+            {regionName ? `${regionName} – ${t("app.name")}` : t("app.name")}
           </p>
           <p className="mb-2">{t("app.footerText")}</p>
           <nav aria-label={t("app.footerNavigation")}>

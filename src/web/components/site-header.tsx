@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import { areasFor } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
+import { useRegionName } from "../features/settings/settings-api.ts";
 import { UserZone } from "./user-zone.tsx";
 
 function MenuIcon() {
@@ -24,6 +25,7 @@ function CloseIcon() {
 export function SiteHeader() {
   const { t } = useTranslation();
   const { data: session } = useSession();
+  const regionName = useRegionName();
   const [isMenuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     if (!isMenuOpen) return;
@@ -42,7 +44,9 @@ export function SiteHeader() {
           <div className="row">
             <div className="col-12">
               <div className="it-header-slim-wrapper-content flex-wrap gap-2 py-2">
-                <span className="fw-semibold text-white">{t("app.regionName")}</span>
+                <span className="fw-semibold text-white" id="region-name">
+                  {regionName ?? ""}
+                </span>
                 <UserZone />
               </div>
             </div>

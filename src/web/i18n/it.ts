@@ -1,7 +1,8 @@
+import { itRegistry } from "./it-registry.ts";
+
 /** Every text of the interface, in Italian. Code-list labels come from src/domain. */
 export const it = {
   app: {
-    regionName: "Regione Toscana",
     name: "S.I.R.MI",
     fullName: "Sistema Informativo Regionale Minori",
     titleSuffix: "S.I.R.MI",
@@ -21,6 +22,9 @@ export const it = {
     audit: "Registro accessi",
     protocol: "Protocollo di accesso",
     users: "Utenti",
+    registrySearch: "Anagrafe minori",
+    duplicates: "Possibili duplicati",
+    minors: "Schede dei minori",
   },
   header: {
     userArea: "Area utente",
@@ -58,6 +62,10 @@ export const it = {
       audit: "Consultare il registro degli accessi e verificarne l'integrità.",
       protocol: "Chi accede a che cosa, e su quali record.",
       users: "Gestire gli utenti e i loro ruoli.",
+      registrySearch:
+        "Cercare un minore nell'anagrafe unica per ammetterlo o prenderlo in carico (ricerca esatta e registrata).",
+      duplicates: "Decidere se due record riguardano lo stesso minore; unire o annullare un'unione.",
+      minors: "Aprire la scheda pseudonimizzata di un minore dal suo pseudonimo.",
     },
   },
   common: {
@@ -115,6 +123,7 @@ export const it = {
       nationalType: "Tipologia nazionale",
       status: "Stato",
       expiring: "Autorizzazione in scadenza entro {{days}} giorni",
+      expiringSoon: "Autorizzazione in scadenza",
       onDate: "Com'era il giorno",
     },
     columns: {
@@ -297,6 +306,12 @@ export const it = {
       "structure.return": "Restituzione",
       "structure.import": "Importazione di strutture",
       "user.create": "Creazione di un utente",
+      "registry.resolve": "Identificazione di un minore",
+      "registry.lookup": "Ricerca nell'anagrafe minori",
+      "registry.review-read": "Consultazione dei possibili duplicati",
+      "registry.merge": "Unione di due minori",
+      "registry.unmerge": "Annullamento di un'unione",
+      "registry.mark-different": "Decisione: minori diversi",
     },
     purposes: {
       care: "Presa in carico",
@@ -333,6 +348,7 @@ export const it = {
     submit: "Crea l'utente",
     created: "Utente {{username}} creato.",
   },
+  registry: itRegistry,
 };
 
 export type Messages = typeof it;

@@ -5,9 +5,13 @@ import { AccessProtocolPage } from "./access-protocol-page.tsx";
 import { ApprovalsPage } from "./approvals-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { ChooseRolePage } from "./choose-role-page.tsx";
+import { DuplicatesPage } from "./duplicates-page.tsx";
 import { HomePage } from "./home-page.tsx";
 import { LoginPage } from "./login-page.tsx";
+import { MinorOpenPage } from "./minor-open-page.tsx";
+import { MinorPage } from "./minor-page.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { RegistrySearchPage } from "./registry-search-page.tsx";
 import { StructureDetailPage } from "./structure-detail-page.tsx";
 import { StructureEditPage } from "./structure-edit-page.tsx";
 import { StructureNewPage } from "./structure-new-page.tsx";
@@ -65,6 +69,38 @@ export function AppRoutes() {
           element={
             <RequireSession action="structure.decide">
               <ApprovalsPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/anagrafe/ricerca"
+          element={
+            <RequireSession action="registry.lookup">
+              <RegistrySearchPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/anagrafe/duplicati"
+          element={
+            <RequireSession action="registry.review">
+              <DuplicatesPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/anagrafe/minori"
+          element={
+            <RequireSession action="registry.read">
+              <MinorOpenPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/anagrafe/minori/:pseudonym"
+          element={
+            <RequireSession action="registry.read">
+              <MinorPage />
             </RequireSession>
           }
         />

@@ -7,7 +7,7 @@ import { Loading } from "../components/loading.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { can } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
-import { expiryWarningDays } from "../features/structures/status-badges.tsx";
+import { useAuthorisationWarningDays } from "../features/settings/settings-api.ts";
 import {
   type StructureFilter,
   structuresPageSize,
@@ -46,16 +46,18 @@ export function StructuresPage() {
   const [params, setParams] = useSearchParams();
   const values = useMemo(() => filterValuesOf(params), [params]);
   const cursor = params.get("da") ?? undefined;
+  const warningDays = useAuthorisationWarningDays();
   const filter: StructureFilter = {
     q: values.q || undefined,
     zone: values.zone || undefined,
     nationalType: values.nationalType || undefined,
     status: values.status || undefined,
-    expiringWithinDays: values.expiring ? expiryWarningDays : undefined,
+    expiringWithinDays: values.expiring ? warningDays : undefined,
     onDate: values.onDate || undefined,
     cursor,
   };
-  const structures = useStructures(filter);
+  // The expiry filter waits for the instance's warning days rather than listing everything first.
+  const structures = useStructures(filter, !values.expiring || warningDays !== undefined);
   const offset = cursor ? Number(cursor) : 0;
 
   return (

@@ -6,8 +6,14 @@ import { createLogger } from "../../../src/server/http/logger.ts";
 import type { TestApp } from "../../support/test-app.ts";
 import { openTestDatabase } from "../../support/test-database.ts";
 
-/** The real app on a private database, serving the built web app, listening on a free port. */
-export async function startJourneyApp(webRoot: string): Promise<TestApp & { baseUrl: string }> {
+/**
+ * The real app on a private database, serving the built web app, listening on a free port.
+ * `environment` overrides settings (the Region's name, for instance).
+ */
+export async function startJourneyApp(
+  webRoot: string,
+  environment: Record<string, string> = {},
+): Promise<TestApp & { baseUrl: string }> {
   const handle = await openTestDatabase();
   const logLines: string[] = [];
   const stream = new Writable({
@@ -20,6 +26,7 @@ export async function startJourneyApp(webRoot: string): Promise<TestApp & { base
     SIRMI_LOG_LEVEL: "warn",
     SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
     SIRMI_LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
+    ...environment,
   });
   const keyring = keyringOf(generateKeyringFile());
   const app = await buildApp({

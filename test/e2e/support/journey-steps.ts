@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { testPassword } from "../../support/test-app.ts";
 import { axeViolations } from "./axe-check.ts";
@@ -60,4 +60,18 @@ export async function navigateTo(page: Page, link: string, heading: string | Reg
     .getByRole("link", { name: link, exact: true })
     .click();
   await waitForPage(page, heading);
+}
+
+/** The text of the <dd> that follows the <dt> with the given term, inside scope. */
+export async function definitionOf(scope: Page | Locator, term: string): Promise<string> {
+  const text = await scope
+    .locator(`xpath=.//dt[normalize-space()=${JSON.stringify(term)}]/following-sibling::dd[1]`)
+    .textContent();
+  return (text ?? "").trim();
+}
+
+/** Chooses a radio button as a user does, by its label (Bootstrap Italia draws the button on it). */
+export async function chooseRadio(page: Page, label: string) {
+  await page.locator("label", { hasText: label }).click();
+  expect(await page.getByRole("radio", { name: label, exact: true }).isChecked()).toBe(true);
 }

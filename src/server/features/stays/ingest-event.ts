@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import type { Database, Executor } from "../../../db/database.ts";
+import type { Database, Executor, Transaction } from "../../../db/database.ts";
 import { isAppError } from "../../../domain/errors/app-error.ts";
 import { type EventProblem, eventProblem, parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
 import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
@@ -61,28 +61,54 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * The one write path of ASMI: validates an event, stores it durably and recomputes its stay in
  * the same transaction. Each event stands alone: its failure never affects another.
  */
-export async function ingestEvent(
+export async function ingestEvent(db: Database, context: IngestContext, source: EventSource, raw: unknown) {
+  const [result] = await ingestEvents(db, context, source, [raw]);
+  return result;
+}
+
+/**
+ * A batch in one transaction, each event in its own savepoint: a rejected event rolls back only
+ * itself and leaves its rejection record, and the whole batch is durable at a single commit
+ * before anyone is told "accepted". A deadlock with a concurrent batch retries the batch.
+ */
+export async function ingestEvents(
   db: Database,
+  context: IngestContext,
+  source: EventSource,
+  raws: unknown[],
+): Promise<EventResult[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const results: EventResult[] = [];
+        for (const raw of raws) results.push(await ingestOne(tx, context, source, raw));
+        return results;
+      });
+    } catch (error) {
+      if (attempt < 5 && isRetryable(error)) continue;
+      throw error;
+    }
+  }
+}
+
+async function ingestOne(
+  tx: Transaction,
   context: IngestContext,
   source: EventSource,
   raw: unknown,
 ): Promise<EventResult> {
   const parsed = parseStayEvent(raw, context.today);
   const id = parsed.ok ? parsed.event.id : parsed.id;
-  const digest = digestOf(context.keyring, raw);
   if (!id || !uuidPattern.test(id)) {
-    return {
-      id: id ?? "",
-      status: "rejected",
-      warnings: [],
-      errors: parsed.ok
-        ? []
-        : parsed.errors.length
-          ? parsed.errors
-          : [eventProblem("invalid-json-shape", "/id")],
-    };
+    const errors = parsed.ok
+      ? []
+      : parsed.errors.length
+        ? parsed.errors
+        : [eventProblem("invalid-json-shape", "/id")];
+    return { id: id ?? "", status: "rejected", warnings: [], errors };
   }
-  const earlier = await findEventById(db, id);
+  const digest = digestOf(context.keyring, raw);
+  const earlier = await findEventById(tx, id);
   if (earlier) {
     if (earlier.contentDigest === digest && earlier.sourceId === source.id) {
       return {
@@ -96,44 +122,33 @@ export async function ingestEvent(
     return { id, status: "rejected", warnings: [], errors: [eventProblem("id-reused", "/id")] };
   }
   const reject = async (errors: EventProblem[]): Promise<EventResult> => {
-    await insertRejectedEvent(db, {
+    const type = parsed.ok ? parsed.event.type : parsed.type;
+    await insertRejectedEvent(tx, {
       id,
       sourceKind: source.kind,
       sourceId: source.id,
       contentDigest: digest,
-      type: parsed.ok ? parsed.event.type : parsed.type,
+      type,
       errors,
     });
-    const stored = await findEventById(db, id);
-    // Another request may have stored the same id a moment earlier.
-    if (stored && stored.status === "accepted")
-      return {
-        id,
-        status: stored.contentDigest === digest ? "duplicate" : "rejected",
-        warnings: stored.warnings,
-        errors: stored.contentDigest === digest ? [] : [eventProblem("id-reused", "/id")],
-      };
     return { id, status: "rejected", warnings: [], errors };
   };
   if (!parsed.ok) return reject(parsed.errors);
   try {
-    return await db.transaction((tx) => acceptEvent(tx, context, source, parsed.event, digest));
+    return await tx.transaction((savepoint) => acceptEvent(savepoint, context, source, parsed.event, digest));
   } catch (error) {
     if (error instanceof Rejection) return reject(error.errors);
     if (isAppError(error) && error.problems.length > 0) {
       return reject(error.problems.map((problem) => ({ ...problem, path: `/minor${problem.path}` })));
     }
-    if (isUniqueViolation(error)) {
-      const stored = await findEventById(db, id);
-      if (stored) return ingestEvent(db, context, source, raw);
-    }
     throw error;
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return (error as { code?: string })?.code === "23505" || cause?.code === "23505";
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  // Deadlock with a concurrent batch, or the same new id stored by a concurrent request.
+  return code === "40P01" || code === "23505" || code === "40001";
 }
 
 async function acceptEvent(

@@ -52,6 +52,7 @@ export async function checkEventAgainstStay(
         subject: source.subject,
         purpose: "admission",
         today: context.today,
+        audit: false,
       });
       minorId = resolved.minorId;
       pseudonym = resolved.pseudonym;
@@ -117,7 +118,7 @@ export async function warningsAfterProjection(
   const { projection } = input;
   let hasOverlap = false;
   if (projection.minorId && projection.admission) {
-    await lockKey(tx, `minor|${projection.minorId}`);
+    if (input.event.type !== "admission") await lockKey(tx, `minor|${projection.minorId}`);
     const others = await findOverlappingStays(
       tx,
       projection.minorId,

@@ -1,4 +1,5 @@
-import { type Action, scopeOf } from "../../../domain/access/policy.ts";
+import { type Action, type Scope, scopeOf } from "../../../domain/access/policy.ts";
+import type { Messages } from "../../i18n/it.ts";
 import type { Membership } from "./session-api.ts";
 
 /** Mirrors the server's policy to show only what the active role may use; the server still decides. */
@@ -6,23 +7,21 @@ export function can(active: Membership | null | undefined, action: Action): bool
   return Boolean(active && scopeOf(action, active.role));
 }
 
+/** Like can, but only when the role reaches the records in one of the given scopes. */
+export function canWithin(active: Membership | null | undefined, action: Action, scopes: Scope[]): boolean {
+  const scope = active ? scopeOf(action, active.role) : undefined;
+  return scope !== undefined && scopes.includes(scope);
+}
+
+type AreaName = keyof Messages["home"]["cards"];
+
 export type Area = {
   path: string;
-  navKey:
-    | "nav.structures"
-    | "nav.newStructure"
-    | "nav.approvals"
-    | "nav.audit"
-    | "nav.protocol"
-    | "nav.users";
-  descriptionKey:
-    | "home.cards.structures"
-    | "home.cards.newStructure"
-    | "home.cards.approvals"
-    | "home.cards.audit"
-    | "home.cards.protocol"
-    | "home.cards.users";
+  navKey: `nav.${AreaName}`;
+  descriptionKey: `home.cards.${AreaName}`;
   action: Action | null;
+  /** When set, the area is offered only to roles whose scope for the action is one of these. */
+  scopes?: Scope[];
 };
 
 export const areas: Area[] = [
@@ -45,6 +44,25 @@ export const areas: Area[] = [
     action: "structure.decide",
   },
   {
+    path: "/anagrafe/ricerca",
+    navKey: "nav.registrySearch",
+    descriptionKey: "home.cards.registrySearch",
+    action: "registry.lookup",
+  },
+  {
+    path: "/anagrafe/duplicati",
+    navKey: "nav.duplicates",
+    descriptionKey: "home.cards.duplicates",
+    action: "registry.review",
+  },
+  {
+    path: "/anagrafe/minori",
+    navKey: "nav.minors",
+    descriptionKey: "home.cards.minors",
+    action: "registry.read",
+    scopes: ["pseudonymous"],
+  },
+  {
     path: "/registro-accessi",
     navKey: "nav.audit",
     descriptionKey: "home.cards.audit",
@@ -61,5 +79,9 @@ export const areas: Area[] = [
 
 export function areasFor(active: Membership | null | undefined): Area[] {
   if (!active) return [];
-  return areas.filter((area) => area.action === null || can(active, area.action));
+  return areas.filter(
+    (area) =>
+      area.action === null ||
+      (area.scopes ? canWithin(active, area.action, area.scopes) : can(active, area.action)),
+  );
 }

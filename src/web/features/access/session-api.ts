@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { sessionSchema } from "../../../server/features/access/access.schemas.ts";
 import { api, isApiError, rememberCsrfToken } from "../../api/client.ts";
-import { sessionQueryKey } from "../../api/query-client.ts";
+import { isUserQuery, sessionQueryKey } from "../../api/query-client.ts";
 
 export type Session = z.infer<typeof sessionSchema>;
 export type Membership = Session["memberships"][number];
@@ -35,7 +35,7 @@ export function useLogIn() {
     mutationFn: async (credentials: { username: string; password: string }) =>
       remember(await api.post<Session>("/session", credentials)),
     onSuccess: (session) => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.removeQueries({ predicate: (query) => isUserQuery(query.queryKey) });
       queryClient.setQueryData(sessionQueryKey, session);
     },
   });
@@ -67,7 +67,7 @@ export function useChooseMembership() {
     mutationFn: async (membershipId: string) =>
       remember(await api.put<Session>("/session/active-membership", { membershipId })),
     onSuccess: (session) => {
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.removeQueries({ predicate: (query) => isUserQuery(query.queryKey) });
       queryClient.setQueryData(sessionQueryKey, session);
     },
   });

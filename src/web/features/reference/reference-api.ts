@@ -1,12 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
+import { useSettings } from "../settings/settings-api.ts";
 
 export type Comune = { istatCode: string; name: string; provinceAbbreviation: string; regionCode: string };
 export type Zone = { code: string; name: string; regionCode: string; comuniCount: number };
 export type RegionalStructureType = { code: string; label: string; nationalType: string };
-
-/** The Region whose comuni the forms offer (ISTAT region code). */
-export const regionCode = "09";
 
 const long = 10 * 60_000;
 
@@ -28,12 +26,14 @@ export function useRegionalStructureTypes() {
   });
 }
 
+/** Comuni of the instance's Region (its ISTAT code comes from the settings) matching the text. */
 export function useComuniSearch(text: string) {
   const q = text.trim();
+  const regionCode = useSettings().data?.regionCode;
   return useQuery({
     queryKey: ["comuni", regionCode, q],
     queryFn: () => api.get<{ items: Comune[] }>("/comuni", { q, regionCode, limit: 10 }),
-    enabled: q.length >= 2,
+    enabled: q.length >= 2 && regionCode !== undefined,
     staleTime: long,
     placeholderData: keepPreviousData,
     select: (data) => data.items,

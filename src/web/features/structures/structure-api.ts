@@ -26,8 +26,9 @@ export type StructureFilter = {
 
 export const structuresPageSize = 20;
 
-export function useStructures(filter: StructureFilter) {
+export function useStructures(filter: StructureFilter, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ["structures", filter],
     queryFn: () =>
       api.get<{ items: StructureSummary[]; total: number; nextCursor: string | null }>("/structures", {

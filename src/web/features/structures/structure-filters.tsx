@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField, SelectField, TextField } from "../../components/form-fields.tsx";
 import { optionsOf } from "../reference/code-labels.ts";
 import { useZones } from "../reference/reference-api.ts";
-import { expiryWarningDays } from "./status-badges.tsx";
+import { useAuthorisationWarningDays } from "../settings/settings-api.ts";
 
 export type StructureFilterValues = {
   q: string;
@@ -32,6 +32,7 @@ export function StructureFilters({
 }) {
   const { t } = useTranslation();
   const zones = useZones();
+  const warningDays = useAuthorisationWarningDays();
   const [draft, setDraft] = useState(values);
   useEffect(() => setDraft(values), [values]);
   const set = <K extends keyof StructureFilterValues>(key: K, value: StructureFilterValues[K]) =>
@@ -99,7 +100,11 @@ export function StructureFilters({
         <div className="col-12 col-lg-5 d-flex align-items-center">
           <CheckboxField
             id="filter-expiring"
-            label={t("structures.filters.expiring", { days: expiryWarningDays })}
+            label={
+              warningDays === undefined
+                ? t("structures.filters.expiringSoon")
+                : t("structures.filters.expiring", { days: warningDays })
+            }
             checked={draft.expiring}
             onChange={(event) => set("expiring", event.target.checked)}
           />

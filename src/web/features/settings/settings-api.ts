@@ -1,0 +1,28 @@
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../api/client.ts";
+import { settingsQueryKey } from "../../api/query-client.ts";
+
+/** The instance's public settings: which Region runs it and its warning thresholds. */
+export type InstanceSettings = {
+  regionName: string;
+  regionCode: string;
+  authorisationWarningDays: number;
+};
+
+/** Read once per page load: the settings only change when the server restarts. */
+export function useSettings() {
+  return useQuery({
+    queryKey: settingsQueryKey,
+    queryFn: () => api.get<InstanceSettings>("/settings"),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useRegionName(): string | undefined {
+  return useSettings().data?.regionName;
+}
+
+export function useAuthorisationWarningDays(): number | undefined {
+  return useSettings().data?.authorisationWarningDays;
+}
