@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { duplicateReview, identityIndex, identityVault, minor } from "../../../db/schema/index.ts";
 import type { IndexEntry, IndexKind, VaultRow } from "./identity-vault.ts";
@@ -125,4 +125,25 @@ export async function countActiveMinors(db: Executor) {
     sql`select count(*)::int as count from minor where merged_into is null`,
   );
   return count;
+}
+
+/**
+ * The relationship that opens a minor's identity to a structure's staff: a stay in one of their
+ * structures, open or closed less than 90 days ago (access protocol).
+ */
+export async function isMinorInChargeOfStructures(
+  db: Executor,
+  minorId: string,
+  structureCondition: SQL,
+  today: string,
+) {
+  const rows = await queryRows<{ found: number }>(
+    db,
+    sql`select 1 as found from stay join structure on structure.id = stay.structure_id
+        where stay.minor_id = ${minorId} and stay.admission_date is not null
+          and (stay.discharge_date is null or stay.discharge_date > (${today}::date - 90))
+          and ${structureCondition}
+        limit 1`,
+  );
+  return rows.length > 0;
 }

@@ -2,9 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Sex } from "../../../domain/code-lists/interchange-codes.ts";
-import { birthPlaceSchema } from "../../../domain/registry/minor-identity.ts";
+import { birthPlaceSchema, minorIdentitySchema } from "../../../domain/registry/minor-identity.ts";
 import type { AppDependencies } from "../../app.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { correctMinorIdentity, readMinorIdentity } from "./minor-identity.service.ts";
 import { getPseudonymousMinor, lookUpMinor } from "./registry.service.ts";
 import { decideReview, listMerges, listPendingReviews, undoMerge } from "./review.service.ts";
 
@@ -52,6 +53,10 @@ const reviewSideSchema = z.object({
   citizenship: z.string().nullable(),
   hasFiscalCode: z.boolean(),
   otherIdKinds: z.array(z.string()),
+});
+
+const pseudonymParams = z.object({
+  pseudonym: z.string().regex(/^[A-Z0-9]{4,20}$/, { error: "Pseudonimo non valido" }),
 });
 
 const reasonSchema = z.string().trim().min(3, { error: "Indicare la motivazione" }).max(1000);
@@ -108,6 +113,44 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
       },
     },
     async (request) => getPseudonymousMinor(db, requireActor(request), request.params.pseudonym),
+  );
+
+  api.get(
+    "/api/v1/minors/:pseudonym/identity",
+    {
+      schema: {
+        tags: ["anagrafe-minori"],
+        summary: "Identità di un minore in carico (lettura tracciata con la finalità)",
+        security,
+        params: pseudonymParams,
+        response: {
+          200: z
+            .object({ pseudonym: z.string(), identity: identitySchema })
+            .meta({ id: "MinorIdentityRead" }),
+        },
+      },
+    },
+    async (request) => readMinorIdentity(db, keyring, requireActor(request), request.params.pseudonym),
+  );
+
+  api.put(
+    "/api/v1/minors/:pseudonym/identity",
+    {
+      schema: {
+        tags: ["anagrafe-minori"],
+        summary: "Correggere l'identità di un minore in carico: lo pseudonimo non cambia",
+        security,
+        params: pseudonymParams,
+        body: minorIdentitySchema,
+        response: {
+          200: z
+            .object({ corrected: z.boolean(), sentToReview: z.boolean(), pseudonym: z.string() })
+            .meta({ id: "IdentityCorrection" }),
+        },
+      },
+    },
+    async (request) =>
+      correctMinorIdentity(db, keyring, requireActor(request), request.params.pseudonym, request.body),
   );
 
   api.get(

@@ -9,12 +9,8 @@ import type { Actor } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { authorize } from "../access/authorization.ts";
 import { fiscalCodeDigest, nameBirthDigest, openIdentity } from "./identity-vault.ts";
-import {
-  findMinorByPseudonym,
-  findMinorsByIndex,
-  findVaultRows,
-  isMinorInPendingReview,
-} from "./registry.queries.ts";
+import { canSeeMinor } from "./minor-identity.service.ts";
+import { findMinorByPseudonym, findMinorsByIndex, findVaultRows } from "./registry.queries.ts";
 import type { Keyring } from "./vault-keys.ts";
 
 export type LookupInput =
@@ -75,13 +71,9 @@ export async function lookUpMinor(db: Database, keyring: Keyring, actor: Actor, 
 
 /** Outside the vault: pseudonym and non-identifying attributes, within the caller's scope. */
 export async function getPseudonymousMinor(db: Database, actor: Actor, pseudonym: string) {
-  const scope = authorize(actor, "registry.read");
   const minor = await findMinorByPseudonym(db, pseudonym);
-  const visible =
-    minor !== undefined &&
-    (scope === "pseudonymous" || (scope === "review-queue" && (await isMinorInPendingReview(db, minor.id))));
-  // "in-charge" opens once stays (ASMI) and cases (SINBA) give a relationship.
-  if (!minor || !visible) throw new AppError("not-found", "Il minore richiesto non esiste.");
+  if (!minor || !(await canSeeMinor(db, actor, minor.id)))
+    throw new AppError("not-found", "Il minore richiesto non esiste.");
   return {
     pseudonym: minor.pseudonym,
     sex: minor.sex as "M" | "F",

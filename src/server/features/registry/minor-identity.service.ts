@@ -1,0 +1,139 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database, Executor } from "../../../db/database.ts";
+import { minor } from "../../../db/schema/index.ts";
+import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
+import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { Actor } from "../access/actor.ts";
+import { appendAuditEntry } from "../access/audit.queries.ts";
+import { authorize } from "../access/authorization.ts";
+import { structureScopeCondition } from "../structures/structures.policy.ts";
+import {
+  fiscalCodeDigest,
+  indexEntriesOf,
+  openIdentity,
+  sealIdentity,
+  storedIdentityOf,
+} from "./identity-vault.ts";
+import {
+  findMinorByPseudonym,
+  findMinorsByIndex,
+  findVaultRows,
+  isMinorInChargeOfStructures,
+  isMinorInPendingReview,
+  lockDigest,
+  queueReview,
+  replaceIndexEntries,
+  replaceVaultRow,
+  setPossibleDuplicate,
+} from "./registry.queries.ts";
+import type { Keyring } from "./vault-keys.ts";
+
+/** Whether the actor's relationship with this minor opens the record (404 otherwise). */
+export async function canSeeMinor(db: Executor, actor: Actor, minorId: string): Promise<boolean> {
+  const scope = authorize(actor, "registry.read");
+  if (scope === "pseudonymous") return true;
+  if (scope === "review-queue") return isMinorInPendingReview(db, minorId);
+  if (scope === "in-charge" && actor.role.startsWith("structure-")) {
+    return isMinorInChargeOfStructures(
+      db,
+      minorId,
+      structureScopeCondition(actor, "own-structures"),
+      todayInRome(),
+    );
+  }
+  // Social services' relationship comes with their case files (SINBA).
+  return false;
+}
+
+async function findVisibleMinor(db: Executor, actor: Actor, pseudonym: string) {
+  const found = await findMinorByPseudonym(db, pseudonym);
+  if (!found || !(await canSeeMinor(db, actor, found.id)))
+    throw new AppError("not-found", "Il minore richiesto non esiste.");
+  return found;
+}
+
+/** The identity, for those in charge (care) or reviewing duplicates; every read audited with its purpose. */
+export async function readMinorIdentity(db: Database, keyring: Keyring, actor: Actor, pseudonym: string) {
+  const scope = authorize(actor, "registry.read");
+  if (scope === "pseudonymous")
+    throw new AppError("forbidden", "Il ruolo attivo non consente di vedere l'identità dei minori.");
+  return db.transaction(async (tx) => {
+    const found = await findVisibleMinor(tx, actor, pseudonym);
+    const [row] = await findVaultRows(tx, [found.id]);
+    await appendAuditEntry(tx, actor, {
+      action: "registry.identity-read",
+      resourceType: "minor",
+      resourceId: found.id,
+      minorPseudonym: found.pseudonym,
+      purpose: scope === "review-queue" ? "duplicate-review" : "care",
+      outcome: "success",
+    });
+    return { pseudonym: found.pseudonym, identity: openIdentity(keyring, row) };
+  });
+}
+
+/**
+ * Corrects a child's identity (a fiscal code obtained or mistyped, a name): the record and its
+ * pseudonym stay the same. A code already held by another minor is not taken: the pair goes to
+ * the registry steward instead.
+ */
+export async function correctMinorIdentity(
+  db: Database,
+  keyring: Keyring,
+  actor: Actor,
+  pseudonym: string,
+  input: MinorIdentity,
+) {
+  const scope = authorize(actor, "registry.read");
+  if (scope !== "in-charge")
+    throw new AppError("forbidden", "Solo chi ha in carico il minore può correggerne l'identità.");
+  const checked = checkMinorIdentity(input, todayInRome());
+  if (!checked.ok) {
+    const [first] = checked.problems;
+    throw new AppError(first.code as AppErrorCode, first.message, checked.problems);
+  }
+  const identity = storedIdentityOf(checked.identity);
+  return db.transaction(async (tx) => {
+    const found = await findVisibleMinor(tx, actor, pseudonym);
+    if (identity.fiscalCode) {
+      const digest = fiscalCodeDigest(keyring, identity.fiscalCode);
+      await lockDigest(tx, digest);
+      const holders = (await findMinorsByIndex(tx, "fiscal-code", [digest])).filter(
+        (hit) => hit.minorId !== found.id,
+      );
+      if (holders.length > 0) {
+        await queueReview(tx, {
+          id: randomUUID(),
+          a: found.id,
+          b: holders[0].minorId,
+          score: 100,
+          reasons: ["same-fiscal-code"],
+        });
+        await setPossibleDuplicate(tx, [found.id, holders[0].minorId]);
+        return { corrected: false, sentToReview: true, pseudonym: found.pseudonym };
+      }
+    }
+    await replaceVaultRow(tx, sealIdentity(keyring, found.id, identity));
+    await replaceIndexEntries(tx, found.id, indexEntriesOf(keyring, identity));
+    await tx
+      .update(minor)
+      .set({
+        sex: identity.sex,
+        birthYearMonth: identity.birthDate?.slice(0, 7) ?? null,
+        citizenship: identity.citizenship ?? null,
+        residenceComune: checked.identity.residenceComune ?? found.residenceComune,
+      })
+      .where(eq(minor.id, found.id));
+    await appendAuditEntry(tx, actor, {
+      action: "registry.identity-correct",
+      resourceType: "minor",
+      resourceId: found.id,
+      minorPseudonym: found.pseudonym,
+      purpose: "care",
+      outcome: "success",
+    });
+    return { corrected: true, sentToReview: false, pseudonym: found.pseudonym };
+  });
+}

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { blindIndex, openField, sealField } from "./vault-crypto.ts";
+import { generateKeyringFile, keyringOf, loadKeyring } from "./vault-keys.ts";
+
+describe("vault keys", () => {
+  it("creates the embedded default key file readable by its owner only, says so, and reads it back", () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-keys-"));
+    const keysFile = path.join(folder, "keys.json");
+    const messages: string[] = [];
+    const created = loadKeyring({ keysFile, vaultKeysJson: undefined, mayCreate: true }, (message) =>
+      messages.push(message),
+    );
+    expect(fs.statSync(keysFile).mode & 0o777).toBe(0o600);
+    expect(messages.join(" ")).toContain(keysFile);
+    const again = loadKeyring({ keysFile, vaultKeysJson: undefined, mayCreate: false }, () => {});
+    expect(again.activeKeyId).toBe(created.activeKeyId);
+    expect(again.indexKey.equals(created.indexKey)).toBe(true);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("refuses to invent keys where configuration must provide them", () => {
+    expect(() =>
+      loadKeyring(
+        { keysFile: "/nonexistent/keys.json", vaultKeysJson: undefined, mayCreate: false },
+        () => {},
+      ),
+    ).toThrow(/SIRMI_VAULT_KEYS/);
+    expect(() =>
+      loadKeyring({ keysFile: "x", vaultKeysJson: '{"version":1}', mayCreate: false }, () => {}),
+    ).toThrow();
+  });
+
+  it("binds each ciphertext to its minor and field, and rejects a tampered one", () => {
+    const keyring = keyringOf(generateKeyringFile());
+    const sealed = sealField(keyring, "minor-1|familyName", "Rossi");
+    expect(sealed).not.toContain("Rossi");
+    expect(openField(keyring, keyring.activeKeyId, "minor-1|familyName", sealed)).toBe("Rossi");
+    expect(() => openField(keyring, keyring.activeKeyId, "minor-2|familyName", sealed)).toThrow();
+    const tampered = `${sealed.slice(0, -2)}${sealed.at(-2) === "A" ? "B" : "A"}${sealed.at(-1)}`;
+    expect(() => openField(keyring, keyring.activeKeyId, "minor-1|familyName", tampered)).toThrow();
+    expect(sealField(keyring, "minor-1|familyName", "Rossi")).not.toBe(sealed);
+    expect(blindIndex(keyring, "fiscal-code", "X")).toBe(blindIndex(keyring, "fiscal-code", "X"));
+    expect(blindIndex(keyringOf(generateKeyringFile()), "fiscal-code", "X")).not.toBe(
+      blindIndex(keyring, "fiscal-code", "X"),
+    );
+  });
+});
