@@ -10,7 +10,7 @@
  * records cost little memory. Everything is determined by the seed.
  */
 import { base, en, Faker, it } from "@faker-js/faker";
-import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code.ts";
+import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code-encoding.ts";
 import { comuni, countries, poolOf, spellingVariants, table } from "./synthetic-registry-data.ts";
 
 export type SyntheticBirthPlace = { comune: string } | { country: string };

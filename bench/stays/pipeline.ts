@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../../src/db/open-database.ts";
 import { loadReferenceData } from "../../src/db/seed/reference-data.ts";
-import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code.ts";
+import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code-encoding.ts";
 import { addDays, todayInRome } from "../../src/domain/time/calendar.ts";
 import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { type EventSource, ingestEvent, ingestEvents } from "../../src/server/features/stays/ingest-event.ts";

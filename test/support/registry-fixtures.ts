@@ -1,4 +1,4 @@
-import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code.ts";
+import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code-encoding.ts";
 import type { MinorIdentity } from "../../src/domain/registry/minor-identity.ts";
 
 /** An Italian-born child with a real-format fiscal code computed from the same data. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fakerIT as faker } from "@faker-js/faker";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
-import { encodeFiscalCode } from "../../domain/identity/fiscal-code.ts";
+import { encodeFiscalCode } from "../../domain/identity/fiscal-code-encoding.ts";
 import { addDays } from "../../domain/time/calendar.ts";
 import type { Keyring } from "../../server/features/registry/vault-keys.ts";
 import { type EventSource, ingestEvent } from "../../server/features/stays/ingest-event.ts";

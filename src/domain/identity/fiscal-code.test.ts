@@ -5,18 +5,17 @@ import {
   baseFiscalCode,
   checkFiscalCodeConsistency,
   decodeFiscalCode,
-  encodeFiscalCode,
   type FiscalCodeInput,
   fiscalCodeCheckCharacter,
   fiscalCodeSchema,
   InvalidFiscalCodeError,
   italianMessage,
   normaliseFiscalCode,
-  normaliseNameLetters,
   numericCheckDigit,
   omocodicPositions,
   validateFiscalCode,
 } from "./fiscal-code.ts";
+import { encodeFiscalCode, normaliseNameLetters } from "./fiscal-code-encoding.ts";
 
 const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const digitsAndOmocodic = "0123456789LMNPQRSTUV";

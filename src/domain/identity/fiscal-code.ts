@@ -21,6 +21,9 @@
  */
 
 import { z } from "zod";
+import { italianMessage } from "./fiscal-code-messages.ts";
+
+export { type IdentifierSubject, italianMessage } from "./fiscal-code-messages.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Tables
@@ -33,13 +36,13 @@ export const omocodicPositions = [7, 8, 10, 11, 13, 14, 15] as const;
  * The Agenzia delle Entrate replaces digits starting from the rightmost one: level n replaces the
  * n rightmost digit positions.
  */
-const omocodiaSubstitutionOrder = [15, 14, 13, 11, 10, 8, 7] as const;
+export const omocodiaSubstitutionOrder = [15, 14, 13, 11, 10, 8, 7] as const;
 
 /** Omocodic letter for each digit 0–9. */
-const omocodicLetters = "LMNPQRSTUV";
+export const omocodicLetters = "LMNPQRSTUV";
 
 /** Month letters, January to December. */
-const monthLetters = "ABCDEHLMPRST";
+export const monthLetters = "ABCDEHLMPRST";
 
 /** Values of characters in odd (1st, 3rd, … 15th) positions; digits share the values of A–J. */
 const oddValues: Readonly<Record<string, number>> = (() => {
@@ -274,67 +277,6 @@ export function baseFiscalCode(code: string): string {
 // Messages
 // ---------------------------------------------------------------------------------------------
 
-/** What the length message talks about; only the length message depends on it. */
-export type IdentifierSubject = "fiscal-code" | "vat-number" | "operator-tax-code";
-
-/** Shows invisible or blank characters by their code point instead of an empty «». */
-function visible(character: string): string {
-  if (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character)) return `«${character}»`;
-  const codePoint = character.codePointAt(0) ?? 0;
-  return `«U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}»`;
-}
-
-const expectedDescription: Record<ExpectedCharacter, string> = {
-  letter: "è ammessa solo una lettera",
-  digit: "è ammessa solo una cifra",
-  "digit-or-omocodic-letter": "è ammessa una cifra o una lettera di omocodia (L M N P Q R S T U V)",
-};
-
-function lengthMessage(length: number, subject: IdentifierSubject): string {
-  switch (subject) {
-    case "vat-number":
-      return length === 0
-        ? "La partita IVA è vuota: deve avere 11 cifre"
-        : `La partita IVA deve avere 11 cifre: ne ha ${length}`;
-    case "operator-tax-code":
-      return length === 0
-        ? "Il codice fiscale o la partita IVA è vuoto: deve avere 11 cifre o 16 caratteri"
-        : `Il codice fiscale o la partita IVA deve avere 11 cifre o 16 caratteri: ne ha ${length}`;
-    default:
-      return length === 0
-        ? "Il codice fiscale è vuoto: deve avere 16 caratteri (o 11 cifre se provvisorio)"
-        : `Il codice fiscale deve avere 16 caratteri (o 11 cifre se provvisorio): ne ha ${length}`;
-  }
-}
-
-/**
- * A clear Italian message for a problem. Messages quote at most one character of the code (or the
- * expected check character), never the code itself, so they can be logged and shown safely.
- */
-export function italianMessage(
-  problem: FiscalCodeProblem,
-  subject: IdentifierSubject = "fiscal-code",
-): string {
-  switch (problem.kind) {
-    case "length":
-      return lengthMessage(problem.length, subject);
-    case "character":
-      return `Carattere non valido in posizione ${problem.position}: ${visible(problem.character)} (${expectedDescription[problem.expected]})`;
-    case "month":
-      return `Lettera del mese non valida in posizione 9: ${visible(problem.character)} (ammesse A B C D E H L M P R S T)`;
-    case "day":
-      return "Giorno di nascita non valido nelle posizioni 10 e 11: deve essere un giorno esistente del mese, da 01 a 31 (da 41 a 71 per le donne)";
-    case "check-character":
-      return `Carattere di controllo errato: atteso «${problem.expected}», trovato «${problem.found}»`;
-    case "check-digit":
-      return `Cifra di controllo errata: attesa «${problem.expected}», trovata «${problem.found}»`;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Decoding
-// ---------------------------------------------------------------------------------------------
-
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
@@ -349,7 +291,7 @@ function toIsoDate(date: string | Date): string {
   return isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
-function parseIsoDate(s: string): { year: number; month: number; day: number } | undefined {
+export function parseIsoDate(s: string): { year: number; month: number; day: number } | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -435,99 +377,6 @@ export function checkFiscalCodeConsistency(
     mismatches.push("birth-place");
   }
   return mismatches;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Encoding
-// ---------------------------------------------------------------------------------------------
-
-/** Letters NFD does not decompose into a base letter plus marks. */
-const transliterations: Readonly<Record<string, string>> = {
-  ß: "SS",
-  ẞ: "SS",
-  Æ: "AE",
-  æ: "AE",
-  Œ: "OE",
-  œ: "OE",
-  Ø: "O",
-  ø: "O",
-  Ł: "L",
-  ł: "L",
-  Đ: "D",
-  đ: "D",
-  Ð: "D",
-  ð: "D",
-  Þ: "TH",
-  þ: "TH",
-  ı: "I",
-};
-
-/**
- * Reduces a name to the letters A–Z the algorithm works on: accents removed (Niccolò → NICCOLO),
- * apostrophes, spaces and hyphens dropped (D'Amico → DAMICO, De Luca → DELUCA).
- */
-export function normaliseNameLetters(name: string): string {
-  return name
-    .replace(/[ßẞÆæŒœØøŁłĐđÐðÞþı]/gu, (c) => transliterations[c])
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toUpperCase()
-    .replace(/[^A-Z]/g, "");
-}
-
-function splitLetters(letters: string): { consonants: string; vowels: string } {
-  let consonants = "";
-  let vowels = "";
-  for (const c of letters) {
-    if ("AEIOU".includes(c)) vowels += c;
-    else consonants += c;
-  }
-  return { consonants, vowels };
-}
-
-function familyNamePart(name: string): string {
-  const { consonants, vowels } = splitLetters(normaliseNameLetters(name));
-  return `${consonants}${vowels}XXX`.slice(0, 3);
-}
-
-function givenNamePart(name: string): string {
-  const { consonants, vowels } = splitLetters(normaliseNameLetters(name));
-  // With four or more consonants the second is skipped (Gianfranco → GFR).
-  if (consonants.length >= 4) return consonants[0] + consonants[2] + consonants[3];
-  return `${consonants}${vowels}XXX`.slice(0, 3);
-}
-
-/**
- * Computes the codice fiscale from personal data with the standard algorithm. `omocodiaLevel`
- * (0–7, default 0) replaces that many digits, starting from the right, by omocodic letters, as
- * the Agenzia delle Entrate does when a code is already taken. Throws a RangeError on input the
- * algorithm cannot use (a name without Latin letters, a non-existent date, a malformed Belfiore
- * code, a level out of range).
- */
-export function encodeFiscalCode(input: FiscalCodeInput): string {
-  const { familyName, givenName, sex, birthDate, birthPlaceCode, omocodiaLevel = 0 } = input;
-  if (normaliseNameLetters(familyName) === "") throw new RangeError("familyName has no letters A–Z");
-  if (normaliseNameLetters(givenName) === "") throw new RangeError("givenName has no letters A–Z");
-  if (sex !== "M" && sex !== "F") throw new RangeError('sex must be "M" or "F"');
-  const date = parseIsoDate(birthDate);
-  if (!date) throw new RangeError("birthDate must be an existing date in the form YYYY-MM-DD");
-  const place = birthPlaceCode.trim().toUpperCase();
-  if (!/^[A-Z][0-9]{3}$/.test(place))
-    throw new RangeError("birthPlaceCode must be a letter followed by 3 digits");
-  if (!Number.isInteger(omocodiaLevel) || omocodiaLevel < 0 || omocodiaLevel > 7) {
-    throw new RangeError("omocodiaLevel must be an integer from 0 to 7");
-  }
-
-  const year = String(date.year % 100).padStart(2, "0");
-  const day = String(sex === "F" ? date.day + 40 : date.day).padStart(2, "0");
-  const chars = [
-    ...`${familyNamePart(familyName)}${givenNamePart(givenName)}${year}${monthLetters[date.month - 1]}${day}${place}`,
-  ];
-  for (const position of omocodiaSubstitutionOrder.slice(0, omocodiaLevel)) {
-    chars[position - 1] = omocodicLetters[Number(chars[position - 1])];
-  }
-  const body = chars.join("");
-  return body + fiscalCodeCheckCharacter(body);
 }
 
 // ---------------------------------------------------------------------------------------------

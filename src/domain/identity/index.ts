@@ -4,7 +4,6 @@ export {
   type DecodedFiscalCode,
   decodeFiscalCode,
   type ExpectedCharacter,
-  encodeFiscalCode,
   type FiscalCodeInput,
   type FiscalCodeKind,
   type FiscalCodeMismatch,
@@ -16,12 +15,12 @@ export {
   InvalidFiscalCodeError,
   italianMessage,
   normaliseFiscalCode,
-  normaliseNameLetters,
   numericCheckDigit,
   omocodicPositions,
   type Sex,
   validateFiscalCode,
 } from "./fiscal-code.ts";
+export { encodeFiscalCode, normaliseNameLetters } from "./fiscal-code-encoding.ts";
 export {
   normaliseVatNumber,
   type OperatorTaxCodeKind,

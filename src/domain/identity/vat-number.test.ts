@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeFiscalCode, numericCheckDigit } from "./fiscal-code.ts";
+import { numericCheckDigit } from "./fiscal-code.ts";
+import { encodeFiscalCode } from "./fiscal-code-encoding.ts";
 import {
   normaliseVatNumber,
   operatorTaxCodeSchema,
