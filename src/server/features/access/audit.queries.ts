@@ -22,35 +22,53 @@ const auditChainLockKey = 7_305_001;
  * that rolls back, so does the entry, and the other way round.
  */
 export async function appendAuditEntry(tx: Executor, subject: AuditSubject, record: AuditRecord) {
+  await appendAuditEntries(tx, subject, [record]);
+}
+
+/**
+ * Appends several entries at once (a batch of events): one lock and one read of the chain's head,
+ * then one insert, still in the transaction of what they record.
+ */
+export async function appendAuditEntries(tx: Executor, subject: AuditSubject, records: AuditRecord[]) {
+  if (records.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${auditChainLockKey})`);
   const [last] = await tx
     .select({ sequence: auditEntry.sequence, hash: auditEntry.hash })
     .from(auditEntry)
     .orderBy(desc(auditEntry.sequence))
     .limit(1);
-  const fields = {
-    sequence: (last?.sequence ?? 0) + 1,
-    recordedAt: new Date().toISOString(),
-    userId: "userId" in subject ? subject.userId : null,
-    username:
-      "system" in subject
-        ? `sistema:${subject.label}`
-        : "username" in subject
-          ? (subject.username ?? null)
-          : null,
-    organisationId: "organisationId" in subject ? subject.organisationId : null,
-    organisationCode: "organisationCode" in subject ? subject.organisationCode : null,
-    role: "role" in subject ? subject.role : null,
-    action: record.action,
-    resourceType: record.resourceType,
-    resourceId: record.resourceId ?? null,
-    minorPseudonym: record.minorPseudonym ?? null,
-    purpose: record.purpose ?? null,
-    outcome: record.outcome,
-    details: record.details ?? null,
-  };
-  const previousHash = last?.hash ?? genesisHash;
-  await tx.insert(auditEntry).values({ ...fields, previousHash, hash: hashEntry(previousHash, fields) });
+  let sequence = last?.sequence ?? 0;
+  let previousHash = last?.hash ?? genesisHash;
+  const recordedAt = new Date().toISOString();
+  const rows = records.map((record) => {
+    sequence += 1;
+    const fields = {
+      sequence,
+      recordedAt,
+      userId: "userId" in subject ? subject.userId : null,
+      username:
+        "system" in subject
+          ? `sistema:${subject.label}`
+          : "username" in subject
+            ? (subject.username ?? null)
+            : null,
+      organisationId: "organisationId" in subject ? subject.organisationId : null,
+      organisationCode: "organisationCode" in subject ? subject.organisationCode : null,
+      role: "role" in subject ? subject.role : null,
+      action: record.action,
+      resourceType: record.resourceType,
+      resourceId: record.resourceId ?? null,
+      minorPseudonym: record.minorPseudonym ?? null,
+      purpose: record.purpose ?? null,
+      outcome: record.outcome,
+      details: record.details ?? null,
+    };
+    const hash = hashEntry(previousHash, fields);
+    const row = { ...fields, previousHash, hash };
+    previousHash = hash;
+    return row;
+  });
+  await tx.insert(auditEntry).values(rows);
 }
 
 export type AuditFilter = {

@@ -6,11 +6,12 @@ import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import { projectStay, type RecordedEvent } from "../../../domain/stays/stay-projection.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
 import type { AuditSubject } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
+import { type AuditRecord, appendAuditEntries } from "../access/audit.queries.ts";
 import type { Keyring } from "../registry/vault-keys.ts";
 import { checkEventAgainstStay, RuleRejection as Rejection, warningsAfterProjection } from "./stay-rules.ts";
 import {
-  findEventById,
+  type EarlierEvent,
+  findEventsByIds,
   findStay,
   findStructureForEvents,
   insertAcceptedEvent,
@@ -55,6 +56,20 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** What one batch remembers across its events: access records to write, structures, ids seen. */
+type Batch = {
+  audit: AuditRecord[];
+  structures: Map<string, NonNullable<Awaited<ReturnType<typeof findStructureForEvents>>>>;
+  earlier: Map<string, EarlierEvent>;
+};
+
+function idsOf(raws: unknown[]): string[] {
+  return raws.flatMap((raw) => {
+    const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
+    return typeof id === "string" && uuidPattern.test(id) ? [id] : [];
+  });
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -81,7 +96,18 @@ export async function ingestEvents(
     try {
       return await db.transaction(async (tx) => {
         const results: EventResult[] = [];
-        for (const raw of raws) results.push(await ingestOne(tx, context, source, raw));
+        const batch: Batch = {
+          audit: [],
+          structures: new Map(),
+          earlier: await findEventsByIds(tx, idsOf(raws)),
+        };
+        for (const raw of raws) {
+          const result = await ingestOne(tx, context, source, raw, batch);
+          results.push(result);
+        }
+        const audit = batch.audit;
+        // The batch's access records, written once, in the same transaction as the events.
+        await appendAuditEntries(tx, source.subject, audit);
         return results;
       });
     } catch (error) {
@@ -96,6 +122,7 @@ async function ingestOne(
   context: IngestContext,
   source: EventSource,
   raw: unknown,
+  batch: Batch,
 ): Promise<EventResult> {
   const parsed = parseStayEvent(raw, context.today);
   const id = parsed.ok ? parsed.event.id : parsed.id;
@@ -108,7 +135,7 @@ async function ingestOne(
     return { id: id ?? "", status: "rejected", warnings: [], errors };
   }
   const digest = digestOf(context.keyring, raw);
-  const earlier = await findEventById(tx, id);
+  const earlier = batch.earlier.get(id);
   if (earlier) {
     if (earlier.contentDigest === digest && earlier.sourceId === source.id) {
       return {
@@ -131,11 +158,23 @@ async function ingestOne(
       type,
       errors,
     });
+    batch.earlier.set(id, { contentDigest: digest, sourceId: source.id, warnings: [], errors, stayId: null });
     return { id, status: "rejected", warnings: [], errors };
   };
   if (!parsed.ok) return reject(parsed.errors);
   try {
-    return await tx.transaction((savepoint) => acceptEvent(savepoint, context, source, parsed.event, digest));
+    const accepted = await tx.transaction((savepoint) =>
+      acceptEvent(savepoint, context, source, parsed.event, digest, batch.structures),
+    );
+    batch.audit.push(accepted.audit);
+    batch.earlier.set(id, {
+      contentDigest: digest,
+      sourceId: source.id,
+      warnings: accepted.result.warnings,
+      errors: [],
+      stayId: accepted.result.stayId ?? null,
+    });
+    return accepted.result;
   } catch (error) {
     if (error instanceof Rejection) return reject(error.errors);
     if (isAppError(error) && error.problems.length > 0) {
@@ -157,8 +196,11 @@ async function acceptEvent(
   source: EventSource,
   event: StayEvent,
   digest: string,
+  structures: Batch["structures"],
 ) {
-  const structure = await findStructureForEvents(tx, event.structureCode);
+  const structure =
+    structures.get(event.structureCode) ?? (await findStructureForEvents(tx, event.structureCode));
+  if (structure) structures.set(event.structureCode, structure);
   if (!structure) throw new Rejection([eventProblem("unknown-structure", "/structureCode")]);
   if (!source.mayWrite(structure))
     throw new Rejection([eventProblem("structure-not-allowed", "/structureCode")]);
@@ -218,7 +260,7 @@ async function acceptEvent(
     payload: payloadOf(event),
     warnings: allWarnings,
   });
-  await appendAuditEntry(tx, source.subject, {
+  const audit: AuditRecord = {
     action: `stay.${event.type}`,
     resourceType: "stay",
     resourceId: stayId,
@@ -226,8 +268,11 @@ async function acceptEvent(
     purpose: event.type === "admission" ? "admission" : "care",
     outcome: "success",
     details: { eventId: event.id },
-  });
-  return { id: event.id, status: "accepted" as const, warnings: allWarnings, errors: [], stayId };
+  };
+  return {
+    audit,
+    result: { id: event.id, status: "accepted" as const, warnings: allWarnings, errors: [], stayId },
+  };
 }
 
 /** What is kept of an event: everything but the identity, which went to the vault. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { stay, stayAbsence, stayActivity, stayEvent, structure } from "../../../db/schema/index.ts";
 import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
@@ -7,6 +7,31 @@ import type { RecordedEvent, StayProjection } from "../../../domain/stays/stay-p
 export async function findEventById(db: Executor, id: string) {
   const [row] = await db.select().from(stayEvent).where(eq(stayEvent.id, id)).limit(1);
   return row;
+}
+
+export type EarlierEvent = {
+  contentDigest: string;
+  sourceId: string;
+  warnings: EventProblem[];
+  errors: EventProblem[];
+  stayId: string | null;
+};
+
+/** The events of a batch already stored (by any source), read in one query. */
+export async function findEventsByIds(db: Executor, ids: string[]): Promise<Map<string, EarlierEvent>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: stayEvent.id,
+      contentDigest: stayEvent.contentDigest,
+      sourceId: stayEvent.sourceId,
+      warnings: stayEvent.warnings,
+      errors: stayEvent.errors,
+      stayId: stayEvent.stayId,
+    })
+    .from(stayEvent)
+    .where(inArray(stayEvent.id, ids));
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
 }
 
 export async function findStructureForEvents(db: Executor, code: string) {
