@@ -14,3 +14,11 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
   );
   return count === 0;
 }
+
+export async function isVaultEmpty(db: Database): Promise<boolean> {
+  const [{ count }] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from identity_vault`,
+  );
+  return count === 0;
+}

@@ -3,11 +3,37 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../../server/config.ts";
 import { reencryptVault, withNewActiveKey } from "../../server/features/registry/key-rotation.ts";
-import { keyringSchema, writeKeyringFile } from "../../server/features/registry/vault-keys.ts";
+import {
+  generateKeyringFile,
+  keyringSchema,
+  writeKeyringFile,
+} from "../../server/features/registry/vault-keys.ts";
 import { withDatabase } from "../configured-database.ts";
 
 export function registerKeysCommands(program: Command, config: () => Config) {
   const keys = program.command("keys").description("Chiavi dell'archivio delle identità");
+  keys
+    .command("generate")
+    .description(
+      "Genera nuove chiavi per una nuova installazione (file con permessi 0600, o JSON su standard output)",
+    )
+    .option("--out <file>", "file da creare (predefinito: SIRMI_KEYS_FILE)")
+    .option("--stdout", "scrive il JSON sullo standard output, per un gestore di segreti (SIRMI_VAULT_KEYS)")
+    .action((options: { out?: string; stdout?: boolean }) => {
+      const content = generateKeyringFile();
+      if (options.stdout) {
+        process.stdout.write(`${JSON.stringify(content)}\n`);
+        return;
+      }
+      const target = options.out ?? config().keysFile;
+      if (fs.existsSync(target))
+        throw new Error(`${target} esiste già: le chiavi esistenti non vengono mai sovrascritte.`);
+      writeKeyringFile(target, content);
+      process.stdout.write(
+        `Chiavi create in ${target} (permessi 0600). Conservarne una copia sicura, separata dai backup della base dati.\n`,
+      );
+    });
+
   keys
     .command("rotate")
     .description("Crea una nuova chiave di cifratura attiva e ricifra tutte le identità")

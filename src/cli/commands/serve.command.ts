@@ -2,10 +2,10 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import { todayInRome } from "../../domain/time/calendar.ts";
 import type { Config } from "../../server/config.ts";
-import { loadKeyring } from "../../server/features/registry/vault-keys.ts";
+import { loadKeyring, reloadingKeyring } from "../../server/features/registry/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
 import { openConfiguredDatabase } from "../configured-database.ts";
-import { isDatabaseEmpty } from "../database-state.ts";
+import { isDatabaseEmpty, isVaultEmpty } from "../database-state.ts";
 import { createDemoData } from "../demo/demo-data.ts";
 import { createDemoStays } from "../demo/demo-stays.ts";
 
@@ -29,11 +29,12 @@ export function registerServeCommands(program: Command, config: () => Config) {
         );
       await handle.migrate();
       await loadReferenceData(handle.db);
+      // New keys only for an embedded database whose vault is empty: never over existing identities.
       const keyring = loadKeyring(
         {
           keysFile: settings.keysFile,
           vaultKeysJson: settings.vaultKeysJson,
-          mayCreate: handle.kind === "pglite",
+          mayCreate: handle.kind === "pglite" && (await isVaultEmpty(handle.db)),
         },
         say,
       );
@@ -49,7 +50,7 @@ export function registerServeCommands(program: Command, config: () => Config) {
           say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
         say("");
       }
-      const { address } = await serve(settings, handle, keyring);
+      const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile));
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`S.I.R.MI è pronto su ${address.replace("127.0.0.1", "localhost")} (avvio in ${seconds} s)`);
       say(`Documentazione delle API: ${address.replace("127.0.0.1", "localhost")}/api/docs`);
@@ -65,7 +66,7 @@ export function registerServeCommands(program: Command, config: () => Config) {
         (message) => process.stdout.write(`${message}\n`),
       );
       const handle = await openConfiguredDatabase(settings);
-      const { address } = await serve(settings, handle, keyring);
+      const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile));
       process.stdout.write(`S.I.R.MI in ascolto su ${address}\n`);
     });
 }

@@ -51,7 +51,11 @@ export async function findVaultRows(db: Executor, minorIds: string[]): Promise<V
 export async function replaceIndexEntries(db: Executor, minorId: string, entries: IndexEntry[]) {
   await db.delete(identityIndex).where(eq(identityIndex.minorId, minorId));
   if (entries.length > 0) {
-    await db.insert(identityIndex).values(entries.map((entry) => ({ ...entry, minorId })));
+    // An identifier already held by another minor stays with that minor (the pair goes to review).
+    await db
+      .insert(identityIndex)
+      .values(entries.map((entry) => ({ ...entry, minorId })))
+      .onConflictDoNothing();
   }
 }
 

@@ -145,6 +145,24 @@ describe("resolveMinor", () => {
     expect(await countMinors()).toBe(before + 1);
   });
 
+  it("does not give another minor's identifier to a new one: the pair goes to review instead", async () => {
+    const holder = await resolve({
+      ...italianChild({ familyName: "Moro", givenName: "Dino", birthDate: "2012-06-06" }),
+      otherIds: [{ kind: "eni", value: "ENI000111222" }],
+    });
+    const other = await resolve({
+      ...italianChild({ familyName: "Moro", givenName: "Dina", sex: "F", birthDate: "2012-06-06" }),
+      otherIds: [{ kind: "eni", value: "ENI000111222" }],
+    });
+    expect(other.minorId).not.toBe(holder.minorId);
+    expect(other.outcome).toBe("possible-duplicate");
+    const byIdentifier = await resolve({
+      ...arrivedChild({ familyName: "Moro", givenName: "Dino", birthDate: "2012-06-06" }),
+      otherIds: [{ kind: "eni", value: "ENI000111222" }],
+    });
+    expect(byIdentifier.minorId).toBe(holder.minorId);
+  });
+
   it("keeps identity out of the minor table", async () => {
     const rows = await queryRows<Record<string, unknown>>(t.db, sql`select * from minor`);
     expect(Object.keys(rows[0]).sort()).toEqual(

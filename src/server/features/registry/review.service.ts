@@ -120,6 +120,7 @@ export async function decideReview(
       mergedBy: actor.userId,
     });
     await tx.update(minor).set({ mergedInto: survivor.id }).where(eq(minor.id, merged.id));
+    await refreshDerivedFlags(tx, [survivor.id, merged.id]);
     await tx
       .update(duplicateReview)
       .set({ state: "merged", decidedBy: actor.userId, decidedAt: sql`now()`, reason: input.reason })
@@ -177,6 +178,7 @@ export async function undoMerge(
       const { id, ...values } = row;
       await tx.update(minor).set(values).where(eq(minor.id, id));
     }
+    await refreshDerivedFlags(tx, [merge.survivorId, merge.mergedId]);
     await tx
       .update(minorMerge)
       .set({ undoneBy: actor.userId, undoneAt: sql`now()`, undoReason: reason })
@@ -199,6 +201,22 @@ export async function undoMerge(
     });
     return { undone: true };
   });
+}
+
+/**
+ * Flags derived from the rows a merge moves: a stay overlapping another stay of the same minor
+ * (the rule of the ASMI projection) is recomputed for both minors.
+ */
+async function refreshDerivedFlags(tx: Executor, minorIds: string[]) {
+  for (const id of minorIds) {
+    await tx.execute(sql`
+      update stay s set has_overlap = exists (
+        select 1 from stay o
+        where o.minor_id = s.minor_id and o.id <> s.id and o.admission_date is not null and s.admission_date is not null
+          and (o.discharge_date is null or o.discharge_date > s.admission_date)
+          and (s.discharge_date is null or s.discharge_date > o.admission_date))
+      where s.minor_id = ${id}`);
+  }
 }
 
 async function clearFlagIfSettled(tx: Executor, minorIds: string[]) {

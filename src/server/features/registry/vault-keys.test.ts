@@ -2,8 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { withNewActiveKey } from "./key-rotation.ts";
 import { blindIndex, openField, sealField } from "./vault-crypto.ts";
-import { generateKeyringFile, keyringOf, loadKeyring } from "./vault-keys.ts";
+import {
+  generateKeyringFile,
+  keyringOf,
+  loadKeyring,
+  reloadingKeyring,
+  writeKeyringFile,
+} from "./vault-keys.ts";
 
 describe("vault keys", () => {
   it("creates the embedded default key file readable by its owner only, says so, and reads it back", () => {
@@ -46,5 +53,19 @@ describe("vault keys", () => {
     expect(blindIndex(keyringOf(generateKeyringFile()), "fiscal-code", "X")).not.toBe(
       blindIndex(keyring, "fiscal-code", "X"),
     );
+  });
+
+  it("lets a running server read rows sealed with a key added by a rotation, without a restart", () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-keys-"));
+    const keysFile = path.join(folder, "keys.json");
+    const original = generateKeyringFile();
+    writeKeyringFile(keysFile, original);
+    const running = reloadingKeyring(keyringOf(original), keysFile);
+    const rotated = withNewActiveKey(original);
+    writeKeyringFile(keysFile, rotated);
+    const sealed = sealField(keyringOf(rotated), "minor-9|givenName", "Ada");
+    expect(openField(running, rotated.activeKeyId, "minor-9|givenName", sealed)).toBe("Ada");
+    expect(() => openField(running, "k-unknown", "minor-9|givenName", sealed)).toThrow(/not configured/);
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -86,6 +86,36 @@ export function loadKeyring(
   return keyringOf(file);
 }
 
+/**
+ * A running server learns keys added by `sirmi keys rotate` without a restart: a row sealed with
+ * a key it does not know makes it read the key file again, once per unknown key.
+ */
+export function reloadingKeyring(keyring: Keyring, keysFile: string): Keyring {
+  const reload = () =>
+    fs.existsSync(keysFile)
+      ? keyringOf(parseKeyring(fs.readFileSync(keysFile, "utf8"), keysFile)).encryptionKeys
+      : new Map<string, Buffer>();
+  return { ...keyring, encryptionKeys: new ReloadingKeyMap(keyring.encryptionKeys, reload) };
+}
+
+class ReloadingKeyMap extends Map<string, Buffer> {
+  readonly #tried = new Set<string>();
+  readonly #reload: () => Map<string, Buffer>;
+
+  constructor(entries: Map<string, Buffer>, reload: () => Map<string, Buffer>) {
+    super(entries);
+    this.#reload = reload;
+  }
+
+  override get(id: string): Buffer | undefined {
+    const known = super.get(id);
+    if (known || this.#tried.has(id)) return known;
+    this.#tried.add(id);
+    for (const [freshId, key] of this.#reload()) this.set(freshId, key);
+    return super.get(id);
+  }
+}
+
 export function writeKeyringFile(file: string, content: KeyringFile) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

@@ -183,6 +183,15 @@ describe("warnings", () => {
       ),
     );
     expect(warningCodes(old)).toContain("age-over-21");
+    const onlyCode = italianChild({ familyName: "Anziani", givenName: "Rino", birthDate: "2002-05-05" });
+    const byCode = await ingest(
+      admissionEvent("ST000002", "o-2", "2025-01-05", {
+        fiscalCode: onlyCode.fiscalCode,
+        familyName: "Anziani",
+        givenName: "Rino",
+      }),
+    );
+    expect(warningCodes(byCode)).toContain("age-over-21");
     await ingest(
       admissionEvent(
         "ST000001",

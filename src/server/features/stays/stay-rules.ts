@@ -1,4 +1,5 @@
 import type { Executor } from "../../../db/database.ts";
+import { decodeFiscalCode, validateFiscalCode } from "../../../domain/identity/fiscal-code.ts";
 import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import {
@@ -67,7 +68,7 @@ export async function checkEventAgainstStay(
         addDays(event.occurredOn, 1),
       );
       if (elsewhere.length > 0) reject("overlapping-stay", "/occurredOn");
-      const birthDate = event.minor.birthDate;
+      const birthDate = event.minor.birthDate ?? birthDateOfFiscalCode(event.minor.fiscalCode, context.today);
       if (birthDate && ageOn(birthDate, event.occurredOn) >= 21)
         warnings.push(eventProblem("age-over-21", "/minor/birthDate", undefined));
       return { minorId, pseudonym, warnings };
@@ -157,4 +158,13 @@ export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split("-").map(Number);
   const [y, m, d] = day.split("-").map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The birth date a valid personal fiscal code carries, when the event gives no other. */
+function birthDateOfFiscalCode(fiscalCode: string | undefined, today: string): string | undefined {
+  if (!fiscalCode) return undefined;
+  const validation = validateFiscalCode(fiscalCode);
+  return validation.ok && validation.kind === "personal"
+    ? decodeFiscalCode(validation.code, today).birthDate
+    : undefined;
 }
