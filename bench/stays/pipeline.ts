@@ -22,7 +22,6 @@ const handle = databaseUrl
   : await openDatabase({ kind: "pglite" });
 await handle.migrate();
 await loadReferenceData(handle.db);
-await handle.db.execute(sql`truncate stay_activity, stay_absence, stay, stay_event cascade`);
 const codes = Array.from({ length: 20 }, (_, index) => `ST${String(900_000 + index)}`);
 await createActiveStructures(handle.db, codes, 40).catch(() => undefined);
 const keyring = keyringOf(generateKeyringFile());

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { loadConfig } from "../server/config.ts";
 import { registerAccessCommands } from "./commands/access.command.ts";
+import { registerClientCommands } from "./commands/client.command.ts";
 import { registerDatabaseCommands } from "./commands/database.command.ts";
 import { registerKeysCommands } from "./commands/keys.command.ts";
 import { registerServeCommands } from "./commands/serve.command.ts";
@@ -16,6 +17,7 @@ registerDatabaseCommands(program, config);
 registerAccessCommands(program, config);
 registerStructureCommands(program, config);
 registerKeysCommands(program, config);
+registerClientCommands(program, config);
 program.addOption(new Option("--version").hideHelp());
 
 try {

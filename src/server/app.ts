@@ -12,6 +12,7 @@ import type { Database } from "../db/database.ts";
 import type { Config } from "./config.ts";
 import { registerAccessRoutes } from "./features/access/access.routes.ts";
 import { registerAuditRoutes } from "./features/access/audit.routes.ts";
+import { registerEventRoutes } from "./features/events/events.routes.ts";
 import { registerReferenceRoutes } from "./features/reference/reference.routes.ts";
 import { registerRegistryRoutes } from "./features/registry/registry.routes.ts";
 import type { Keyring } from "./features/registry/vault-keys.ts";
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerStructureRoutes(api, deps);
     registerRegistryRoutes(api, deps);
     registerStayRoutes(api, deps);
+    registerEventRoutes(api, deps);
   });
 
   const servesWeb = deps.webRoot !== undefined && fs.existsSync(path.join(deps.webRoot, "index.html"));

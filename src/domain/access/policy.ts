@@ -34,6 +34,7 @@ export const actionLabels = {
   "stay.write": "Registrare ammissioni, dimissioni, allontanamenti, attività, rettifiche e annullamenti",
   "stay.read": "Consultare gli ospiti e le accoglienze",
   "places.read": "Consultare posti autorizzati, presenze e posti liberi",
+  "machine-client.manage": "Registrare e gestire i software gestionali che inviano eventi (client macchina)",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -72,6 +73,7 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "registry.review": { "registry-steward": "review-queue" },
   "stay.write": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
   "stay.read": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
+  "machine-client.manage": { "structure-manager": "own-structures" },
   "places.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

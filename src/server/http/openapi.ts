@@ -123,10 +123,21 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           name: "anagrafe-minori",
           description: "Anagrafe unica dei minori: ricerca tracciata, duplicati, unioni",
         },
+        {
+          name: "interscambio",
+          description: "Standard di interscambio v1: eventi ASMI dai gestionali, client applicativi (ModI)",
+        },
       ],
       components: {
         securitySchemes: {
           sessionCookie: { type: "apiKey", in: "cookie", name: "sirmi_session" },
+          modiBearer: {
+            type: "http",
+            scheme: "bearer",
+            bearerFormat: "JWT",
+            description:
+              "ModI ID_AUTH_REST_02: JWT firmato dal client (ES256 o RS256, kid nell'header) con iss = sub = id del client, aud = URL dell'endpoint, iat, exp (al più 300 s dopo iat) e jti univoco",
+          },
         },
       },
     },

@@ -57,6 +57,11 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   "review-not-pending": 409,
   "merge-not-undoable": 409,
   internal: 500,
+  "invalid-client-token": 401,
+  "token-claims-invalid": 401,
+  "token-expired": 401,
+  "token-replayed": 401,
+  "integrity-invalid": 401,
 };
 
 const titles: Record<number, string> = {

@@ -65,6 +65,25 @@ describe("idempotency", () => {
   });
 });
 
+describe("the event history is append-only", () => {
+  it("refuses to delete or rewrite an event, even to the table's owner", async () => {
+    const event = admissionEvent(
+      "ST000001",
+      "ao-1",
+      "2025-01-10",
+      italianChild({ familyName: "Storia", givenName: "Ada", sex: "F" }),
+    );
+    expect((await ingest(event)).status).toBe("accepted");
+    await expect(t.db.execute(sql`delete from stay_event where id = ${event.id}`)).rejects.toThrow();
+    await expect(
+      t.db.execute(sql`update stay_event set occurred_on = '2025-01-01' where id = ${event.id}`),
+    ).rejects.toThrow();
+    await expect(
+      t.db.execute(sql`update stay_event set minor_id = minor_id where id = ${event.id}`),
+    ).resolves.toBeDefined();
+  });
+});
+
 describe("every validation code, and nothing stored but the rejection", () => {
   const cases: [string, () => unknown, string][] = [
     [

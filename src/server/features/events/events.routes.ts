@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { AppDependencies } from "../../app.ts";
+import { ingestEvents } from "../stays/ingest-event.ts";
+import { type AuthenticatedClient, authenticateClient, verifyIntegrity } from "./machine-auth.ts";
+import { findClientEventOutcome } from "./machine-clients.queries.ts";
+import { registerMachineClientRoutes } from "./machine-clients.routes.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    machineClient: AuthenticatedClient | undefined;
+    machineAuthError: unknown;
+    machineRawBody: Buffer | undefined;
+  }
+}
+
+const security = [{ modiBearer: [] }];
+const eventProblemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
+const outcomeSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["accepted", "duplicate", "rejected"]),
+    warnings: z.array(eventProblemSchema),
+    errors: z.array(eventProblemSchema),
+  })
+  .meta({ id: "EventOutcome" });
+
+/** The interchange standard v1: management software sends events, structure managers register it. */
+export function registerEventRoutes(app: FastifyInstance, deps: AppDependencies) {
+  registerMachineClientRoutes(app, deps);
+  app.register(async (machine) => registerMachineEndpoints(machine, deps));
+}
+
+function audienceOf(publicUrl: string, request: FastifyRequest): string {
+  return `${publicUrl.replace(/\/+$/, "")}${request.url.split("?")[0]}`;
+}
+
+/**
+ * Its own encapsulated plugin: the raw body is kept for the Digest check and the token is
+ * verified before the body is read, so that the rate limit can count per client.
+ */
+function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
+  const { db, keyring, config } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const parseJson = app.getDefaultJsonParser("error", "error");
+
+  app.decorateRequest("machineClient", undefined);
+  app.decorateRequest("machineAuthError", undefined);
+  app.decorateRequest("machineRawBody", undefined);
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    request.machineRawBody = body as Buffer;
+    parseJson(request, (body as Buffer).toString("utf8"), done);
+  });
+  // Authentication runs first; a failure is raised only after the rate limit has counted it.
+  app.addHook("onRequest", async (request) => {
+    try {
+      request.machineClient = await authenticateClient(db, {
+        headers: request.headers,
+        audience: audienceOf(config.publicUrl, request),
+      });
+    } catch (error) {
+      request.machineAuthError = error;
+    }
+  });
+  app.addHook("preParsing", async (request) => {
+    if (request.machineAuthError !== undefined) throw request.machineAuthError;
+  });
+  app.addHook("preValidation", async (request) => {
+    const client = request.machineClient as AuthenticatedClient;
+    if (request.method === "POST")
+      await verifyIntegrity(
+        db,
+        client,
+        { headers: request.headers, audience: audienceOf(config.publicUrl, request) },
+        request.machineRawBody ?? Buffer.alloc(0),
+      );
+    const events = (request.body as { events?: unknown } | undefined)?.events;
+    if (Array.isArray(events) && events.length > maxEventsPerRequest)
+      throw new AppError(
+        "payload-too-large",
+        `Una richiesta può contenere al massimo ${maxEventsPerRequest} eventi: dividere l'invio.`,
+      );
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (reply.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="sirmi"');
+  });
+  const rateLimit = {
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    keyGenerator: (request: FastifyRequest) =>
+      request.machineClient ? `client:${request.machineClient.id}` : `ip:${request.ip}`,
+  };
+
+  api.post(
+    "/api/v1/events",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["interscambio"],
+        summary: "Inviare eventi ASMI (standard di interscambio v1)",
+        description:
+          "Autenticazione ModI ID_AUTH_REST_02 (token firmato dal client in Authorization: Bearer); " +
+          "INTEGRITY_REST_01 (Digest e Agid-JWT-Signature) verificata se presente e obbligatoria se richiesta " +
+          `dalla registrazione del client. Al massimo ${maxEventsPerRequest} eventi; un risultato per evento, nello stesso ordine.`,
+        security,
+        body: z.object({
+          events: z
+            .array(z.unknown().describe("Evento dello standard di interscambio v1 (validato uno per uno)"))
+            .max(maxEventsPerRequest),
+        }),
+        response: { 200: z.object({ results: z.array(outcomeSchema) }).meta({ id: "EventResults" }) },
+      },
+    },
+    async (request) => {
+      const client = request.machineClient as AuthenticatedClient;
+      const allowed = new Set(client.structureIds);
+      const results = await ingestEvents(
+        db,
+        { keyring, today: todayInRome() },
+        {
+          kind: "client",
+          id: client.id,
+          subject: { system: true, label: `client:${client.id}` },
+          mayWrite: (structure) => allowed.has(structure.id),
+        },
+        request.body.events,
+      );
+      return {
+        results: results.map(({ id, status, warnings, errors }) => ({ id, status, warnings, errors })),
+      };
+    },
+  );
+
+  api.get(
+    "/api/v1/events/:id",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["interscambio"],
+        summary: "L'esito registrato di un evento inviato dallo stesso client",
+        security,
+        params: z.object({ id: z.uuid({ error: "Identificativo non valido" }) }),
+        response: { 200: outcomeSchema },
+      },
+    },
+    async (request) => {
+      const client = request.machineClient as AuthenticatedClient;
+      const outcome = await findClientEventOutcome(db, client.id, request.params.id);
+      if (!outcome)
+        throw new AppError("not-found", "Nessun evento con questo id è stato inviato dal client.");
+      return { ...outcome, status: outcome.status as "accepted" | "rejected" };
+    },
+  );
+}
