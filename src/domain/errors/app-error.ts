@@ -31,6 +31,11 @@ export const appErrorCodes = {
   "review-not-pending": "La coppia non è più in attesa di decisione.",
   "merge-not-undoable": "L'unione non può essere annullata.",
   internal: "Si è verificato un errore interno.",
+  "invalid-client-token": "Il token del client applicativo non è valido.",
+  "token-claims-invalid": "Le attestazioni (claim) del token non sono valide.",
+  "token-expired": "Il token del client applicativo è scaduto: generarne uno nuovo.",
+  "token-replayed": "Il token (jti) è già stato usato: generarne uno nuovo per ogni richiesta.",
+  "integrity-invalid": "L'integrità del messaggio non è verificata (Digest o Agid-JWT-Signature).",
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;
