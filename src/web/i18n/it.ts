@@ -1,4 +1,5 @@
 import { itRegistry } from "./it-registry.ts";
+import { itStays } from "./it-stays.ts";
 
 /** Every text of the interface, in Italian. Code-list labels come from src/domain. */
 export const it = {
@@ -25,6 +26,8 @@ export const it = {
     registrySearch: "Anagrafe minori",
     duplicates: "Possibili duplicati",
     minors: "Schede dei minori",
+    guests: "Ospiti",
+    freePlaces: "Posti liberi",
   },
   header: {
     userArea: "Area utente",
@@ -66,6 +69,9 @@ export const it = {
         "Cercare un minore nell'anagrafe unica per ammetterlo o prenderlo in carico (ricerca esatta e registrata).",
       duplicates: "Decidere se due record riguardano lo stesso minore; unire o annullare un'unione.",
       minors: "Aprire la scheda pseudonimizzata di un minore dal suo pseudonimo.",
+      guests:
+        "Vedere gli ospiti presenti, ammettere, dimettere, registrare allontanamenti, rientri e attività.",
+      freePlaces: "Consultare posti autorizzati, presenze e posti liberi per struttura, zona e tipologia.",
     },
   },
   common: {
@@ -312,6 +318,14 @@ export const it = {
       "registry.merge": "Unione di due minori",
       "registry.unmerge": "Annullamento di un'unione",
       "registry.mark-different": "Decisione: minori diversi",
+      "stay.guest-read": "Consultazione degli ospiti",
+      "stay.admission": "Ammissione",
+      "stay.discharge": "Dimissione",
+      "stay.absence-start": "Inizio di un allontanamento",
+      "stay.absence-end": "Rientro da un allontanamento",
+      "stay.activity": "Attività",
+      "stay.correction": "Rettifica",
+      "stay.void": "Annullamento",
     },
     purposes: {
       care: "Presa in carico",
@@ -349,6 +363,7 @@ export const it = {
     created: "Utente {{username}} creato.",
   },
   registry: itRegistry,
+  stays: itStays,
 };
 
 export type Messages = typeof it;

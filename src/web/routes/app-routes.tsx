@@ -2,16 +2,22 @@ import { Route, Routes } from "react-router";
 import { Layout } from "../components/layout.tsx";
 import { RequireSession } from "../components/require-session.tsx";
 import { AccessProtocolPage } from "./access-protocol-page.tsx";
+import { AdmissionPage } from "./admission-page.tsx";
 import { ApprovalsPage } from "./approvals-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { ChooseRolePage } from "./choose-role-page.tsx";
 import { DuplicatesPage } from "./duplicates-page.tsx";
+import { FreePlacesPage } from "./free-places-page.tsx";
+import { GuestsChoosePage } from "./guests-choose-page.tsx";
+import { GuestsPage } from "./guests-page.tsx";
 import { HomePage } from "./home-page.tsx";
 import { LoginPage } from "./login-page.tsx";
 import { MinorOpenPage } from "./minor-open-page.tsx";
 import { MinorPage } from "./minor-page.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { OccupancyPage } from "./occupancy-page.tsx";
 import { RegistrySearchPage } from "./registry-search-page.tsx";
+import { StayPage } from "./stay-page.tsx";
 import { StructureDetailPage } from "./structure-detail-page.tsx";
 import { StructureEditPage } from "./structure-edit-page.tsx";
 import { StructureNewPage } from "./structure-new-page.tsx";
@@ -61,6 +67,54 @@ export function AppRoutes() {
           element={
             <RequireSession action="structure.edit">
               <StructureEditPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/strutture/:id/presenze"
+          element={
+            <RequireSession action="places.read">
+              <OccupancyPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/ospiti"
+          element={
+            <RequireSession action="stay.read">
+              <GuestsChoosePage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/ospiti/:structureId"
+          element={
+            <RequireSession action="stay.read">
+              <GuestsPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/ospiti/:structureId/ammissione"
+          element={
+            <RequireSession action="stay.write">
+              <AdmissionPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/accoglienze/:stayId"
+          element={
+            <RequireSession action="stay.read">
+              <StayPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/posti-liberi"
+          element={
+            <RequireSession action="places.read">
+              <FreePlacesPage />
             </RequireSession>
           }
         />

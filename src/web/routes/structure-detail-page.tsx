@@ -49,11 +49,18 @@ export function StructureDetailPage() {
           <StatusBadge status={summary.status} />
           {summary.hasPendingChange && <PendingChangeBadge />}
         </p>
-        {can(session?.active, "structure.edit") && !onDate && (
-          <Link to={`/strutture/${summary.id}/modifica`} className="btn btn-primary">
-            {t("structures.detail.edit")}
-          </Link>
-        )}
+        <div className="d-flex flex-wrap gap-2">
+          {can(session?.active, "structure.edit") && !onDate && (
+            <Link to={`/strutture/${summary.id}/modifica`} className="btn btn-primary">
+              {t("structures.detail.edit")}
+            </Link>
+          )}
+          {can(session?.active, "places.read") && summary.code && (
+            <Link to={`/strutture/${summary.id}/presenze`} className="btn btn-outline-primary">
+              {t("stays.occupancy.link")}
+            </Link>
+          )}
+        </div>
       </PageHeader>
       {outcome && <EditOutcomeAlert outcome={outcome} />}
       {warnings.length > 0 && (

@@ -144,7 +144,7 @@ export async function getStayTimeline(db: Database, actor: Actor, stayId: string
             order by s.admission_date`,
       )
     : [];
-  const { minorId: _m, structureId: _s, ...stay } = found;
+  const { minorId: _m, ...stay } = found;
   return {
     stay,
     events: events.map((event) => ({

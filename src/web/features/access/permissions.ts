@@ -31,6 +31,13 @@ export const areas: Area[] = [
     descriptionKey: "home.cards.structures",
     action: "structure.read",
   },
+  { path: "/ospiti", navKey: "nav.guests", descriptionKey: "home.cards.guests", action: "stay.read" },
+  {
+    path: "/posti-liberi",
+    navKey: "nav.freePlaces",
+    descriptionKey: "home.cards.freePlaces",
+    action: "places.read",
+  },
   {
     path: "/strutture/nuova",
     navKey: "nav.newStructure",

@@ -26,14 +26,18 @@ export function useRegionalStructureTypes() {
   });
 }
 
-/** Comuni of the instance's Region (its ISTAT code comes from the settings) matching the text. */
-export function useComuniSearch(text: string) {
+/**
+ * Comuni of the instance's Region (its ISTAT code comes from the settings) matching the text; of
+ * all Italy when `nationwide` (a place of birth).
+ */
+export function useComuniSearch(text: string, nationwide = false) {
   const q = text.trim();
-  const regionCode = useSettings().data?.regionCode;
+  const settingsRegion = useSettings().data?.regionCode;
+  const regionCode = nationwide ? undefined : settingsRegion;
   return useQuery({
-    queryKey: ["comuni", regionCode, q],
+    queryKey: ["comuni", nationwide ? "italia" : regionCode, q],
     queryFn: () => api.get<{ items: Comune[] }>("/comuni", { q, regionCode, limit: 10 }),
-    enabled: q.length >= 2 && regionCode !== undefined,
+    enabled: q.length >= 2 && (nationwide || regionCode !== undefined),
     staleTime: long,
     placeholderData: keepPreviousData,
     select: (data) => data.items,

@@ -90,19 +90,22 @@ function inputOf(values: LookupFormValues): LookupInput {
 export function LookupForm({
   onSearch,
   isSearching,
+  purpose,
 }: {
   onSearch: (input: LookupInput) => Promise<unknown>;
   isSearching: boolean;
+  /** A purpose already chosen by the page (an admission): preselected, still stated. */
+  purpose?: LookupInput["purpose"];
 }) {
   const { t } = useTranslation();
   const form = useForm<LookupFormValues>({
     resolver: zodResolver(lookupFormSchema),
-    defaultValues: emptyValues,
+    defaultValues: { ...emptyValues, purpose: purpose ?? "" },
     mode: "onSubmit",
     reValidateMode: "onSubmit",
   });
   const [failure, setFailure] = useState<unknown>(null);
-  const purpose = form.watch("purpose");
+  const chosenPurpose = form.watch("purpose");
   const by = form.watch("by");
   const errors = form.formState.errors;
   const field = (name: FieldName) => ({
@@ -150,7 +153,7 @@ export function LookupForm({
         error={errors.purpose?.message}
         input={form.register("purpose")}
       />
-      {purpose === "admission" && (
+      {chosenPurpose === "admission" && (
         <>
           <RadioGroupField
             id="lookup-by"

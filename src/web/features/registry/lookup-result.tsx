@@ -5,7 +5,7 @@ import { countryName, otherIdKindLabel, sexLabel } from "./identity-labels.ts";
 import { BirthPlaceName, Entry } from "./identity-values.tsx";
 import type { LookupResult, MinorIdentityView } from "./registry-api.ts";
 
-function IdentityView({ identity }: { identity: MinorIdentityView }) {
+export function IdentityView({ identity }: { identity: MinorIdentityView }) {
   const { t } = useTranslation();
   const notKnown = t("registry.values.notKnown");
   const otherIds = identity.otherIds ?? [];

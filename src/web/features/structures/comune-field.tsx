@@ -14,7 +14,7 @@ function useDebounced<T>(value: T, delayMs: number): T {
 
 /**
  * Comune autocomplete (ARIA combobox with a listbox popup): the user types a name, picks a comune
- * of the Region, and the field's value becomes its ISTAT code.
+ * of the Region (of all Italy when `nationwide`), and the field's value becomes its ISTAT code.
  */
 export function ComuneField({
   id,
@@ -24,6 +24,8 @@ export function ComuneField({
   onChange,
   onBlur,
   inputRef,
+  nationwide = false,
+  required,
 }: {
   id: string;
   label: string;
@@ -32,13 +34,15 @@ export function ComuneField({
   onChange: (istatCode: string) => void;
   onBlur: () => void;
   inputRef?: Ref<HTMLInputElement>;
+  nationwide?: boolean;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const [isOpen, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const selected = useComune(value);
-  const search = useComuniSearch(useDebounced(text, 200));
+  const search = useComuniSearch(useDebounced(text, 200), nationwide);
   const items: Comune[] = isOpen ? (search.data ?? []) : [];
   const listboxId = `${id}-listbox`;
   const hint = t("structures.form.comuneHint");
@@ -99,6 +103,7 @@ export function ComuneField({
         }
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy({ id, label, error, hint })}
+        aria-required={required || undefined}
         className={`form-control${error ? " is-invalid" : ""}`}
         value={text}
         onChange={(event) => {

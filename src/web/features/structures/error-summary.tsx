@@ -6,18 +6,24 @@ import type { FlatError } from "./form-errors.ts";
 /**
  * The summary shown above a form whose submission failed: the server's explanation, then each
  * wrong field as a link that moves the focus to it. It takes the focus itself when it appears.
+ * Forms other than the structure's give their own labels and control ids.
  */
 export function ErrorSummary({
   fieldErrors,
   messages,
   attempt,
+  labelOf: formLabelOf,
+  idOf = fieldId,
 }: {
   fieldErrors: FlatError[];
   messages: string[];
   attempt: number;
+  labelOf?: (path: string) => string;
+  idOf?: (path: string) => string;
 }) {
   const { t } = useTranslation();
-  const { labelOf } = useFieldLabels();
+  const structureLabels = useFieldLabels();
+  const labelOf = formLabelOf ?? structureLabels.labelOf;
   const ref: RefObject<HTMLDivElement | null> = useRef(null);
   const visible = fieldErrors.length > 0 || messages.length > 0;
   useEffect(() => {
@@ -39,10 +45,10 @@ export function ErrorSummary({
             {fieldErrors.map((error) => (
               <li key={error.path}>
                 <a
-                  href={`#${fieldId(error.path)}`}
+                  href={`#${idOf(error.path)}`}
                   onClick={(event) => {
                     event.preventDefault();
-                    document.getElementById(fieldId(error.path))?.focus();
+                    document.getElementById(idOf(error.path))?.focus();
                   }}
                 >
                   {labelOf(error.path)}: {error.message}

@@ -1,0 +1,71 @@
+import { useTranslation } from "react-i18next";
+import { stayEventSchemas } from "../../../domain/stays/stay-event.schema.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import { SelectField, TextField } from "../../components/form-fields.tsx";
+import type { EventFormProps } from "./event-forms.tsx";
+import { eventName, voidTargets } from "./stay-events.ts";
+import type { StayEventRecord } from "./stays-api.ts";
+import { EventFormLayout, envelopeOf, useEventForm } from "./use-event-form.tsx";
+
+/** A void: the standard carries no reason, so the operator chooses the event and confirms. */
+export function VoidForm({
+  context,
+  defaultDate,
+  events,
+  onRecorded,
+  onCancel,
+}: EventFormProps & { events: StayEventRecord[] }) {
+  const { t } = useTranslation();
+  const targets = voidTargets(events);
+  const state = useEventForm({
+    schema: stayEventSchemas.void,
+    defaultValues: { ...envelopeOf(context, "void", defaultDate), voids: "" },
+    labels: { voids: t("stays.forms.voids"), occurredOn: t("stays.forms.voidDate") },
+    structureId: context.structureId,
+    onRecorded,
+  });
+  const { form, field } = state;
+  const chosen = targets.find((event) => event.id === form.watch("voids"));
+
+  if (targets.length === 0) {
+    return (
+      <>
+        <p>{t("stays.forms.noTargets")}</p>
+        <button type="button" className="btn btn-outline-primary" onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      </>
+    );
+  }
+  return (
+    <EventFormLayout state={state} submitLabel={t("stays.forms.voidConfirmSubmit")} onCancel={onCancel}>
+      <div className="row">
+        <div className="col-12 col-lg-6">
+          <SelectField
+            {...field("voids")}
+            options={targets.map((event) => ({ value: event.id, label: eventName(event) }))}
+            placeholder={t("stays.forms.selectPlaceholder")}
+            hint={t("stays.forms.voidsHint")}
+            required
+            {...form.register("voids")}
+          />
+        </div>
+        <div className="col-12 col-lg-6">
+          <TextField
+            {...field("occurredOn")}
+            type="date"
+            max={todayInRome()}
+            hint={t("stays.forms.dateHint")}
+            required
+            {...form.register("occurredOn")}
+          />
+        </div>
+      </div>
+      {chosen && (
+        <div className="alert alert-warning" id="void-confirmation">
+          {t("stays.forms.voidConfirm", { event: eventName(chosen) })}
+        </div>
+      )}
+    </EventFormLayout>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation, useNavigate, useParams } from "react-router";
+import { isApiError } from "../api/client.ts";
+import { ErrorAlert } from "../components/error-alert.tsx";
+import { Loading } from "../components/loading.tsx";
+import { PageHeader } from "../components/page-header.tsx";
+import { can } from "../features/access/permissions.ts";
+import { useSession } from "../features/access/session-api.ts";
+import { RecordedAlert } from "../features/stays/event-panel.tsx";
+import { StayActions } from "../features/stays/stay-actions.tsx";
+import { PreviousPlacementsTable, StaySummaryView } from "../features/stays/stay-summary.tsx";
+import { StayTimelineView } from "../features/stays/stay-timeline.tsx";
+import { useStay, useStructureIdByCode } from "../features/stays/stays-api.ts";
+import type { RecordedEvent } from "../features/stays/use-event-form.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+
+function recordedOf(state: unknown): RecordedEvent | null {
+  const recorded = (state as { recorded?: RecordedEvent } | null)?.recorded;
+  return recorded?.result && recorded.type ? recorded : null;
+}
+
+/** One stay: summary, the events to add, the full timeline and the minor's earlier placements. */
+export function StayPage() {
+  const { t } = useTranslation();
+  const { stayId = "" } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { data: session } = useSession();
+  const stay = useStay(stayId);
+  const structureByCode = useStructureIdByCode(stay.data?.stay.structureCode);
+  const structureId = structureByCode.data ?? session?.active?.structureId ?? null;
+  const [recorded, setRecorded] = useState<RecordedEvent | null>(() => recordedOf(location.state));
+  const hasState = location.state !== null;
+  // The outcome of the admission came with the navigation: shown once, not again on reload.
+  useEffect(() => {
+    if (hasState) navigate(".", { replace: true, state: null });
+  }, [hasState, navigate]);
+  const crumbs = [
+    { label: t("nav.home"), to: "/" },
+    { label: t("nav.guests"), to: structureId ? `/ospiti/${structureId}` : "/ospiti" },
+  ];
+
+  if (stay.isPending) return <Loading />;
+  if (isApiError(stay.error) && (stay.error.status === 404 || stay.error.status === 400)) {
+    return <NotFoundPage text={t("stays.stay.notFound")} />;
+  }
+  if (stay.error) {
+    return (
+      <>
+        <PageHeader title={t("stays.stay.fallbackTitle")} crumbs={crumbs} />
+        <ErrorAlert error={stay.error} />
+      </>
+    );
+  }
+  const { stay: summary, events, previousPlacements } = stay.data;
+  const canWrite = can(session?.active, "stay.write") && structureId !== null;
+
+  return (
+    <>
+      <PageHeader title={t("stays.stay.title", { stayRef: summary.stayRef })} crumbs={crumbs}>
+        {summary.pseudonym && (
+          <p>
+            {t("stays.guests.columns.pseudonym")}: {summary.pseudonym}
+          </p>
+        )}
+      </PageHeader>
+      {recorded && <RecordedAlert recorded={recorded} />}
+      {summary.hasOverlap && (
+        <div className="alert alert-danger" id="stay-overlap">
+          <p className="fw-semibold mb-1">{t("stays.stay.overlapTitle")}</p>
+          <p className="mb-0">{t("stays.stay.overlap")}</p>
+        </div>
+      )}
+      <section aria-labelledby="stay-summary-heading" className="mb-4">
+        <h2 id="stay-summary-heading" className="h4">
+          {t("stays.stay.summaryHeading")}
+        </h2>
+        <StaySummaryView stay={summary} />
+      </section>
+      {canWrite && structureId && (
+        <section aria-labelledby="stay-actions-heading" className="mb-5">
+          <h2 id="stay-actions-heading" className="h4">
+            {t("stays.stay.actionsHeading")}
+          </h2>
+          <StayActions
+            stay={summary}
+            events={events}
+            structureId={structureId}
+            onStart={() => setRecorded(null)}
+            onRecorded={setRecorded}
+          />
+        </section>
+      )}
+      <section aria-labelledby="stay-timeline-heading" className="mb-5">
+        <h2 id="stay-timeline-heading" className="h4">
+          {t("stays.stay.timelineHeading")}
+        </h2>
+        <p>{t("stays.stay.timelineIntro")}</p>
+        <StayTimelineView events={events} />
+      </section>
+      <section aria-labelledby="previous-placements-heading">
+        <h2 id="previous-placements-heading" className="h4">
+          {t("stays.stay.previousHeading")}
+        </h2>
+        <PreviousPlacementsTable placements={previousPlacements} />
+      </section>
+    </>
+  );
+}
