@@ -72,7 +72,8 @@ export const identityIndex = pgTable(
     uniqueIndex("identity_index_unique_identifier")
       .on(t.kind, t.digest)
       .where(sql`kind in ('fiscal-code', 'other-id')`),
-    index("identity_index_minor").on(t.minorId),
+    // Minor first, then kind: "does this minor have a fiscal code" must not scan a whole kind.
+    index("identity_index_minor_kind").on(t.minorId, t.kind),
   ],
 );
 

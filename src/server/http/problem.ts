@@ -7,7 +7,7 @@ import {
   appErrorCodes,
   type FieldProblem,
 } from "../../domain/errors/app-error.ts";
-import { italianIssueMessage, problemCodeOf } from "../../domain/errors/field-problems.ts";
+import { italianIssueMessage } from "../../domain/errors/field-problems.ts";
 import { safeErrorSummary } from "./safe-error.ts";
 
 /** RFC 9457 problem details, with the stable code and the field problems of S.I.R.MI. */
