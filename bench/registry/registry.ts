@@ -43,9 +43,15 @@ const handle = databaseUrl
   : await openDatabase({ kind: "pglite", dataDir: folder });
 await handle.migrate();
 const db = handle.db;
-await db.execute(
-  sql`truncate duplicate_review, minor_merge, identity_index, identity_vault, stay_event, stay, minor cascade`,
+const [{ existing }] = await queryRows<{ existing: number }>(
+  db,
+  sql`select count(*)::int as existing from minor`,
 );
+if (existing > 0) {
+  // Stay events are append-only, so an old run is not emptied here: give a new database.
+  console.error("The benchmark needs an empty database (for example: createdb sirmi_bench_registry).");
+  process.exit(2);
+}
 const keyring = keyringOf(generateKeyringFile());
 const subject = { system: true as const, label: "bench" };
 const today = todayInRome();
