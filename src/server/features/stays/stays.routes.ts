@@ -7,6 +7,7 @@ import type { AppDependencies } from "../../app.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
+import { freePlacesSchema, stayTimelineSchema } from "./stays.schemas.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
 
 const security = [{ sessionCookie: [] }];
@@ -109,17 +110,15 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         security,
         params: z.object({ id: z.uuid() }),
         response: {
-          200: z
-            .object({
-              stay: z.record(z.string(), z.unknown()),
-              events: z.array(z.record(z.string(), z.unknown())),
-              previousPlacements: z.array(z.record(z.string(), z.unknown())),
-            })
-            .meta({ id: "StayTimeline" }),
+          200: stayTimelineSchema,
         },
       },
     },
-    async (request) => getStayTimeline(db, requireActor(request), request.params.id),
+    // Raw rows typed here; the response schema checks every field on the way out.
+    async (request) =>
+      (await getStayTimeline(db, requireActor(request), request.params.id)) as z.infer<
+        typeof stayTimelineSchema
+      >,
   );
 
   api.get(
@@ -134,7 +133,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
           zone: z.string().max(40).optional(),
           nationalType: NationalStructureType.optional(),
         }),
-        response: { 200: z.record(z.string(), z.unknown()).meta({ id: "FreePlaces" }) },
+        response: { 200: freePlacesSchema },
       },
     },
     async (request) =>

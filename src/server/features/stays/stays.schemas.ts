@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** Response shapes of the ASMI reads, for validation of what leaves and for the OpenAPI document. */
+const problem = z.object({ code: z.string(), path: z.string(), message: z.string() });
+
+export const stayTimelineSchema = z
+  .object({
+    stay: z.object({
+      id: z.uuid(),
+      stayRef: z.string(),
+      status: z.enum(["empty", "waiting", "open", "closed"]),
+      structureId: z.uuid(),
+      structureCode: z.string().nullable(),
+      pseudonym: z.string().nullable(),
+      admissionDate: z.string().nullable(),
+      admissionKind: z.string().nullable(),
+      legalBasis: z.string().nullable(),
+      origin: z.string().nullable(),
+      dischargeDate: z.string().nullable(),
+      dischargeReason: z.string().nullable(),
+      dischargeDestination: z.string().nullable(),
+      msna: z.boolean(),
+      hasOverlap: z.boolean(),
+    }),
+    events: z.array(
+      z.object({
+        id: z.uuid(),
+        type: z.string(),
+        occurredOn: z.string(),
+        sequence: z.number().int().nullable(),
+        recordedAt: z.string(),
+        payload: z.record(z.string(), z.unknown()).nullable(),
+        warnings: z.array(problem),
+        sourceKind: z.enum(["user", "client"]),
+        recordedBy: z.string(),
+        isVoided: z.boolean(),
+      }),
+    ),
+    previousPlacements: z.array(
+      z.object({
+        admissionDate: z.string(),
+        dischargeDate: z.string().nullable(),
+        nationalType: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "StayTimeline" });
+
+const placesTotal = z.object({
+  key: z.string(),
+  authorisedPlaces: z.number().int(),
+  present: z.number().int(),
+  free: z.number().int(),
+  structures: z.number().int(),
+});
+
+export const freePlacesSchema = z
+  .object({
+    date: z.string(),
+    structures: z.array(
+      z.object({
+        structureId: z.uuid(),
+        code: z.string().nullable(),
+        name: z.string(),
+        nationalType: z.string(),
+        zoneCode: z.string().nullable(),
+        zoneName: z.string().nullable(),
+        authorisedPlaces: z.number().int(),
+        emergencyExtraPlaces: z.number().int(),
+        present: z.number().int(),
+        free: z.number().int(),
+      }),
+    ),
+    byZone: z.array(placesTotal),
+    byNationalType: z.array(placesTotal),
+    total: placesTotal,
+  })
+  .meta({ id: "FreePlaces" });
