@@ -229,22 +229,38 @@ async function acceptEvent(
     minorId: checked.minorId,
   };
   const projection = projectStay([...events, recorded]);
-  const after = await warningsAfterProjection(tx, {
-    structureId: structure.id,
-    stayId,
-    projection,
-    event,
-    today: context.today,
-  });
+  // Only these events move a stay's dates: the others cannot create or clear an overlap.
+  const movesDates =
+    event.type === "admission" ||
+    event.type === "discharge" ||
+    event.type === "correction" ||
+    event.type === "void";
+  const after = movesDates
+    ? await warningsAfterProjection(tx, {
+        structureId: structure.id,
+        stayId,
+        projection,
+        event,
+        today: context.today,
+      })
+    : { warnings: [], hasOverlap: existing?.hasOverlap ?? false };
   const allWarnings = [...warnings, ...after.warnings];
   await saveProjection(
     tx,
     { stayId, structureId: structure.id, stayRef: event.stayRef },
     projection,
     after.hasOverlap,
+    {
+      absences: event.type === "absence-start" || event.type === "absence-end" || event.type === "void",
+      activities: event.type === "activity" || event.type === "void",
+    },
   );
-  for (const minorId of new Set([projection.minorId, existing?.minorId].filter((id): id is string => !!id))) {
-    await refreshOverlaps(tx, minorId);
+  if (movesDates) {
+    for (const minorId of new Set(
+      [projection.minorId, existing?.minorId].filter((id): id is string => !!id),
+    )) {
+      await refreshOverlaps(tx, minorId);
+    }
   }
   await insertAcceptedEvent(tx, {
     id: event.id,

@@ -132,6 +132,8 @@ export async function saveProjection(
   ids: { stayId: string; structureId: string; stayRef: string },
   projection: StayProjection,
   hasOverlap: boolean,
+  /** Which child rows the event can have changed; the others are left as they are. */
+  rewrite: { absences: boolean; activities: boolean } = { absences: true, activities: true },
 ) {
   const admission = projection.admission?.content;
   const values = {
@@ -158,8 +160,8 @@ export async function saveProjection(
     .insert(stay)
     .values({ id: ids.stayId, ...values })
     .onConflictDoUpdate({ target: stay.id, set: values });
-  await db.delete(stayAbsence).where(eq(stayAbsence.stayId, ids.stayId));
-  if (projection.absences.length > 0) {
+  if (rewrite.absences) await db.delete(stayAbsence).where(eq(stayAbsence.stayId, ids.stayId));
+  if (rewrite.absences && projection.absences.length > 0) {
     await db.insert(stayAbsence).values(
       projection.absences.map((absence) => ({
         eventId: absence.eventId,
@@ -170,8 +172,8 @@ export async function saveProjection(
       })),
     );
   }
-  await db.delete(stayActivity).where(eq(stayActivity.stayId, ids.stayId));
-  if (projection.activities.length > 0) {
+  if (rewrite.activities) await db.delete(stayActivity).where(eq(stayActivity.stayId, ids.stayId));
+  if (rewrite.activities && projection.activities.length > 0) {
     await db.insert(stayActivity).values(
       projection.activities.map((activity) => ({
         eventId: activity.eventId,
