@@ -341,6 +341,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator("#void-confirmation").textContent()).toContain(
         "Annullare l'evento «Attività",
       );
+      await page.locator("#field-reason").fill("Attività registrata per errore");
       await page.getByRole("button", { name: "Conferma l'annullamento" }).click();
       await outcome.getByText("Annullamento registrato.").waitFor();
 
@@ -350,8 +351,10 @@ describe.skipIf(!hasChromium)(
         .selectOption({ label: `Ammissione del ${formatItalianDate(today)}` });
       await expect.poll(() => page.locator("#field-admission-legalBasis").inputValue()).toBe("emergency-403");
       await page.locator("#field-admission-legalBasis").selectOption("judicial");
+      await page.locator("#field-reason").fill("Decreto del tribunale acquisito");
       await page.getByRole("button", { name: "Registra", exact: true }).click();
       await outcome.getByText("Rettifica registrata.").waitFor();
+      expect(await page.content()).toContain("Motivazione: Decreto del tribunale acquisito");
       await expect
         .poll(() => definitionOf(page.locator("#stay-summary"), "Base giuridica"))
         .toBe("Giudiziale");

@@ -14,6 +14,13 @@ import { IstatComuneCode } from "../territory/comune.ts";
 
 /** The events of the interchange standard v1 (ASMI): one schema for the web app and for machines. */
 const fullDate = z.iso.date({ error: "Data non valida (AAAA-MM-GG)" });
+/** Why a fact is corrected or voided: optional for machines, asked of people by the web app. */
+const reason = z
+  .string()
+  .trim()
+  .min(3, { error: "Indicare la motivazione (almeno 3 caratteri)" })
+  .max(500)
+  .optional();
 
 export const eventEnvelopeSchema = z.object({
   id: z.uuid({ error: "Identificativo dell'evento non valido (UUID)" }),
@@ -71,6 +78,7 @@ const correctionEvent = eventEnvelopeSchema
   .extend({
     type: z.literal("correction"),
     corrects: z.uuid({ error: "Identificativo dell'evento da rettificare non valido" }),
+    reason,
     admission: admissionContentSchema.optional(),
     discharge: dischargeContentSchema.optional(),
   })
@@ -83,6 +91,7 @@ const voidEvent = eventEnvelopeSchema
   .extend({
     type: z.literal("void"),
     voids: z.uuid({ error: "Identificativo dell'evento da annullare non valido" }),
+    reason,
   })
   .strict();
 
@@ -110,3 +119,11 @@ export const stayEventSchema = z
 export type StayEvent = z.infer<typeof stayEventSchema>;
 export type StayEventType = keyof typeof stayEventSchemas;
 export type AdmissionEvent = z.infer<typeof admissionEvent>;
+
+/** The web app asks people for the reason of a correction or a void. */
+export function withRequiredReason<Schema extends z.ZodType<{ reason?: string }>>(schema: Schema) {
+  return schema.superRefine((event, context) => {
+    if (!event.reason)
+      context.addIssue({ code: "custom", path: ["reason"], message: "Indicare la motivazione" });
+  });
+}

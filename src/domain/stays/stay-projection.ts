@@ -17,6 +17,7 @@ export type RecordedEvent = {
   activity?: { code: ActivityCode; until?: string; hours?: number };
   corrects?: string;
   voids?: string;
+  reason?: string;
 };
 
 export type StayProjection = {

@@ -305,9 +305,14 @@ function payloadOf(
     case "activity":
       return { activity: event.activity };
     case "correction":
-      return { corrects: event.corrects, admission: event.admission, discharge: event.discharge };
+      return {
+        corrects: event.corrects,
+        admission: event.admission,
+        discharge: event.discharge,
+        reason: event.reason,
+      };
     case "void":
-      return { voids: event.voids };
+      return { voids: event.voids, reason: event.reason };
     default:
       return {};
   }

@@ -107,12 +107,16 @@ describe("structure operators' web write path and reads", () => {
     await operatorX.post(`/api/v1/structures/${ids.ST000010}/events`, activity);
     await operatorX.post(
       `/api/v1/structures/${ids.ST000010}/events`,
-      simpleEvent("void", "ST000010", "web-1", "2025-09-11", { voids: activity.id }),
+      simpleEvent("void", "ST000010", "web-1", "2025-09-11", {
+        voids: activity.id,
+        reason: "Registrata per errore",
+      }),
     );
     await operatorX.post(
       `/api/v1/structures/${ids.ST000010}/events`,
       simpleEvent("correction", "ST000010", "web-1", "2025-09-02", {
         corrects: admissionId,
+        reason: "Data di ingresso verificata",
         admission: {
           kind: "emergency",
           legalBasis: "emergency-403",
@@ -123,6 +127,12 @@ describe("structure operators' web write path and reads", () => {
         },
       }),
     );
+    const withoutReason = await operatorX.post(
+      `/api/v1/structures/${ids.ST000010}/events`,
+      simpleEvent("void", "ST000010", "web-1", "2025-09-12", { voids: admissionId }),
+    );
+    expect(withoutReason.statusCode).toBe(422);
+    expect(json<{ problems: { path: string }[] }>(withoutReason).problems[0].path).toBe("/reason");
     const timeline = json<{
       stay: { admissionDate: string; admissionKind: string };
       events: { type: string; recordedBy: string; isVoided: boolean }[];

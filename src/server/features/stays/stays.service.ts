@@ -44,6 +44,23 @@ export async function recordEventFromWeb(
     subject: actor,
     mayWrite: (target) => target.id === structure.id,
   };
+  const record = raw as { id?: unknown; type?: unknown; reason?: unknown };
+  const needsReason = record.type === "correction" || record.type === "void";
+  if (needsReason && (typeof record.reason !== "string" || record.reason.trim().length < 3)) {
+    // People say why they correct or void a fact; nothing is stored without it.
+    return {
+      id: typeof record.id === "string" ? record.id : "",
+      status: "rejected" as const,
+      warnings: [],
+      errors: [
+        {
+          code: "invalid-json-shape",
+          path: "/reason",
+          message: "Indicare la motivazione (almeno 3 caratteri).",
+        },
+      ],
+    };
+  }
   return ingestEvent(db, { keyring, today: todayInRome() }, source, raw);
 }
 

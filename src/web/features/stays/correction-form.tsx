@@ -1,9 +1,9 @@
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { stayEventSchemas } from "../../../domain/stays/stay-event.schema.ts";
+import { stayEventSchemas, withRequiredReason } from "../../../domain/stays/stay-event.schema.ts";
 import { todayInRome } from "../../../domain/time/calendar.ts";
-import { SelectField, TextField } from "../../components/form-fields.tsx";
+import { SelectField, TextAreaField, TextField } from "../../components/form-fields.tsx";
 import {
   type AdmissionContentDraft,
   AdmissionContentFields,
@@ -18,6 +18,7 @@ import { EventFormLayout, envelopeOf, useEventForm } from "./use-event-form.tsx"
 
 type CorrectionDraft = ReturnType<typeof envelopeOf<"correction">> & {
   corrects: string;
+  reason: string;
   admission: AdmissionContentDraft;
   discharge: { reason: string; destination: string };
 };
@@ -32,7 +33,10 @@ function correctionSchema(events: StayEventRecord[]) {
     if (kind === "admission") return { ...rest, admission };
     if (kind === "discharge") return { ...rest, discharge };
     return rest;
-  }, stayEventSchemas.correction) as unknown as z.ZodType<CorrectionEvent, CorrectionDraft>;
+  }, withRequiredReason(stayEventSchemas.correction)) as unknown as z.ZodType<
+    CorrectionEvent,
+    CorrectionDraft
+  >;
 }
 
 /** A correction: choose the admission or discharge to replace, then enter its new content and date. */
@@ -50,11 +54,13 @@ export function CorrectionForm({
     defaultValues: {
       ...envelopeOf(context, "correction", defaultDate),
       corrects: "",
+      reason: "",
       admission: emptyAdmissionContent,
       discharge: { reason: "", destination: "" },
     },
     labels: {
       corrects: t("stays.forms.corrects"),
+      reason: t("stays.forms.reason"),
       occurredOn: t("stays.forms.correctionDate"),
       ...useAdmissionContentLabels(),
       "discharge.reason": t("stays.forms.dischargeReason"),
@@ -115,6 +121,7 @@ export function CorrectionForm({
           </div>
         )}
       </div>
+      {kind && <TextAreaField {...field("reason")} rows={2} required {...form.register("reason")} />}
       {kind === "admission" && (
         <AdmissionContentFields
           form={form as unknown as UseFormReturn<WithAdmissionContent, unknown, unknown>}

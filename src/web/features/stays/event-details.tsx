@@ -120,15 +120,27 @@ export function EventDetails({
           </p>
           {admission && <AdmissionDetails content={admission} />}
           {discharge && <DischargeDetails content={discharge} />}
+          {typeof payload.reason === "string" && (
+            <p className="mb-0">
+              {t("stays.timeline.motivation")} {payload.reason}
+            </p>
+          )}
         </>
       );
     }
     case "void": {
       const target = String(payload.voids ?? "");
       return (
-        <p className="mb-0 event-target">
-          {t("stays.timeline.voids")} <EventLink id={target} target={byId.get(target)} />
-        </p>
+        <>
+          <p className="mb-0 event-target">
+            {t("stays.timeline.voids")} <EventLink id={target} target={byId.get(target)} />
+          </p>
+          {typeof payload.reason === "string" && (
+            <p className="mb-0">
+              {t("stays.timeline.motivation")} {payload.reason}
+            </p>
+          )}
+        </>
       );
     }
     default:

@@ -1,13 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { stayEventSchemas } from "../../../domain/stays/stay-event.schema.ts";
+import { stayEventSchemas, withRequiredReason } from "../../../domain/stays/stay-event.schema.ts";
 import { todayInRome } from "../../../domain/time/calendar.ts";
-import { SelectField, TextField } from "../../components/form-fields.tsx";
+import { SelectField, TextAreaField, TextField } from "../../components/form-fields.tsx";
 import type { EventFormProps } from "./event-forms.tsx";
 import { eventName, voidTargets } from "./stay-events.ts";
 import type { StayEventRecord } from "./stays-api.ts";
 import { EventFormLayout, envelopeOf, useEventForm } from "./use-event-form.tsx";
 
-/** A void: the standard carries no reason, so the operator chooses the event and confirms. */
+/** A void: the operator chooses the event, says why, and confirms. */
 export function VoidForm({
   context,
   defaultDate,
@@ -18,9 +18,13 @@ export function VoidForm({
   const { t } = useTranslation();
   const targets = voidTargets(events);
   const state = useEventForm({
-    schema: stayEventSchemas.void,
-    defaultValues: { ...envelopeOf(context, "void", defaultDate), voids: "" },
-    labels: { voids: t("stays.forms.voids"), occurredOn: t("stays.forms.voidDate") },
+    schema: withRequiredReason(stayEventSchemas.void),
+    defaultValues: { ...envelopeOf(context, "void", defaultDate), voids: "", reason: "" },
+    labels: {
+      voids: t("stays.forms.voids"),
+      occurredOn: t("stays.forms.voidDate"),
+      reason: t("stays.forms.reason"),
+    },
     structureId: context.structureId,
     onRecorded,
   });
@@ -61,6 +65,7 @@ export function VoidForm({
           />
         </div>
       </div>
+      <TextAreaField {...field("reason")} rows={2} required {...form.register("reason")} />
       {chosen && (
         <div className="alert alert-warning" id="void-confirmation">
           {t("stays.forms.voidConfirm", { event: eventName(chosen) })}
