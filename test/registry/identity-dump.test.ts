@@ -1,9 +1,12 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
 import { resolveMinor } from "../../src/server/features/registry/resolve-minor.ts";
+import { ingestEvent } from "../../src/server/features/stays/ingest-event.ts";
 import { arrivedChild, italianChild } from "../support/registry-fixtures.ts";
+import { admissionEvent, createActiveStructures } from "../support/stay-fixtures.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 
 /**
@@ -15,6 +18,11 @@ const children = [
   italianChild({ familyName: "Zanardelli", givenName: "Ottavio", birthDate: "2012-08-09" }),
   italianChild({ familyName: "Quaranta", givenName: "Benedetta", sex: "F", birthDate: "2014-01-22" }),
   arrivedChild({ familyName: "Abdelrahman", givenName: "Oumaima", sex: "F", birthDate: "2009-12-01" }),
+];
+/** Admitted through the ASMI pipeline: the event table and the projections must not keep them either. */
+const admitted = [
+  italianChild({ familyName: "Vannucchi", givenName: "Ludovico", birthDate: "2011-04-30" }),
+  arrivedChild({ familyName: "Bouzekri", givenName: "Ilyass", birthDate: "2008-10-10" }),
 ];
 const pseudonyms: string[] = [];
 
@@ -31,7 +39,23 @@ beforeAll(async () => {
     );
     pseudonyms.push(resolved.pseudonym);
   }
-  await t.db.execute("checkpoint" as never).catch(() => undefined);
+  await createActiveStructures(t.db, ["ST000077"]);
+  const source = {
+    kind: "user" as const,
+    id: randomUUID(),
+    subject: { system: true as const, label: "test" },
+    mayWrite: () => true,
+  };
+  for (const [index, child] of admitted.entries()) {
+    const result = await ingestEvent(
+      t.db,
+      { keyring: t.keyring, today: todayInRome() },
+      source,
+      admissionEvent("ST000077", `dump-${index}`, "2025-03-01", child),
+    );
+    expect(result.status).toBe("accepted");
+  }
+  children.push(...admitted);
 });
 afterAll(() => t.close());
 
