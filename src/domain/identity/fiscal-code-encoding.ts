@@ -12,8 +12,8 @@ import {
 // Encoding
 // ---------------------------------------------------------------------------------------------
 
-/** Letters NFD does not decompose into a base letter plus marks. */
-const transliterations: Readonly<Record<string, string>> = {
+/** Letters NFD does not decompose into a base letter plus marks (shared with name matching). */
+export const letterTransliterations: Readonly<Record<string, string>> = {
   ß: "SS",
   ẞ: "SS",
   Æ: "AE",
@@ -30,6 +30,8 @@ const transliterations: Readonly<Record<string, string>> = {
   ð: "D",
   Þ: "TH",
   þ: "TH",
+  Ħ: "H",
+  ħ: "H",
   ı: "I",
 };
 
@@ -39,7 +41,7 @@ const transliterations: Readonly<Record<string, string>> = {
  */
 export function normaliseNameLetters(name: string): string {
   return name
-    .replace(/[ßẞÆæŒœØøŁłĐđÐðÞþı]/gu, (c) => transliterations[c])
+    .replace(/[ßẞÆæŒœØøŁłĐđÐðÞþı]/gu, (c) => letterTransliterations[c])
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .toUpperCase()

@@ -1,3 +1,5 @@
+import { letterTransliterations } from "../identity/fiscal-code-encoding.ts";
+
 /**
  * Name normalisation, phonetic keys and string similarity for linking records of the same child
  * when no fiscal code is available (newly arrived unaccompanied foreign minors, records from
@@ -10,28 +12,6 @@
  * birth dates; deciding whether two records are the same child is identity-similarity.ts's job.
  */
 
-/** Letters that NFKD does not decompose into a base letter plus marks. */
-const letterTransliterations: Readonly<Record<string, string>> = {
-  ß: "SS",
-  ẞ: "SS",
-  Æ: "AE",
-  æ: "AE",
-  Œ: "OE",
-  œ: "OE",
-  Ø: "O",
-  ø: "O",
-  Ł: "L",
-  ł: "L",
-  Đ: "D",
-  đ: "D",
-  Ð: "D",
-  ð: "D",
-  Þ: "TH",
-  þ: "TH",
-  Ħ: "H",
-  ħ: "H",
-  ı: "I",
-};
 const transliterablePattern = new RegExp(`[${Object.keys(letterTransliterations).join("")}]`, "gu");
 
 /**

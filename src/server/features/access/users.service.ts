@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { Database } from "../../../db/database.ts";
+import type { Database, Executor } from "../../../db/database.ts";
 import { organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import {
@@ -43,6 +43,19 @@ export async function createOrganisation(
   });
 }
 
+/** The organisation a role is to be held in, if it exists and is of the kind the role needs. */
+async function getOrganisationForRole(tx: Executor, code: string, role: Role) {
+  const organisation = await findOrganisationByCode(tx, code);
+  if (!organisation) throw new AppError("unknown-organisation", `L'organizzazione ${code} non esiste.`);
+  if (organisationKindOfRole[role] !== organisation.kind) {
+    throw new AppError(
+      "role-not-allowed-for-organisation",
+      `Il ruolo ${role} non può essere assegnato in un'organizzazione di tipo ${organisation.kind}.`,
+    );
+  }
+  return organisation;
+}
+
 /** Creates a user holding one role in one organisation; more roles come with addRole. */
 export async function createUserWithRole(
   db: Database,
@@ -51,15 +64,7 @@ export async function createUserWithRole(
 ) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
-    const organisation = await findOrganisationByCode(tx, input.organisationCode);
-    if (!organisation)
-      throw new AppError("unknown-organisation", `L'organizzazione ${input.organisationCode} non esiste.`);
-    if (organisationKindOfRole[input.role] !== organisation.kind) {
-      throw new AppError(
-        "role-not-allowed-for-organisation",
-        `Il ruolo ${input.role} non può essere assegnato in un'organizzazione di tipo ${organisation.kind}.`,
-      );
-    }
+    const organisation = await getOrganisationForRole(tx, input.organisationCode, input.role);
     const created = await insertUser(tx, {
       id: randomUUID(),
       username: input.username,
@@ -126,15 +131,7 @@ export async function addRole(
   return db.transaction(async (tx) => {
     const user = await findUserByUsername(tx, input.username);
     if (!user) throw new AppError("not-found", `L'utente ${input.username} non esiste.`);
-    const organisation = await findOrganisationByCode(tx, input.organisationCode);
-    if (!organisation)
-      throw new AppError("unknown-organisation", `L'organizzazione ${input.organisationCode} non esiste.`);
-    if (organisationKindOfRole[input.role] !== organisation.kind) {
-      throw new AppError(
-        "role-not-allowed-for-organisation",
-        `Il ruolo ${input.role} non può essere assegnato in un'organizzazione di tipo ${organisation.kind}.`,
-      );
-    }
+    const organisation = await getOrganisationForRole(tx, input.organisationCode, input.role);
     const added = await insertMembership(tx, {
       id: randomUUID(),
       userId: user.id,
