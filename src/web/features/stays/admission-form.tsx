@@ -16,7 +16,7 @@ import {
   identityProblems,
 } from "./admission-model.ts";
 import { IdentityFields } from "./identity-fields.tsx";
-import { EventFormLayout, type RecordedEvent, useEventForm } from "./use-event-form.tsx";
+import { EventFormLayout, OccurredOnField, type RecordedEvent, useEventForm } from "./use-event-form.tsx";
 
 function useIdentityLabels(source: IdentitySource): Record<string, string> {
   const { t } = useTranslation();
@@ -98,14 +98,7 @@ export function AdmissionForm({
             />
           </div>
           <div className="col-12 col-lg-6">
-            <TextField
-              {...field("occurredOn")}
-              type="date"
-              max={todayInRome()}
-              hint={t("stays.forms.dateHint")}
-              required
-              {...form.register("occurredOn")}
-            />
+            <OccurredOnField state={state} />
           </div>
         </div>
         <AdmissionContentFields

@@ -2,8 +2,7 @@ import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { stayEventSchemas, withRequiredReason } from "../../../domain/stays/stay-event.schema.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
-import { SelectField, TextAreaField, TextField } from "../../components/form-fields.tsx";
+import { SelectField, TextAreaField } from "../../components/form-fields.tsx";
 import {
   type AdmissionContentDraft,
   AdmissionContentFields,
@@ -14,7 +13,7 @@ import {
 import { DischargeContentFields, type EventFormProps, type WithDischargeContent } from "./event-forms.tsx";
 import { correctionTargets, effectiveContent, eventName } from "./stay-events.ts";
 import type { StayEventRecord } from "./stays-api.ts";
-import { EventFormLayout, envelopeOf, useEventForm } from "./use-event-form.tsx";
+import { EventFormLayout, envelopeOf, OccurredOnField, useEventForm } from "./use-event-form.tsx";
 
 type CorrectionDraft = ReturnType<typeof envelopeOf<"correction">> & {
   corrects: string;
@@ -110,14 +109,7 @@ export function CorrectionForm({
         </div>
         {kind && (
           <div className="col-12 col-lg-6">
-            <TextField
-              {...field("occurredOn")}
-              type="date"
-              max={todayInRome()}
-              hint={t("stays.forms.dateHint")}
-              required
-              {...form.register("occurredOn")}
-            />
+            <OccurredOnField state={state} />
           </div>
         )}
       </div>

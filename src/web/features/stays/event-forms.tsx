@@ -1,7 +1,6 @@
 import type { UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { stayEventSchemas } from "../../../domain/stays/stay-event.schema.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import { SelectField, TextField } from "../../components/form-fields.tsx";
 import type { FieldProps } from "./admission-content-fields.tsx";
 import { stayOptions } from "./stay-codes.ts";
@@ -9,6 +8,7 @@ import {
   type EventContext,
   EventFormLayout,
   envelopeOf,
+  OccurredOnField,
   type RecordedEvent,
   useEventForm,
 } from "./use-event-form.tsx";
@@ -77,14 +77,7 @@ export function DischargeForm({ context, defaultDate, onRecorded, onCancel }: Ev
     <EventFormLayout state={state} submitLabel={t("stays.forms.submit")} onCancel={onCancel}>
       <div className="row">
         <div className="col-12 col-lg-4">
-          <TextField
-            {...field("occurredOn")}
-            type="date"
-            max={todayInRome()}
-            hint={t("stays.forms.dateHint")}
-            required
-            {...form.register("occurredOn")}
-          />
+          <OccurredOnField state={state} />
         </div>
         <DischargeContentFields
           form={form as unknown as UseFormReturn<WithDischargeContent, unknown, unknown>}
@@ -112,14 +105,7 @@ export function AbsenceStartForm({ context, defaultDate, onRecorded, onCancel }:
     <EventFormLayout state={state} submitLabel={t("stays.forms.submit")} onCancel={onCancel}>
       <div className="row">
         <div className="col-12 col-lg-6">
-          <TextField
-            {...field("occurredOn")}
-            type="date"
-            max={todayInRome()}
-            hint={t("stays.forms.dateHint")}
-            required
-            {...form.register("occurredOn")}
-          />
+          <OccurredOnField state={state} />
         </div>
         <div className="col-12 col-lg-6">
           <SelectField
@@ -144,19 +130,11 @@ export function AbsenceEndForm({ context, defaultDate, onRecorded, onCancel }: E
     structureId: context.structureId,
     onRecorded,
   });
-  const { form, field } = state;
   return (
     <EventFormLayout state={state} submitLabel={t("stays.forms.submit")} onCancel={onCancel}>
       <div className="row">
         <div className="col-12 col-lg-6">
-          <TextField
-            {...field("occurredOn")}
-            type="date"
-            max={todayInRome()}
-            hint={t("stays.forms.dateHint")}
-            required
-            {...form.register("occurredOn")}
-          />
+          <OccurredOnField state={state} />
         </div>
       </div>
     </EventFormLayout>
@@ -182,14 +160,7 @@ export function ActivityForm({ context, defaultDate, onRecorded, onCancel }: Eve
     <EventFormLayout state={state} submitLabel={t("stays.forms.submit")} onCancel={onCancel}>
       <div className="row">
         <div className="col-12 col-lg-6">
-          <TextField
-            {...field("occurredOn")}
-            type="date"
-            max={todayInRome()}
-            hint={t("stays.forms.dateHint")}
-            required
-            {...form.register("occurredOn")}
-          />
+          <OccurredOnField state={state} />
         </div>
         <div className="col-12 col-lg-6">
           <SelectField

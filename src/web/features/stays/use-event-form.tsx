@@ -10,8 +10,10 @@ import {
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { EventType } from "../../../domain/code-lists/interchange-codes.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
 import { isApiError } from "../../api/client.ts";
 import { useErrorMessage } from "../../components/error-alert.tsx";
+import { TextField } from "../../components/form-fields.tsx";
 import { ErrorSummary } from "../structures/error-summary.tsx";
 import { fieldId } from "../structures/field-labels.ts";
 import { type FlatError, flattenErrors } from "../structures/form-errors.ts";
@@ -110,6 +112,25 @@ export function useEventForm<Input extends FieldValues, Output>(options: Options
     idOf,
   };
   return { form, submit, field, summary, isSubmitting: form.formState.isSubmitting };
+}
+
+/** The day the fact happened, never after today (Europe/Rome): every event form asks it. */
+export function OccurredOnField<Input extends FieldValues, Output>({
+  state,
+}: {
+  state: Pick<EventFormState<Input, Output>, "form" | "field">;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      {...state.field("occurredOn")}
+      type="date"
+      max={todayInRome()}
+      hint={t("stays.forms.dateHint")}
+      required
+      {...state.form.register("occurredOn" as Path<Input>)}
+    />
+  );
 }
 
 /** The frame of every event form: error summary, the fields, confirm and cancel. */

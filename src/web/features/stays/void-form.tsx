@@ -1,11 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { stayEventSchemas, withRequiredReason } from "../../../domain/stays/stay-event.schema.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
-import { SelectField, TextAreaField, TextField } from "../../components/form-fields.tsx";
+import { SelectField, TextAreaField } from "../../components/form-fields.tsx";
 import type { EventFormProps } from "./event-forms.tsx";
 import { eventName, voidTargets } from "./stay-events.ts";
 import type { StayEventRecord } from "./stays-api.ts";
-import { EventFormLayout, envelopeOf, useEventForm } from "./use-event-form.tsx";
+import { EventFormLayout, envelopeOf, OccurredOnField, useEventForm } from "./use-event-form.tsx";
 
 /** A void: the operator chooses the event, says why, and confirms. */
 export function VoidForm({
@@ -55,14 +54,7 @@ export function VoidForm({
           />
         </div>
         <div className="col-12 col-lg-6">
-          <TextField
-            {...field("occurredOn")}
-            type="date"
-            max={todayInRome()}
-            hint={t("stays.forms.dateHint")}
-            required
-            {...form.register("occurredOn")}
-          />
+          <OccurredOnField state={state} />
         </div>
       </div>
       <TextAreaField {...field("reason")} rows={2} required {...form.register("reason")} />
