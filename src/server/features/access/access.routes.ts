@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Database } from "../../../db/database.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
 import type { AppDependencies } from "../../app.ts";
@@ -21,16 +22,24 @@ import {
   userSummarySchema,
 } from "./access.schemas.ts";
 import { authorize } from "./authorization.ts";
-import { chooseMembership, findSessionState, logIn, logOut, type SessionState } from "./session.service.ts";
+import {
+  chooseMembership,
+  findSessionState,
+  listSessionMemberships,
+  logIn,
+  logOut,
+  type SessionState,
+} from "./session.service.ts";
 import { createOrganisation, createUserWithRole, listUsers } from "./users.service.ts";
 
 const cookieSecurity = { sessionCookie: [] };
 
-function sessionView(state: SessionState) {
+async function sessionView(db: Database, state: SessionState) {
+  const memberships = await listSessionMemberships(db, state);
   const active = state.actor
-    ? (state.memberships.find((membership) => membership.membershipId === state.actor?.membershipId) ?? null)
+    ? (memberships.find((membership) => membership.membershipId === state.actor?.membershipId) ?? null)
     : null;
-  return { user: state.user, csrfToken: state.csrfToken, memberships: state.memberships, active } as z.infer<
+  return { user: state.user, csrfToken: state.csrfToken, memberships, active } as z.infer<
     typeof sessionSchema
   >;
 }
@@ -63,7 +72,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       setCookie(reply, token);
       const state = await findSessionState(db, token);
       if (!state) throw new Error("session just created is missing");
-      return reply.status(201).send(sessionView(state));
+      return reply.status(201).send(await sessionView(db, state));
     },
   );
 
@@ -77,7 +86,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
         response: { 200: sessionSchema },
       },
     },
-    async (request) => sessionView(requireSession(request)),
+    async (request) => sessionView(db, requireSession(request)),
   );
 
   api.put(
@@ -97,7 +106,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       await chooseMembership(db, token, request.body.membershipId);
       const state = await findSessionState(db, token);
       if (!state) throw new Error("session vanished");
-      return sessionView(state);
+      return sessionView(db, state);
     },
   );
 

@@ -61,9 +61,13 @@ export async function logIn(
 export type SessionState = {
   user: { id: string; username: string; displayName: string };
   csrfToken: string;
-  memberships: Awaited<ReturnType<typeof listMembershipsOfUser>>;
   actor: Actor | null;
 };
+
+/** The roles a user may act in: read by the session endpoints only, not on every request. */
+export function listSessionMemberships(db: Database, state: SessionState) {
+  return listMembershipsOfUser(db, state.user.id);
+}
 
 export async function findSessionState(db: Database, token: string): Promise<SessionState | undefined> {
   const live = await findLiveSession(db, hashToken(token));
@@ -75,7 +79,6 @@ export async function findSessionState(db: Database, token: string): Promise<Ses
   return {
     user: { id: live.userId, username: live.username, displayName: live.displayName },
     csrfToken: live.csrfToken,
-    memberships: await listMembershipsOfUser(db, live.userId),
     actor,
   };
 }
