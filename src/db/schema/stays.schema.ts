@@ -122,3 +122,38 @@ export const stayActivity = pgTable(
   },
   (t) => [index("stay_activity_stay").on(t.stayId)],
 );
+
+/**
+ * Every state a stay has been in, and from when to when it was the recorded truth: reports "as
+ * known at" an instant read the version whose interval contains it. Written by a trigger on
+ * `stay`, so every writer (events, merges, their undo) leaves history without knowing it.
+ */
+export const stayHistory = pgTable(
+  "stay_history",
+  {
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+    stayId: uuid("stay_id").notNull(),
+    structureId: uuid("structure_id").notNull(),
+    minorId: uuid("minor_id"),
+    status: text("status").notNull(),
+    admissionDate: date("admission_date", { mode: "string" }),
+    admissionKind: text("admission_kind"),
+    legalBasis: text("legal_basis"),
+    referringComune: text("referring_comune"),
+    origin: text("origin"),
+    msna: boolean("msna").notNull(),
+    dischargeDate: date("discharge_date", { mode: "string" }),
+    dischargeReason: text("discharge_reason"),
+    dischargeDestination: text("discharge_destination"),
+    /** The instant this version became the recorded truth, and the instant it stopped being it. */
+    recordedFrom: timestamp("recorded_from", { withTimezone: true, mode: "string" }).notNull(),
+    recordedTo: timestamp("recorded_to", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("stay_history_stay").on(t.stayId, t.recordedFrom),
+    index("stay_history_current_presence")
+      .on(t.admissionDate, t.dischargeDate)
+      .where(sql`recorded_to is null`),
+    index("stay_history_presence").on(t.admissionDate, t.dischargeDate),
+  ],
+);

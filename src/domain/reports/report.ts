@@ -1,0 +1,68 @@
+/**
+ * The shape every report takes, on screen, in the API and in every file (spec: reports, "Shape").
+ * A table's rows carry their dimension values and their measures; a suppressed measure is `null`
+ * with the flag `c` (`flag` for the single measure `count`, `flags` by measure otherwise).
+ */
+
+export const reportIds = [
+  "out-of-family-stock",
+  "admissions",
+  "discharges",
+  "ministry-survey",
+  "istat-presidi",
+  "occupancy",
+  "trend",
+  "procura-list",
+  "timeliness",
+] as const;
+
+export type ReportId = (typeof reportIds)[number];
+
+export type ReportParameters = {
+  date?: string;
+  year?: number;
+  from?: string;
+  to?: string;
+  structure?: string;
+  semester?: string;
+  zone?: string;
+  province?: string;
+};
+
+export type ReportRow = Record<string, string | number | null> & {
+  flag?: "c";
+  flags?: Record<string, "c">;
+};
+
+export type ReportTable = {
+  id: string;
+  /** Italian title, for files and screens. */
+  title: string;
+  dimensions: string[];
+  /** Numeric columns; `["count"]` unless said otherwise. */
+  measures: string[];
+  rows: ReportRow[];
+  /** Sum of `count` over the rows (the population of the table); null where it has no meaning. */
+  total: number | null;
+  /** Whether unaccompanied foreign minors are counted in this table. */
+  msnaIncluded?: boolean;
+  /** Tables with the same population key count the same units: their margins must agree. */
+  population?: string;
+  note?: string;
+};
+
+export type ReportResult = {
+  report: ReportId;
+  title: string;
+  parameters: ReportParameters;
+  /** The instant of knowledge the report was computed at (RFC 3339, UTC). */
+  asOf: string;
+  suppression: { applied: boolean; threshold: number };
+  /** The common definitions the report applies, in Italian, printed in every file. */
+  definitions: string[];
+  source: string;
+  tables: ReportTable[];
+};
+
+/** Printed on screen and in every file of an internal (unsuppressed) view. */
+export const internalViewNotice = "Dati ad uso interno: non soggetto a tutela statistica.";
