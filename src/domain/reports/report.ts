@@ -66,3 +66,14 @@ export type ReportResult = {
 
 /** Printed on screen and in every file of an internal (unsuppressed) view. */
 export const internalViewNotice = "Dati ad uso interno: non soggetto a tutela statistica.";
+
+/** Who the report is for: the whole region, or the structures a manager runs. */
+export type ReportScope = { kind: "region" } | { kind: "structures"; structureIds: string[] };
+
+export type ReportRequest = {
+  id: ReportId;
+  parameters: ReportParameters;
+  /** RFC 3339 instant; absent means now (the latest knowledge), stated in the result. */
+  asOf?: string;
+  scope: ReportScope;
+};
