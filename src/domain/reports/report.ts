@@ -48,6 +48,15 @@ export type ReportTable = {
   msnaIncluded?: boolean;
   /** Tables with the same population key count the same units: their margins must agree. */
   population?: string;
+  /**
+   * The measures that count persons (or reveal such a count), subject to disclosure control;
+   * absent means every measure of the table (`["count"]` for count tables).
+   */
+  protectedMeasures?: string[];
+  /** For tables with several measures: the sum of each measure over the rows. */
+  totals?: Record<string, number | null>;
+  /** Descriptive columns of a row that are neither dimensions nor measures (a structure's name). */
+  labels?: string[];
   note?: string;
 };
 
