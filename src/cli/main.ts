@@ -4,6 +4,7 @@ import { registerAccessCommands } from "./commands/access.command.ts";
 import { registerClientCommands } from "./commands/client.command.ts";
 import { registerDatabaseCommands } from "./commands/database.command.ts";
 import { registerKeysCommands } from "./commands/keys.command.ts";
+import { registerReportCommands } from "./commands/report.command.ts";
 import { registerSendEventsCommands } from "./commands/send-events.command.ts";
 import { registerServeCommands } from "./commands/serve.command.ts";
 import { registerStructureCommands } from "./commands/structure.command.ts";
@@ -20,6 +21,7 @@ registerStructureCommands(program, config);
 registerKeysCommands(program, config);
 registerClientCommands(program, config);
 registerSendEventsCommands(program);
+registerReportCommands(program, config);
 program.addOption(new Option("--version").hideHelp());
 
 try {

@@ -17,6 +17,8 @@ export const scopeCodes = {
     "Minori con una relazione in corso: accoglienza nella struttura o presa in carico del servizio",
   "review-queue": "Solo i minori in coda di revisione dei possibili duplicati",
   pseudonymous: "Tutti i minori, solo pseudonimo e attributi non identificativi",
+  published:
+    "Prospetti aggregati dell'intera Regione, solo con tutela statistica (celle sotto soglia oscurate)",
 } as const;
 export type Scope = keyof typeof scopeCodes;
 
@@ -35,6 +37,8 @@ export const actionLabels = {
   "stay.read": "Consultare gli ospiti e le accoglienze",
   "places.read": "Consultare posti autorizzati, presenze e posti liberi",
   "machine-client.manage": "Registrare e gestire i software gestionali che inviano eventi (client macchina)",
+  "report.read": "Consultare e scaricare i prospetti statistici aggregati (CSV, XLSX, PDF)",
+  "report.procura": "Produrre l'elenco semestrale nominativo dei minori accolti per la Procura minorile",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -83,6 +87,14 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-admin": "region",
     observatory: "active-structures",
   },
+  "report.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "region-analyst": "region",
+    "region-admin": "region",
+    observatory: "published",
+  },
+  "report.procura": { "structure-manager": "own-structures" },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

@@ -127,6 +127,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           name: "interscambio",
           description: "Standard di interscambio v1: eventi ASMI dai gestionali, client applicativi (ModI)",
         },
+        { name: "prospetti", description: "Prospetti statistici: catalogo, JSON, CSV, XLSX, PDF" },
       ],
       components: {
         securitySchemes: {

@@ -1,4 +1,6 @@
+import { itClients } from "./it-clients.ts";
 import { itRegistry } from "./it-registry.ts";
+import { itReports } from "./it-reports.ts";
 import { itStays } from "./it-stays.ts";
 
 /** Every text of the interface, in Italian. Code-list labels come from src/domain. */
@@ -28,6 +30,10 @@ export const it = {
     minors: "Schede dei minori",
     guests: "Ospiti",
     freePlaces: "Posti liberi",
+    machineClients: "Gestionali",
+    monitoring: "Monitoraggio",
+    reports: "Report",
+    structureFigures: "Dati della struttura",
   },
   header: {
     userArea: "Area utente",
@@ -72,6 +78,11 @@ export const it = {
       guests:
         "Vedere gli ospiti presenti, ammettere, dimettere, registrare allontanamenti, rientri e attività.",
       freePlaces: "Consultare posti autorizzati, presenze e posti liberi per struttura, zona e tipologia.",
+      machineClients:
+        "Registrare i software gestionali che inviano gli eventi delle proprie strutture, con le loro chiavi.",
+      monitoring: "Cruscotto dei minori fuori famiglia: presenti, andamento, entrate, uscite e posti liberi.",
+      reports: "Report per Ministero, ISTAT e Procura, con i file CSV, XLSX e PDF.",
+      structureFigures: "Le cifre della propria struttura e l'elenco semestrale per la Procura minorile.",
     },
   },
   common: {
@@ -334,6 +345,7 @@ export const it = {
       "break-glass": "Accesso di emergenza",
       "legal-obligation": "Obbligo di legge",
       "subject-request": "Richiesta dell'interessato",
+      statistics: "Elaborazione statistica aggregata",
     },
   },
   protocol: {
@@ -363,7 +375,9 @@ export const it = {
     created: "Utente {{username}} creato.",
   },
   registry: itRegistry,
+  clients: itClients,
   stays: itStays,
+  reports: itReports,
 };
 
 export type Messages = typeof it;

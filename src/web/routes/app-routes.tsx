@@ -12,11 +12,13 @@ import { GuestsChoosePage } from "./guests-choose-page.tsx";
 import { GuestsPage } from "./guests-page.tsx";
 import { HomePage } from "./home-page.tsx";
 import { LoginPage } from "./login-page.tsx";
+import { MachineClientsPage } from "./machine-clients-page.tsx";
 import { MinorOpenPage } from "./minor-open-page.tsx";
 import { MinorPage } from "./minor-page.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { OccupancyPage } from "./occupancy-page.tsx";
 import { RegistrySearchPage } from "./registry-search-page.tsx";
+import { ReportCatalogueRoute, ReportsDashboardRoute, StructureFiguresRoute } from "./report-pages.tsx";
 import { StayPage } from "./stay-page.tsx";
 import { StructureDetailPage } from "./structure-detail-page.tsx";
 import { StructureEditPage } from "./structure-edit-page.tsx";
@@ -43,6 +45,14 @@ export function AppRoutes() {
           element={
             <RequireSession action="structure.read">
               <StructuresPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/gestionali"
+          element={
+            <RequireSession action="machine-client.manage">
+              <MachineClientsPage />
             </RequireSession>
           }
         />
@@ -182,6 +192,9 @@ export function AppRoutes() {
             </RequireSession>
           }
         />
+        <Route path="/monitoraggio" element={<ReportsDashboardRoute />} />
+        <Route path="/report" element={<ReportCatalogueRoute />} />
+        <Route path="/dati-struttura" element={<StructureFiguresRoute />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

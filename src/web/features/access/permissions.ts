@@ -13,6 +13,9 @@ export function canWithin(active: Membership | null | undefined, action: Action,
   return scope !== undefined && scopes.includes(scope);
 }
 
+/** The Region's reports: unsuppressed for the Region, published (suppressed) for the observatory. */
+export const regionReportScopes: Scope[] = ["region", "published"];
+
 type AreaName = keyof Messages["home"]["cards"];
 
 export type Area = {
@@ -74,6 +77,33 @@ export const areas: Area[] = [
     navKey: "nav.audit",
     descriptionKey: "home.cards.audit",
     action: "audit.read",
+  },
+  {
+    path: "/monitoraggio",
+    navKey: "nav.monitoring",
+    descriptionKey: "home.cards.monitoring",
+    action: "report.read",
+    scopes: regionReportScopes,
+  },
+  {
+    path: "/report",
+    navKey: "nav.reports",
+    descriptionKey: "home.cards.reports",
+    action: "report.read",
+    scopes: regionReportScopes,
+  },
+  {
+    path: "/dati-struttura",
+    navKey: "nav.structureFigures",
+    descriptionKey: "home.cards.structureFigures",
+    action: "report.read",
+    scopes: ["own-structures"],
+  },
+  {
+    path: "/gestionali",
+    navKey: "nav.machineClients",
+    descriptionKey: "home.cards.machineClients",
+    action: "machine-client.manage",
   },
   { path: "/utenti", navKey: "nav.users", descriptionKey: "home.cards.users", action: "organisation.manage" },
   {

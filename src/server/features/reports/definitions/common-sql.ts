@@ -1,0 +1,156 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../../../db/database.ts";
+import type { ReportScope } from "../../../../domain/reports/report.ts";
+import { adulthoodMonths, ageClassMonthBounds } from "../../../../domain/reports/report-classes.ts";
+import type { AuditSubject } from "../../access/actor.ts";
+import type { Keyring } from "../../registry/vault-keys.ts";
+
+/** What every definition receives: where to read, as known at which instant, for whom. */
+export type DefinitionContext = {
+  db: Executor;
+  /** The instant of knowledge (RFC 3339, UTC). */
+  asOf: string;
+  /** No instant was asked: the latest knowledge, read from the current versions only. */
+  isLatest: boolean;
+  scope: ReportScope;
+  regionCode: string;
+  keyring: Keyring;
+  subject: AuditSubject;
+};
+
+/** Whether a structure id belongs to the scope: the whole region, or the listed structures. */
+export function scopeCondition(context: DefinitionContext, structureId: SQL): SQL {
+  if (context.scope.kind === "region") return sql`true`;
+  const ids = [...new Set(context.scope.structureIds)];
+  if (ids.length === 0) return sql`false`;
+  return sql`${structureId} in (${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+}
+
+/**
+ * Every stay with an admission, as known at the instant: the history version whose recording
+ * interval contains it (voids and corrections recorded later are not seen). The latest knowledge
+ * reads the current versions only.
+ */
+export function knownStays(context: DefinitionContext): SQL {
+  const known = context.isLatest
+    ? sql`h.recorded_to is null`
+    : sql`h.recorded_from <= ${context.asOf}::timestamptz
+          and (h.recorded_to is null or h.recorded_to > ${context.asOf}::timestamptz)`;
+  return sql`(
+    select h.stay_id, h.structure_id, h.minor_id, h.admission_date, h.admission_kind, h.legal_basis,
+      h.referring_comune, h.origin, h.msna, h.discharge_date, h.discharge_reason, h.discharge_destination
+    from stay_history h
+    where ${known} and h.admission_date is not null and h.minor_id is not null
+      and h.status in ('open', 'closed')
+  )`;
+}
+
+/**
+ * Who is present on a day, the minor being the unit: admission ≤ D and (no discharge or
+ * discharge > D). A minor with several stays present on D (bad data) counts once, in the most
+ * recent stay, and carries how many it had (`present_stays`). The scope applies after the choice
+ * of the stay, so that a structure's figures add up to the region's.
+ */
+export function presentOn(context: DefinitionContext, day: SQL): SQL {
+  return sql`(
+    select chosen.* from (
+      select distinct on (s.minor_id) s.*, count(*) over (partition by s.minor_id)::int as present_stays
+      from ${knownStays(context)} s
+      where s.admission_date <= ${day} and (s.discharge_date is null or s.discharge_date > ${day})
+      order by s.minor_id, s.admission_date desc, s.stay_id desc
+    ) chosen
+    where ${scopeCondition(context, sql`chosen.structure_id`)}
+  )`;
+}
+
+/**
+ * Completed months of age on a day, from the birth year and month only (birthday taken as the
+ * first of the month, decision 0006); null when unknown or when the day precedes the birth month.
+ */
+export function ageMonthsSql(birthYearMonth: SQL, day: SQL): SQL {
+  const months = sql`((extract(year from ${day})::int * 12 + extract(month from ${day})::int)
+    - (substr(${birthYearMonth}, 1, 4)::int * 12 + substr(${birthYearMonth}, 6, 2)::int))`;
+  return sql`(case when ${birthYearMonth} ~ '^[0-9]{4}-[0-9]{2}$' and ${months} >= 0 then ${months} end)`;
+}
+
+export function ageClassSql(ageMonths: SQL): SQL {
+  const branches = ageClassMonthBounds.map(
+    (bound) => sql`when ${ageMonths} < ${sql.raw(String(bound.below))} then '${sql.raw(bound.code)}'`,
+  );
+  return sql`(case when ${ageMonths} is null then 'unknown' ${sql.join(branches, sql` `)} else '18-21' end)`;
+}
+
+/** `young-adult` from 18 years on; a person of unknown age is counted among minors. */
+export function ageGroupSql(ageMonths: SQL): SQL {
+  return sql`(case when ${ageMonths} >= ${sql.raw(String(adulthoodMonths))} then 'young-adult' else 'minor' end)`;
+}
+
+export function citizenshipGroupSql(msna: SQL, citizenship: SQL): SQL {
+  return sql`(case when ${msna} then 'msna' when ${citizenship} = '100' then 'italian'
+    when coalesce(${citizenship}, '') = '' then 'unknown' else 'foreign' end)`;
+}
+
+/** Completed years since admission on a day, in the spec's four classes. */
+export function lengthOfStaySql(admission: SQL, day: SQL): SQL {
+  const years = sql`extract(year from age(${day}, ${admission}))`;
+  return sql`(case when ${years} < 1 then '<1y' when ${years} < 2 then '1-2y' when ${years} < 4 then '2-4y' else '>4y' end)`;
+}
+
+/** From the referring service's comune, joined as `referring` (comune table). */
+export function provenanceSql(context: DefinitionContext, referringComune: SQL): SQL {
+  return sql`(case when ${referringComune} is null then 'unknown'
+    when referring.region_code = ${context.regionCode} then 'in-region'
+    when referring.region_code is not null then 'out-of-region' else 'unknown' end)`;
+}
+
+/** A code of a closed list, or `unknown` when missing. */
+export function codeOrUnknown(column: SQL): SQL {
+  return sql`coalesce(${column}, 'unknown')`;
+}
+
+/**
+ * Each structure as it was on a day, as known at the instant: the version with the latest
+ * valid_from ≤ D among those recorded by then (ties by version number).
+ */
+export function structureOn(context: DefinitionContext, day: SQL): SQL {
+  const recorded = context.isLatest ? sql`true` : sql`v.recorded_at <= ${context.asOf}::timestamptz`;
+  return sql`(
+    select distinct on (v.structure_id) v.structure_id, v.name, v.status, v.national_type, v.comune,
+      v.authorised_places, v.record->>'istatCharacter' as istat_character,
+      v.record->>'istatFunction' as istat_function
+    from structure_version v
+    where v.valid_from <= ${day} and ${recorded}
+    order by v.structure_id, v.valid_from desc, v.version desc
+  )`;
+}
+
+/** The zone (of this region) of a comune: `left join ${zoneOfComune(...)} as zone_of on zone_of.comune_code = …`. */
+export function zoneOfComune(context: DefinitionContext): SQL {
+  return sql`(
+    select zc.comune_code, z.code as zone_code, z.name as zone_name
+    from zone_comune zc join zone z on z.code = zc.zone_code
+    where z.region_code = ${context.regionCode}
+  )`;
+}
+
+/** The region's provinces (abbreviations) and zones, in code order: the values of those dimensions. */
+export async function findTerritory(context: DefinitionContext) {
+  const provinces = await queryList(
+    context.db,
+    sql`select province_abbreviation as value from comune where region_code = ${context.regionCode}
+        group by province_code, province_abbreviation order by province_code`,
+  );
+  const zones = await queryList(
+    context.db,
+    sql`select code as value from zone where region_code = ${context.regionCode} order by code`,
+  );
+  return { provinces, zones };
+}
+
+async function queryList(db: Executor, query: SQL): Promise<string[]> {
+  const result = (await db.execute(query)) as unknown as { rows: { value: string }[] };
+  return result.rows.map((row) => row.value);
+}

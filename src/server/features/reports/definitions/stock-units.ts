@@ -1,0 +1,115 @@
+import { type SQL, sql } from "drizzle-orm";
+import { codesOf, nationalStructureTypes } from "../../../../domain/code-lists/index.ts";
+import { legalBases, sexes } from "../../../../domain/code-lists/interchange-codes.ts";
+import type { ReportTable } from "../../../../domain/reports/report.ts";
+import {
+  citizenshipGroups,
+  codesOfList,
+  lengthOfStayClasses,
+  minorAgeClasses,
+  provenances,
+} from "../../../../domain/reports/report-classes.ts";
+import {
+  ageClassSql,
+  ageGroupSql,
+  ageMonthsSql,
+  citizenshipGroupSql,
+  codeOrUnknown,
+  type DefinitionContext,
+  lengthOfStaySql,
+  presentOn,
+  provenanceSql,
+  structureOn,
+  zoneOfComune,
+} from "./common-sql.ts";
+import { type Dimension, withUnknown } from "./tabulate.ts";
+
+/**
+ * The persons present on a day, one row each (the minor as unit, in its most recent stay), with
+ * every attribute the stock tables group by. Columns are the dimension names.
+ */
+export function stockUnits(context: DefinitionContext, day: string): SQL {
+  const onDay = sql`${day}::date`;
+  const age = ageMonthsSql(sql`m.birth_year_month`, onDay);
+  return sql`(
+    select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
+      ${citizenshipGroupSql(sql`p.msna`, sql`m.citizenship`)} as "citizenshipGroup",
+      (case when p.msna then 'yes' else 'no' end) as "msna",
+      ${codeOrUnknown(sql`sv.national_type`)} as "nationalType",
+      ${codeOrUnknown(sql`p.legal_basis`)} as "legalBasis",
+      ${lengthOfStaySql(sql`p.admission_date`, onDay)} as "lengthOfStay",
+      ${provenanceSql(context, sql`p.referring_comune`)} as "provenance",
+      ${codeOrUnknown(sql`structure_comune.province_abbreviation`)} as "province",
+      ${codeOrUnknown(sql`zone_of.zone_code`)} as "zone",
+      (case when p.present_stays > 1 then 'yes' else 'no' end) as "severalStays",
+      (case when sv.structure_id is null then 'yes' else 'no' end) as "structureVersionMissing",
+      p.structure_id::text as "structureId"
+    from ${presentOn(context, onDay)} p
+    join minor m on m.id = p.minor_id
+    left join comune referring on referring.istat_code = p.referring_comune
+    left join ${structureOn(context, onDay)} sv on sv.structure_id = p.structure_id
+    left join comune structure_comune on structure_comune.istat_code = sv.comune
+    left join ${zoneOfComune(context)} zone_of on zone_of.comune_code = sv.comune
+  )`;
+}
+
+/** The dimensions of the stock tables, values in code-list order. */
+export function stockDimensions(territory: { provinces: string[]; zones: string[] }) {
+  return {
+    ageClass: { name: "ageClass", values: codesOfList(minorAgeClasses) },
+    sex: { name: "sex", values: codesOf(sexes) },
+    citizenshipGroup: { name: "citizenshipGroup", values: codesOfList(citizenshipGroups) },
+    citizenshipWithoutMsna: {
+      name: "citizenshipGroup",
+      values: codesOfList(citizenshipGroups).filter((code) => code !== "msna"),
+    },
+    nationalType: { name: "nationalType", values: withUnknown(codesOf(nationalStructureTypes)) },
+    legalBasis: { name: "legalBasis", values: withUnknown(codesOf(legalBases)) },
+    lengthOfStay: { name: "lengthOfStay", values: codesOfList(lengthOfStayClasses) },
+    provenance: { name: "provenance", values: codesOfList(provenances) },
+    province: { name: "province", values: withUnknown(territory.provinces) },
+    zone: { name: "zone", values: withUnknown(territory.zones) },
+  } satisfies Record<string, Dimension>;
+}
+
+export const minorsOnly = { ageGroup: ["minor"] } as const;
+export const youngAdultsOnly = { ageGroup: ["young-adult"] } as const;
+
+/** Data-quality issues counted among the units: the spec names the minor with several stays. */
+export const dataQualityIssues = [
+  { column: "severalStays", code: "several-present-stays", title: "Minori con più accoglienze presenti" },
+  {
+    column: "structureVersionMissing",
+    code: "structure-version-missing",
+    title: "Struttura senza versione ASSO alla data",
+  },
+] as const;
+
+/** Hidden count specs, one per issue, turned into one data-quality table by `dataQualityTable`. */
+export function dataQualitySpecs(population: string) {
+  return dataQualityIssues.map((issue) => ({
+    id: `dq-${issue.code}`,
+    title: issue.title,
+    dimensions: [{ name: issue.column, values: ["yes", "no"] }],
+    population,
+  }));
+}
+
+export function dataQualityTable(hidden: ReportTable[], ageUnknown: number, population: string): ReportTable {
+  const rows: { issue: string; count: number }[] = dataQualityIssues.map((issue) => ({
+    issue: issue.code,
+    count: Number(hidden.find((table) => table.id === `dq-${issue.code}`)?.rows[0]?.count ?? 0),
+  }));
+  rows.push({ issue: "age-unknown", count: ageUnknown });
+  return {
+    id: "data-quality",
+    title: "Qualità dei dati",
+    dimensions: ["issue"],
+    measures: ["count"],
+    rows,
+    total: null,
+    msnaIncluded: true,
+    population: `data-quality:${population}`,
+    note: "Persone presenti con un problema dei dati, per problema (una persona può averne più d'uno): più accoglienze presenti nello stesso giorno (contate una volta, nella più recente), struttura senza versione ASSO alla data, età non nota.",
+  };
+}

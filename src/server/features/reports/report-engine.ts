@@ -1,0 +1,111 @@
+import type { Database, Executor } from "../../../db/database.ts";
+import { AppError, type FieldProblem } from "../../../domain/errors/app-error.ts";
+import {
+  type ReportId,
+  type ReportRequest,
+  type ReportResult,
+  reportIds,
+} from "../../../domain/reports/report.ts";
+import { checkReportParameters } from "../../../domain/reports/report-parameters.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { AuditSubject } from "../access/actor.ts";
+import type { Keyring } from "../registry/vault-keys.ts";
+import { admissions } from "./definitions/admissions.ts";
+import { definitionTexts } from "./definitions/definition-texts.ts";
+import { discharges } from "./definitions/discharges.ts";
+import { istatPresidi } from "./definitions/istat-presidi.ts";
+import { ministrySurvey } from "./definitions/ministry-survey.ts";
+import { occupancy } from "./definitions/occupancy.ts";
+import { outOfFamilyStock } from "./definitions/out-of-family-stock.ts";
+import { procuraList } from "./definitions/procura-list.ts";
+import type { ReportDefinition } from "./definitions/report-definition.ts";
+import { timeliness } from "./definitions/timeliness.ts";
+import { trend } from "./definitions/trend.ts";
+
+const definitions: Record<ReportId, ReportDefinition> = {
+  "out-of-family-stock": outOfFamilyStock,
+  admissions,
+  discharges,
+  "ministry-survey": ministrySurvey,
+  "istat-presidi": istatPresidi,
+  occupancy,
+  trend,
+  "procura-list": procuraList,
+  timeliness,
+};
+
+export type ReportContext = {
+  keyring: Keyring;
+  subject: AuditSubject;
+  regionCode: string;
+  now?: () => Date;
+};
+
+/** Default threshold of statistical disclosure control; applying it is not done here. */
+const defaultThreshold = 3;
+
+/**
+ * Computes a report of the catalogue from the records, as known at `asOf` (or now), for the
+ * scope asked: the unsuppressed result, on which disclosure control and files are built.
+ */
+export async function computeReport(
+  db: Database | Executor,
+  context: ReportContext,
+  request: ReportRequest,
+): Promise<ReportResult> {
+  const now = (context.now ?? (() => new Date()))();
+  if (!(reportIds as readonly string[]).includes(request.id)) {
+    throw new AppError("validation-failed", "Il prospetto richiesto non esiste.", [
+      { path: "/id", code: "unknown-report", message: "Prospetto non previsto dal catalogo." },
+    ]);
+  }
+  const asOf = checkedAsOf(request.asOf, now);
+  const checked = checkReportParameters(request.id, request.parameters ?? {}, todayInRome(now));
+  if (!checked.ok)
+    throw new AppError("validation-failed", "I parametri del prospetto non sono validi.", checked.problems);
+  const definition = definitions[request.id];
+  const computed = await definition.compute(
+    {
+      db,
+      asOf,
+      isLatest: request.asOf === undefined,
+      scope: request.scope,
+      regionCode: context.regionCode,
+      keyring: context.keyring,
+      subject: context.subject,
+    },
+    checked.parameters,
+  );
+  return {
+    report: request.id,
+    title: definition.title,
+    parameters: checked.parameters,
+    asOf,
+    suppression: { applied: false, threshold: defaultThreshold },
+    definitions: [...computed.definitions, definitionTexts.asOf(asOf)],
+    source: computed.source,
+    tables: computed.tables,
+  };
+}
+
+function checkedAsOf(asOf: string | undefined, now: Date): string {
+  if (asOf === undefined) return now.toISOString();
+  const problems: FieldProblem[] = [];
+  const instant = new Date(asOf);
+  const isInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(asOf);
+  if (!isInstant || Number.isNaN(instant.getTime()))
+    problems.push({
+      path: "/asOf",
+      code: "invalid-instant",
+      message: "Indicare un istante RFC 3339 (es. 2026-01-15T10:00:00Z).",
+    });
+  else if (instant.getTime() > now.getTime())
+    problems.push({
+      path: "/asOf",
+      code: "date-in-future",
+      message: "L'istante di riferimento non può essere futuro.",
+    });
+  if (problems.length > 0)
+    throw new AppError("validation-failed", "I parametri del prospetto non sono validi.", problems);
+  return instant.toISOString();
+}

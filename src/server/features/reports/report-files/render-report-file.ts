@@ -1,0 +1,34 @@
+import type { ReportResult } from "../../../../domain/reports/report.ts";
+import { toCsv } from "./csv-file.ts";
+import { toPdf } from "./pdf-file.ts";
+import { fileNameOf } from "./report-file-content.ts";
+import { toXlsx } from "./xlsx-file.ts";
+
+export const reportFormats = ["json", "csv", "xlsx", "pdf"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+export type ReportFileFormat = Exclude<ReportFormat, "json">;
+
+export const contentTypes: Record<ReportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+export type ReportFile = { body: Buffer; contentType: string; fileName: string };
+
+/** The same report as a file: the bytes, their media type and a file name to save them under. */
+export async function renderReportFile(result: ReportResult, format: ReportFileFormat): Promise<ReportFile> {
+  const body =
+    format === "csv"
+      ? Buffer.from(toCsv(result), "utf8")
+      : format === "xlsx"
+        ? await toXlsx(result)
+        : await toPdf(result);
+  return { body, contentType: contentTypes[format], fileName: fileNameOf(result, format) };
+}
+
+/** Content-Disposition with a plain ASCII file name (the names built here have no other characters). */
+export function attachmentHeader(fileName: string): string {
+  return `attachment; filename="${fileName}"`;
+}

@@ -1,0 +1,208 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { type ReportParameters, reportIds } from "../../../domain/reports/report.ts";
+import { reportParameterNames } from "../../../domain/reports/report-parameters.ts";
+import type { AppDependencies } from "../../app.ts";
+import { requireActor } from "../../http/request-context.ts";
+import { authorize } from "../access/authorization.ts";
+import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
+import { deliverReport } from "./report-files/report-delivery.ts";
+import {
+  filterParameterNames,
+  parameterLabels,
+  reportDescriptions,
+  reportTitles,
+} from "./report-files/report-labels.ts";
+
+const security = [{ sessionCookie: [] }];
+const tags = ["prospetti"];
+
+const cellSchema = z.union([z.string(), z.number(), z.null(), z.record(z.string(), z.literal("c"))]);
+const reportTableSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    dimensions: z.array(z.string()),
+    measures: z.array(z.string()),
+    labels: z
+      .array(z.string())
+      .optional()
+      .describe("Colonne descrittive (es. denominazione della struttura)"),
+    rows: z
+      .array(z.record(z.string(), cellSchema))
+      .describe('Una riga per combinazione delle dimensioni; una cella oscurata vale null con flag "c"'),
+    total: z.number().nullable(),
+    totals: z.record(z.string(), z.number().nullable()).optional(),
+    msnaIncluded: z.boolean().optional(),
+    population: z.string().optional(),
+    protectedMeasures: z.array(z.string()).optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: "ReportTable" });
+
+const reportResultSchema = z
+  .object({
+    report: z.enum(reportIds),
+    title: z.string(),
+    parameters: z.record(z.string(), z.union([z.string(), z.number()])),
+    asOf: z.string().describe("Istante di conoscenza (RFC 3339, UTC)"),
+    suppression: z.object({ applied: z.boolean(), threshold: z.number().int().min(3).max(1000) }),
+    definitions: z.array(z.string()),
+    source: z.string(),
+    tables: z.array(reportTableSchema),
+  })
+  .meta({ id: "ReportResult" });
+
+const catalogueSchema = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          id: z.enum(reportIds),
+          title: z.string(),
+          description: z.string(),
+          identifying: z.boolean().describe("Elenco nominativo (solo l'elenco per la Procura)"),
+          parameters: z.array(
+            z
+              .object({ name: z.string(), label: z.string(), required: z.boolean() })
+              .meta({ id: "ReportParameter" }),
+          ),
+        })
+        .meta({ id: "ReportDescription" }),
+    ),
+  })
+  .meta({ id: "ReportCatalogue" });
+
+const text = (description: string, maxLength = 20) =>
+  z.string().max(maxLength).optional().describe(description);
+const reportQuerySchema = z.object({
+  date: text("Giorno di riferimento (AAAA-MM-GG)"),
+  year: text("Anno (AAAA)", 4),
+  from: text("Inizio del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
+  to: text("Fine del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
+  structure: text("Codice della struttura", 40),
+  semester: text("Semestre (AAAA-1 o AAAA-2)", 6),
+  zone: text("Codice della zona distretto", 40),
+  province: text("Provincia (sigla, es. FI, o codice ISTAT)", 3),
+  asOf: z
+    .string()
+    .max(40)
+    .optional()
+    .describe(
+      "Istante di conoscenza RFC 3339 (es. 2026-01-15T10:00:00Z): solo ciò che era registrato a quell'istante",
+    ),
+  publication: z
+    .enum(["true", "false"], { error: "Indicare true o false" })
+    .optional()
+    .describe("true: tabelle pubblicate, con tutela statistica"),
+  format: z
+    .enum(reportFormats, { error: "Formato non previsto: json, csv, xlsx o pdf" })
+    .default("json")
+    .describe("json (predefinito), csv, xlsx o pdf"),
+});
+
+const parameterKeys = ["date", "year", "from", "to", "structure", "semester", "zone", "province"] as const;
+
+export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies) {
+  const { db, keyring, config } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/v1/reports",
+    {
+      schema: {
+        tags,
+        operationId: "listReports",
+        summary: "Catalogo dei prospetti statistici",
+        description:
+          "I prospetti disponibili, con titolo in italiano e parametri. Ogni ruolo che può consultare prospetti vede il catalogo.",
+        security,
+        response: { 200: catalogueSchema },
+      },
+    },
+    async (request) => {
+      authorize(requireActor(request), "report.read");
+      return {
+        items: reportIds.map((id) => {
+          const own = reportParameterNames[id];
+          const filters =
+            id === "procura-list" ? [] : filterParameterNames.filter((name) => !own.includes(name));
+          return {
+            id,
+            title: reportTitles[id],
+            description: reportDescriptions[id],
+            identifying: id === "procura-list",
+            parameters: [
+              ...own.map((name) => ({ name, label: parameterLabels[name], required: true })),
+              ...filters.map((name) => ({ name, label: parameterLabels[name], required: false })),
+            ],
+          };
+        }),
+      };
+    },
+  );
+
+  api.get(
+    "/api/v1/reports/:id",
+    {
+      schema: {
+        tags,
+        operationId: "readReport",
+        summary: "Un prospetto del catalogo, in JSON o come file (CSV, XLSX, PDF)",
+        description:
+          "Calcolato dai dati individuali, come noti all'istante asOf (predefinito: ora). Con publication=true, e sempre per l'Osservatorio, " +
+          "le celle sotto la soglia di tutela statistica sono oscurate (null con flag c). I file hanno Content-Disposition con il nome del file. " +
+          "Ogni richiesta è registrata nel registro degli accessi.",
+        security,
+        params: z.object({ id: z.string().max(40).describe("Identificativo del prospetto (dal catalogo)") }),
+        querystring: reportQuerySchema,
+        response: {
+          200: {
+            description: "Il prospetto",
+            content: {
+              "application/json": { schema: reportResultSchema },
+              "text/csv": {
+                schema: z.string().describe("CSV UTF-8 con BOM, separatore ;, virgola decimale"),
+              },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                schema: z
+                  .string()
+                  .describe("Cartella di lavoro XLSX: un foglio informativo e un foglio per tabella"),
+              },
+              "application/pdf": { schema: z.string().describe("Documento PDF A4") },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { format, asOf, publication } = request.query;
+      const parameters: ReportParameters = {};
+      for (const key of parameterKeys) {
+        const value = request.query[key];
+        if (value !== undefined && value !== "") (parameters as Record<string, string>)[key] = value;
+      }
+      const result = await deliverReport(
+        db,
+        { keyring, regionCode: config.regionCode, suppressionThreshold: config.suppressionThreshold },
+        { actor },
+        {
+          id: request.params.id,
+          parameters,
+          asOf,
+          publication: publication === undefined ? undefined : publication === "true",
+          format,
+        },
+      );
+      reply.header("cache-control", "no-store");
+      if (format === "json") return reply.type("application/json; charset=utf-8").send(result);
+      const file = await renderReportFile(result, format);
+      return reply
+        .type(file.contentType)
+        .header("content-disposition", attachmentHeader(file.fileName))
+        .send(file.body as never); // bytes: the typed JSON schema does not apply
+    },
+  );
+}

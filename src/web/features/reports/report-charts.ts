@@ -1,0 +1,107 @@
+import type { ReportRow, ReportTable } from "../../../domain/reports/report.ts";
+import type { ChartOption } from "../../components/echart.tsx";
+import { columnLabel, isMonthDimension, type ValueLabeller } from "./report-labels.ts";
+
+/** Bootstrap Italia's blue first, then colours with enough contrast on white and between them. */
+const palette = ["#0066cc", "#00804d", "#a66300", "#5d7083", "#8f2d8f", "#cc334d", "#004080", "#2e7d6b"];
+const textStyle = { fontFamily: "'Titillium Web', Geneva, Tahoma, sans-serif", color: "#1a1a1a" };
+
+/** Dimensions that name individual structures or minors: a table, never a chart. */
+const listDimensions = new Set(["structure", "structureCode", "structureName", "pseudonym"]);
+const maximumCategories = 40;
+
+/** Values that are not categories of their own: they would double the bars. */
+function isTotalRow(row: ReportRow, dimensions: string[]): boolean {
+  return dimensions.some((dimension) => row[dimension] === "total");
+}
+
+function measureOf(row: ReportRow, measure: string): number | null {
+  const value = row[measure];
+  return typeof value === "number" ? value : null;
+}
+
+function distinct(rows: ReportRow[], dimension: string): string[] {
+  return [...new Set(rows.map((row) => String(row[dimension] ?? "")))];
+}
+
+/** The measures drawn: places as occupied + free when both are there, shares never. */
+function drawnMeasures(table: ReportTable): { measures: string[]; stacked: boolean } {
+  const free = table.measures.find((measure) => measure === "freePlaces" || measure === "free");
+  if (table.measures.includes("present") && free) return { measures: ["present", free], stacked: true };
+  const measures = table.measures.filter((measure) => !/share|ratio|rate|median|p90/i.test(measure));
+  return { measures: measures.length > 0 ? measures : table.measures.slice(0, 1), stacked: false };
+}
+
+function base(categories: string[], isLine: boolean): ChartOption {
+  const isCrowded = categories.length > 6 || categories.some((category) => category.length > 14);
+  return {
+    animation: false,
+    textStyle,
+    color: palette,
+    tooltip: { trigger: "axis", axisPointer: { type: isLine ? "line" : "shadow" } },
+    legend: { top: 0, type: "scroll" },
+    grid: { left: 16, right: 16, bottom: 16, top: 48, containLabel: true },
+    xAxis: {
+      type: "category",
+      data: categories,
+      boundaryGap: !isLine,
+      axisLabel: { interval: 0, rotate: isCrowded ? 30 : 0, width: 140, overflow: "truncate" },
+    },
+    yAxis: { type: "value", minInterval: 1 },
+  };
+}
+
+/**
+ * The chart that suits a table: one dimension → bars, two → grouped bars (the second dimension
+ * as series), a month dimension → lines. Null when the table is a list or has nothing to draw.
+ */
+export function chartOptionOf(table: ReportTable, labelOf: ValueLabeller): ChartOption | null {
+  const dimensions = table.dimensions;
+  if (dimensions.length === 0 || dimensions.length > 2) return null;
+  if (dimensions.some((dimension) => listDimensions.has(dimension))) return null;
+  const rows = table.rows.filter((row) => !isTotalRow(row, dimensions));
+  if (rows.length === 0) return null;
+  const monthIndex = dimensions.findIndex(isMonthDimension);
+  const isLine = monthIndex >= 0;
+  const axisDimension = isLine ? dimensions[monthIndex] : dimensions[0];
+  const seriesDimension = dimensions.find((dimension) => dimension !== axisDimension);
+  const axisValues = distinct(rows, axisDimension);
+  if (axisValues.length > maximumCategories) return null;
+  const categories = axisValues.map((value) => labelOf(axisDimension, value));
+  const type = isLine ? "line" : "bar";
+  const common = isLine ? { symbolSize: 5, lineStyle: { width: 3 } } : { barMaxWidth: 64 };
+
+  if (seriesDimension) {
+    const [measure] = drawnMeasures(table).measures;
+    const seriesValues = distinct(rows, seriesDimension);
+    return {
+      ...base(categories, isLine),
+      series: seriesValues.map((seriesValue) => ({
+        name: labelOf(seriesDimension, seriesValue),
+        type,
+        ...common,
+        data: axisValues.map((axisValue) => {
+          const row = rows.find(
+            (candidate) =>
+              String(candidate[axisDimension]) === axisValue &&
+              String(candidate[seriesDimension]) === seriesValue,
+          );
+          return row ? measureOf(row, measure) : null;
+        }),
+      })),
+    };
+  }
+  const { measures, stacked } = drawnMeasures(table);
+  const option = base(categories, isLine);
+  return {
+    ...option,
+    legend: measures.length > 1 ? option.legend : { show: false },
+    series: measures.map((measure) => ({
+      name: columnLabel(measure),
+      type,
+      ...common,
+      ...(stacked ? { stack: "places" } : {}),
+      data: rows.map((row) => measureOf(row, measure)),
+    })),
+  };
+}

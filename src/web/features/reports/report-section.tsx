@@ -1,0 +1,149 @@
+import { type ReactNode, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import type { ReportId, ReportResult, ReportTable } from "../../../domain/reports/report.ts";
+import { ErrorAlert } from "../../components/error-alert.tsx";
+import { LazyChart } from "../../components/lazy-chart.tsx";
+import { Loading } from "../../components/loading.tsx";
+import { useZones } from "../reference/reference-api.ts";
+import { chartOptionOf } from "./report-charts.ts";
+import { ReportDownloads } from "./report-downloads.tsx";
+import { type ValueLabeller, valueLabellerOf } from "./report-labels.ts";
+import { instantLabel, ReportDefinitions, ReportNotice } from "./report-notice.tsx";
+import { ReportDataTable } from "./report-table.tsx";
+import { type ReportQuery, useReport } from "./reports-api.ts";
+
+/** Labels of dimension values, with zone names from the reference API. */
+export function useValueLabeller(): ValueLabeller {
+  const zones = useZones();
+  return useMemo(
+    () => valueLabellerOf(new Map((zones.data ?? []).map((zone) => [zone.code, zone.name]))),
+    [zones.data],
+  );
+}
+
+/** One table of a report: its title, its chart (an image pointing to the table) and the table. */
+function TableBlock({
+  report,
+  reportTitle,
+  table,
+  labelOf,
+  headingLevel,
+}: {
+  report: ReportId;
+  reportTitle: string;
+  table: ReportTable;
+  labelOf: ValueLabeller;
+  headingLevel: 3 | 4;
+}) {
+  const { t } = useTranslation();
+  const option = useMemo(() => chartOptionOf(table, labelOf), [table, labelOf]);
+  const id = `${report}-${table.id}`;
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  const msna =
+    table.msnaIncluded === undefined
+      ? null
+      : table.msnaIncluded
+        ? t("reports.table.msnaIncluded")
+        : t("reports.table.msnaExcluded");
+  return (
+    <div className="report-block mb-5" data-table={table.id}>
+      <Heading id={`${id}-heading`} className="h5">
+        {table.title}
+      </Heading>
+      {(msna || table.note) && <p className="small mb-2">{[msna, table.note].filter(Boolean).join(" ")}</p>}
+      {table.rows.length === 0 ? (
+        <p>{t("reports.table.empty")}</p>
+      ) : (
+        <>
+          {option && (
+            <LazyChart
+              id={`${id}-chart`}
+              option={option}
+              label={t("reports.table.chartLabel", { title: table.title })}
+            />
+          )}
+          <ReportDataTable
+            id={id}
+            table={table}
+            labelOf={labelOf}
+            regionLabel={`${reportTitle}: ${table.title}`}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Every table a report returned, in its order: nothing is assumed about which tables exist. */
+export function ReportTables({
+  result,
+  headingLevel = 3,
+  tableFilter,
+}: {
+  result: ReportResult;
+  headingLevel?: 3 | 4;
+  tableFilter?: (table: ReportTable) => boolean;
+}) {
+  const labelOf = useValueLabeller();
+  const tables = tableFilter ? result.tables.filter(tableFilter) : result.tables;
+  return (
+    <>
+      {tables.map((table) => (
+        <TableBlock
+          key={table.id}
+          report={result.report}
+          reportTitle={result.title}
+          table={table}
+          labelOf={labelOf}
+          headingLevel={headingLevel}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * A section of a dashboard fed by one report: heading, introduction, file links, the instant of
+ * knowledge and every table. With `withNotice`, the full suppression or internal notice too.
+ */
+export function ReportSection({
+  report,
+  query,
+  heading,
+  intro,
+  withNotice = false,
+  tableFilter,
+}: {
+  report: ReportId;
+  query: ReportQuery;
+  heading: string;
+  intro?: ReactNode;
+  withNotice?: boolean;
+  tableFilter?: (table: ReportTable) => boolean;
+}) {
+  const { t } = useTranslation();
+  const result = useReport(report, query);
+  const data = result.data;
+  return (
+    <section className="mb-5 report-section" aria-labelledby={`${report}-section`} id={`section-${report}`}>
+      <h2 id={`${report}-section`} className="h3">
+        {heading}
+      </h2>
+      {intro && <p>{intro}</p>}
+      <ReportDownloads report={report} query={query} title={heading} id={`${report}-downloads`} />
+      {result.isPending && <Loading />}
+      {result.error && <ErrorAlert error={result.error} />}
+      {data && (
+        <>
+          {withNotice ? (
+            <ReportNotice result={data} id={`${report}-notice`} />
+          ) : (
+            <p className="small">{t("reports.notice.asOf", { instant: instantLabel(data.asOf) })}</p>
+          )}
+          <ReportTables result={data} tableFilter={tableFilter} />
+          <ReportDefinitions result={data} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/** Texts of the machine clients pages (the structures' management software). */
+export const itClients = {
+  title: "Gestionali collegati",
+  intro:
+    "I software gestionali delle strutture inviano ammissioni, dimissioni e attività con lo standard di interscambio v1. Ogni gestionale è un client applicativo: firma le richieste con la propria chiave privata (ModI ID_AUTH_REST_02) e può scrivere solo per le strutture indicate qui.",
+  docsLink: "Guida per le software house (API e firma)",
+  listHeading: "Client registrati",
+  tableLabel: "Tabella dei client registrati, scorrevole",
+  empty: "Nessun gestionale registrato.",
+  columns: {
+    name: "Nome",
+    id: "Identificativo (iss / sub)",
+    structures: "Strutture",
+    keys: "Chiavi (kid)",
+    integrity: "Firma di integrità",
+    status: "Stato",
+    actions: "Azioni",
+  },
+  active: "Attivo",
+  disabled: "Disattivato",
+  required: "Obbligatoria",
+  optional: "Facoltativa",
+  disable: "Disattiva",
+  disableConfirm: "Disattivare il client «{{name}}»? I suoi token non saranno più accettati.",
+  disabledNotice: "Client «{{name}}» disattivato.",
+  addKey: "Aggiungi chiave",
+  addKeyHeading: "Nuova chiave pubblica per «{{name}}»",
+  keyAdded: "Chiave aggiunta: il client può firmare con la nuova chiave.",
+  createHeading: "Registrare un gestionale",
+  name: "Nome del gestionale",
+  nameHint: "Per esempio il prodotto e la software house.",
+  structuresLegend: "Strutture per cui può inviare eventi",
+  noStructures: "Nessuna struttura attiva del proprio ente.",
+  jwk: "Chiave pubblica (JWK)",
+  jwkHint:
+    'Incollare la chiave pubblica in formato JWK (EC P-256 o RSA ≥ 2048 bit), o un JWKS {"keys": [...]}. Mai la chiave privata.',
+  jwkInvalid: "Il testo non è un JSON valido.",
+  requireIntegrity: "Richiedere la firma di integrità (INTEGRITY_REST_01: Digest e Agid-JWT-Signature)",
+  submit: "Registra il gestionale",
+  created:
+    "Gestionale registrato. Comunicare alla software house l'identificativo del client: è il valore di iss e sub nei token.",
+  chooseStructure: "Scegliere almeno una struttura.",
+} as const;

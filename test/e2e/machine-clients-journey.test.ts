@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/database.ts";
+import { addDays, todayInRome } from "../../src/domain/time/calendar.ts";
+import { readTestSettings } from "../../src/server/config.ts";
+import {
+  eventsUrl,
+  newKeyPair,
+  publicUrl,
+  signToken,
+} from "../../src/server/features/events/machine-request.fixtures.ts";
+import { admissionEvent, createActiveStructures } from "../support/stay-fixtures.ts";
+import { vatNumber } from "../support/structure-fixtures.ts";
+import { createOrganisationFor, createUserFor, type TestApp } from "../support/test-app.ts";
+import { startJourneyApp } from "./support/journey-app.ts";
+import { expectAccessible, logIn, navigateTo } from "./support/journey-steps.ts";
+import { launchChromium, openJourneyPage } from "./support/stay-steps.ts";
+import { buildWebApp } from "./support/web-build.ts";
+
+const settings = readTestSettings();
+const hasChromium = fs.existsSync(settings.chromiumPath);
+const skipReason = `Chromium non trovato in ${settings.chromiumPath} (impostare SIRMI_CHROMIUM): percorso E2E saltato`;
+
+const structureCode = "ST000020";
+
+describe.skipIf(!hasChromium)(
+  hasChromium ? "machine clients journey in Chromium" : `machine clients journey in Chromium – ${skipReason}`,
+  () => {
+    let t: TestApp & { baseUrl: string };
+    let webRoot: string;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+    let clientId = "";
+    const pair = newKeyPair("gestionale-2026");
+
+    /** One signed request of the interchange standard, sent over HTTP as a software house would. */
+    async function sendAdmission(stayRef: string) {
+      const { kid, privateKey } = await pair;
+      const token = await signToken({ id: clientId, kid, privateKey }, { aud: eventsUrl });
+      const event = admissionEvent(structureCode, stayRef, addDays(todayInRome(), -1));
+      const response = await fetch(`${t.baseUrl}/api/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ events: [event] }),
+      });
+      return { status: response.status, body: (await response.json()) as { results?: { status: string }[] } };
+    }
+
+    beforeAll(async () => {
+      webRoot = await buildWebApp();
+      t = await startJourneyApp(webRoot, { SIRMI_PUBLIC_URL: publicUrl });
+      await createOrganisationFor(
+        t,
+        "COOP",
+        "operator",
+        vatNumber("0123456789"),
+        "Cooperativa Sociale Esempio",
+      );
+      await createActiveStructures(t.db, [structureCode], 5);
+      await createUserFor(t, "gestore", "structure-manager", "COOP");
+      browser = await launchChromium(settings.chromiumPath);
+      ({ context, page } = await openJourneyPage(browser));
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      await t?.close();
+      if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
+    });
+
+    it("the structure manager registers the management software with its public key", async () => {
+      await logIn(page, t.baseUrl, "gestore");
+      await navigateTo(page, "Gestionali", "Gestionali collegati");
+      await page.getByText("Nessun gestionale registrato.").waitFor();
+      await expectAccessible(page, "gestionali (nessuno)");
+
+      await page.getByRole("button", { name: "Registra il gestionale" }).click();
+      expect(await page.locator("#client-name-error").textContent()).toBe("Campo obbligatorio");
+      expect(await page.locator("#client-keys-error").textContent()).toBe("Campo obbligatorio");
+
+      await page.locator("#client-name").fill("Gestionale Esempio 4.2");
+      await page.locator("label", { hasText: structureCode }).click();
+      await page.locator("#client-keys").fill(JSON.stringify((await pair).jwk));
+      await page.getByRole("button", { name: "Registra il gestionale" }).click();
+      clientId = (await page.locator("#created-client-id").textContent()) ?? "";
+      expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByRole("row", { name: /Gestionale Esempio 4\.2/ }).waitFor();
+      await expectAccessible(page, "gestionali (uno registrato)");
+      const [stored] = await queryRows<{ count: number }>(
+        t.db,
+        sql`select count(*)::int as count from machine_client where id = ${clientId}`,
+      );
+      expect(stored.count).toBe(1);
+    });
+
+    it("the software then sends signed events, accepted for its structure", async () => {
+      const sent = await sendAdmission("GEST-001");
+      expect(sent.status).toBe(200);
+      expect(sent.body.results?.map((result) => result.status)).toEqual(["accepted"]);
+    });
+
+    it("once disabled on the page, its tokens are refused", async () => {
+      page.once("dialog", (dialog) => dialog.accept());
+      await page.getByRole("button", { name: "Disattiva" }).click();
+      await page.getByText("Client «Gestionale Esempio 4.2» disattivato.").waitFor();
+      expect(await page.getByRole("row", { name: /Gestionale Esempio 4\.2/ }).textContent()).toContain(
+        "Disattivato",
+      );
+      const refused = await sendAdmission("GEST-002");
+      expect(refused.status).toBe(401);
+    });
+  },
+);
