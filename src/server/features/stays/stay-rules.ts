@@ -1,5 +1,5 @@
-import type { Executor } from "../../../db/database.ts";
 import { decodeFiscalCode, validateFiscalCode } from "../../../domain/identity/fiscal-code.ts";
+import type { MinorIdentity } from "../../../domain/registry/minor-identity.ts";
 import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import {
@@ -9,10 +9,29 @@ import {
   type StayProjection,
 } from "../../../domain/stays/stay-projection.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
-import { resolveMinor } from "../registry/resolve-minor.ts";
-import type { Keyring } from "../registry/vault-keys.ts";
-import type { EventSource } from "./ingest-event.ts";
-import { countPresent, findOverlappingStays, findPlacesOn, lockKey } from "./stays.queries.ts";
+import type { Resolution } from "../registry/resolve-minor.ts";
+
+/**
+ * What the rules read of the other stays: the database as the earlier events of the batch left
+ * it. Asking for a minor's stays takes the minor's lock first (one writer per minor at a time).
+ */
+export interface StayView {
+  /** Other stays of the same minor whose presence period meets [from, to). */
+  overlapping(
+    minorId: string,
+    stayId: string,
+    from: string,
+    to: string | null,
+  ): Promise<
+    { id: string; structureId: string; admissionDate: string | null; dischargeDate: string | null }[]
+  >;
+  placesOn(
+    structureId: string,
+    day: string,
+  ): Promise<{ authorisedPlaces: number; emergencyExtraPlaces: number } | undefined>;
+  /** Minors present in a structure on a day, but for one stay. */
+  countPresent(structureId: string, day: string, excludingStayId: string): Promise<number>;
+}
 
 class RuleRejection extends Error {
   constructor(readonly errors: EventProblem[]) {
@@ -34,9 +53,9 @@ function reject(code: string, path: string, message?: string): never {
  * stay per minor at a time. The admission names its minor through the registry.
  */
 export async function checkEventAgainstStay(
-  tx: Executor,
-  context: { keyring: Keyring; today: string },
-  source: EventSource,
+  view: StayView,
+  resolve: (identity: MinorIdentity) => Resolution,
+  context: { today: string },
   { event, stayId, events }: Input,
 ): Promise<{ minorId: string | null; pseudonym: string | null; warnings: EventProblem[] }> {
   const current = projectStay(events);
@@ -48,20 +67,12 @@ export async function checkEventAgainstStay(
       if (current.admission) reject("stay-exists", "/stayRef");
       if (current.discharge && current.discharge.date < event.occurredOn)
         reject("discharge-before-admission", "/occurredOn");
-      const resolved = await resolveMinor(tx, event.minor, {
-        keyring: context.keyring,
-        subject: source.subject,
-        purpose: "admission",
-        today: context.today,
-        audit: false,
-      });
+      const resolved = resolve(event.minor);
       minorId = resolved.minorId;
       pseudonym = resolved.pseudonym;
       if (resolved.outcome === "possible-duplicate")
         warnings.push(eventProblem("possible-duplicate-minor", "/minor", undefined));
-      await lockKey(tx, `minor|${minorId}`);
-      const elsewhere = await findOverlappingStays(
-        tx,
+      const elsewhere = await view.overlapping(
         minorId,
         stayId,
         event.occurredOn,
@@ -112,16 +123,14 @@ export async function checkEventAgainstStay(
  * arrived out of order) is accepted but flagged for correction, and places are counted.
  */
 export async function warningsAfterProjection(
-  tx: Executor,
+  view: StayView,
   input: { structureId: string; stayId: string; projection: StayProjection; event: StayEvent; today: string },
 ): Promise<{ warnings: EventProblem[]; hasOverlap: boolean }> {
   const warnings: EventProblem[] = [];
   const { projection } = input;
   let hasOverlap = false;
   if (projection.minorId && projection.admission) {
-    if (input.event.type !== "admission") await lockKey(tx, `minor|${projection.minorId}`);
-    const others = await findOverlappingStays(
-      tx,
+    const others = await view.overlapping(
       projection.minorId,
       input.stayId,
       projection.admission.date,
@@ -143,9 +152,9 @@ export async function warningsAfterProjection(
     projection.admission &&
     isPresentOn(projection, input.event.occurredOn)
   ) {
-    const places = await findPlacesOn(tx, input.structureId, input.event.occurredOn);
+    const places = await view.placesOn(input.structureId, input.event.occurredOn);
     // The stay being admitted is not saved yet: the others, plus this one.
-    const present = (await countPresent(tx, input.structureId, input.event.occurredOn, input.stayId)) + 1;
+    const present = (await view.countPresent(input.structureId, input.event.occurredOn, input.stayId)) + 1;
     if (places && present > places.authorisedPlaces + places.emergencyExtraPlaces) {
       warnings.push(eventProblem("capacity-exceeded", "/structureCode", undefined));
     }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
-import { stay, stayAbsence, stayActivity, stayEvent, structure } from "../../../db/schema/index.ts";
+import { stayAbsence, stayActivity, stayEvent, structure } from "../../../db/schema/index.ts";
 import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import type { RecordedEvent, StayProjection } from "../../../domain/stays/stay-projection.ts";
 
@@ -34,8 +34,10 @@ export async function findEventsByIds(db: Executor, ids: string[]): Promise<Map<
   return new Map(rows.map(({ id, ...row }) => [id, row]));
 }
 
-export async function findStructureForEvents(db: Executor, code: string) {
-  const [row] = await db
+/** The structures a batch names, by code, in one query. */
+export async function findStructuresByCodes(db: Executor, codes: string[]) {
+  if (codes.length === 0) return new Map<string, StructureForEvents>();
+  const rows: StructureForEvents[] = await db
     .select({
       id: structure.id,
       code: structure.code,
@@ -43,32 +45,125 @@ export async function findStructureForEvents(db: Executor, code: string) {
       operatorOrganisationId: structure.operatorOrganisationId,
     })
     .from(structure)
-    .where(eq(structure.code, code))
-    .limit(1);
-  return row;
+    .where(inArray(structure.code, codes));
+  return new Map(rows.map((row) => [row.code as string, row]));
 }
 
-/** One writer at a time per stay, and per minor across structures (the overlap rule). */
-export async function lockKey(db: Executor, key: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 7305))`);
+export type StructureForEvents = {
+  id: string;
+  code: string | null;
+  status: string;
+  operatorOrganisationId: string;
+};
+
+/**
+ * One writer at a time per stay, and per minor across structures (the overlap rule): the batch's
+ * keys in one statement, in the order given (sorted by the caller, so that batches do not deadlock).
+ */
+export async function lockKeys(db: Executor, keys: string[]) {
+  if (keys.length === 0) return;
+  await db.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(k, 7305))
+        from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) with ordinality as t(k, n) order by n`,
+  );
 }
 
-export async function findStay(db: Executor, structureId: string, stayRef: string) {
-  const [row] = await db
-    .select()
-    .from(stay)
-    .where(and(eq(stay.structureId, structureId), eq(stay.stayRef, stayRef)))
-    .limit(1);
-  return row;
+/** What the batch keeps of a stored stay: what the overlap and capacity rules read. */
+export type StayRow = {
+  id: string;
+  structureId: string;
+  stayRef: string;
+  minorId: string | null;
+  admissionDate: string | null;
+  dischargeDate: string | null;
+  hasOverlap: boolean;
+};
+
+const stayRowColumns = sql`id, structure_id as "structureId", stay_ref as "stayRef", minor_id as "minorId",
+  admission_date::text as "admissionDate", discharge_date::text as "dischargeDate", has_overlap as "hasOverlap"`;
+
+export async function findStaysByRefs(db: Executor, refs: { structureId: string; stayRef: string }[]) {
+  if (refs.length === 0) return [];
+  return queryRows<StayRow>(
+    db,
+    sql`select ${stayRowColumns} from stay where (structure_id, stay_ref) in (
+      select "structureId", "stayRef" from jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) as x("structureId" uuid, "stayRef" text))`,
+  );
 }
 
-export async function listRecordedEvents(db: Executor, stayId: string): Promise<RecordedEvent[]> {
+export async function findStaysOfMinors(db: Executor, minorIds: string[]) {
+  if (minorIds.length === 0) return [];
+  return queryRows<StayRow>(
+    db,
+    sql`select ${stayRowColumns} from stay where minor_id in (
+      select m::uuid from jsonb_array_elements_text(${JSON.stringify(minorIds)}::jsonb) as t(m))`,
+  );
+}
+
+/** Stays of each structure present on some day of its range (absent minors count: an absence does not end a stay). */
+export async function findStaysPresentBetween(
+  db: Executor,
+  ranges: Map<string, { from: string; to: string }>,
+) {
+  if (ranges.size === 0) return [];
+  return queryRows<StayRow>(
+    db,
+    sql`select ${stayRowColumns} from stay where ${sql.join(
+      [...ranges].map(
+        ([structureId, range]) =>
+          sql`(structure_id = ${structureId} and admission_date <= ${range.to} and (discharge_date is null or discharge_date > ${range.from}))`,
+      ),
+      sql` or `,
+    )}`,
+  );
+}
+
+/** Every version of the structures, newest first: the one valid on a day is the first from before it. */
+export async function findStructureVersions(db: Executor, structureIds: string[]) {
+  const versions = new Map<
+    string,
+    { validFrom: string; version: number; authorisedPlaces: number; emergencyExtraPlaces: number }[]
+  >();
+  if (structureIds.length === 0) return versions;
+  const rows = await queryRows<{
+    structureId: string;
+    validFrom: string;
+    version: number;
+    authorisedPlaces: number;
+    emergencyExtraPlaces: number;
+  }>(
+    db,
+    sql`select structure_id as "structureId", valid_from::text as "validFrom", version,
+          authorised_places as "authorisedPlaces", emergency_extra_places as "emergencyExtraPlaces"
+        from structure_version where structure_id in (${sql.join(
+          structureIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        order by valid_from desc, version desc`,
+  );
+  for (const { structureId, ...version } of rows) {
+    const list = versions.get(structureId) ?? [];
+    list.push(version);
+    versions.set(structureId, list);
+  }
+  return versions;
+}
+
+/** The accepted events of several stays, each list in arrival order. */
+export async function findRecordedEventsOfStays(db: Executor, stayIds: string[]) {
+  const events = new Map<string, RecordedEvent[]>();
+  if (stayIds.length === 0) return events;
   const rows = await db
     .select()
     .from(stayEvent)
-    .where(and(eq(stayEvent.stayId, stayId), eq(stayEvent.status, "accepted")))
+    .where(and(inArray(stayEvent.stayId, stayIds), eq(stayEvent.status, "accepted")))
     .orderBy(asc(stayEvent.arrival));
-  return rows.map(recordedEventOf);
+  for (const row of rows) {
+    const list = events.get(row.stayId as string) ?? [];
+    list.push(recordedEventOf(row));
+    events.set(row.stayId as string, list);
+  }
+  return events;
 }
 
 export function recordedEventOf(row: typeof stayEvent.$inferSelect): RecordedEvent {
@@ -84,155 +179,181 @@ export function recordedEventOf(row: typeof stayEvent.$inferSelect): RecordedEve
   };
 }
 
-export async function insertAcceptedEvent(
+/** An event row as stored: an accepted one with its content, a rejected one with its errors only. */
+export type EventRow = {
+  id: string;
+  sourceKind: string;
+  sourceId: string;
+  contentDigest: string;
+  status: "accepted" | "rejected";
+  type: string | null;
+  structureId?: string;
+  stayId?: string;
+  occurredOn?: string;
+  sequence?: number | null;
+  minorId?: string | null;
+  payload?: NonNullable<typeof stayEvent.$inferInsert.payload>;
+  warnings: EventProblem[];
+  errors: EventProblem[];
+};
+
+/** The batch's events in request order (their arrival order), in one statement of one JSON parameter. */
+export async function insertEventRows(db: Executor, rows: EventRow[]) {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into stay_event (id, source_kind, source_id, content_digest, status, type, structure_id, stay_id,
+      occurred_on, sequence, minor_id, payload, warnings, errors)
+    select id, source_kind, source_id, content_digest, status, type, structure_id, stay_id,
+      occurred_on, sequence, minor_id, payload, warnings, errors
+    from jsonb_to_recordset(${JSON.stringify(
+      rows.map((row, n) => ({
+        n,
+        id: row.id,
+        source_kind: row.sourceKind,
+        source_id: row.sourceId,
+        content_digest: row.contentDigest,
+        status: row.status,
+        type: row.type,
+        structure_id: row.structureId ?? null,
+        stay_id: row.stayId ?? null,
+        occurred_on: row.occurredOn ?? null,
+        sequence: row.sequence ?? null,
+        minor_id: row.minorId ?? null,
+        payload: row.payload ?? null,
+        warnings: row.warnings,
+        errors: row.errors,
+      })),
+    )}::jsonb) as x(id uuid, source_kind text, source_id uuid, content_digest text, status text,
+      type text, structure_id uuid, stay_id uuid, occurred_on date, sequence integer, minor_id uuid, payload jsonb,
+      warnings jsonb, errors jsonb, n integer)
+    order by n`);
+}
+
+/** Writes the projections of stays: their rows in one upsert, their absences and activities where asked. */
+export async function saveProjections(
   db: Executor,
-  values: {
-    id: string;
-    sourceKind: string;
-    sourceId: string;
-    contentDigest: string;
-    type: string;
-    structureId: string;
+  stays: {
     stayId: string;
-    occurredOn: string;
-    sequence: number | null;
-    minorId: string | null;
-    payload: NonNullable<typeof stayEvent.$inferInsert.payload>;
-    warnings: EventProblem[];
-  },
+    structureId: string;
+    stayRef: string;
+    projection: StayProjection;
+    hasOverlap: boolean;
+    /** Which child rows the batch's events can have changed; the others are left as they are. */
+    absences: boolean;
+    activities: boolean;
+  }[],
 ) {
-  const [row] = await db
-    .insert(stayEvent)
-    .values({ ...values, status: "accepted", errors: [] })
-    .returning();
-  return row;
-}
-
-/** A rejected event leaves only this: who sent which id, and why it was refused. */
-export async function insertRejectedEvent(
-  db: Executor,
-  values: {
-    id: string;
-    sourceKind: string;
-    sourceId: string;
-    contentDigest: string;
-    type: string | null;
-    errors: EventProblem[];
-  },
-) {
-  await db
-    .insert(stayEvent)
-    .values({ ...values, status: "rejected", warnings: [] })
-    .onConflictDoNothing();
-}
-
-/** Writes the projection of a stay: its row, its absences and its activities. */
-export async function saveProjection(
-  db: Executor,
-  ids: { stayId: string; structureId: string; stayRef: string },
-  projection: StayProjection,
-  hasOverlap: boolean,
-  /** Which child rows the event can have changed; the others are left as they are. */
-  rewrite: { absences: boolean; activities: boolean } = { absences: true, activities: true },
-) {
-  const admission = projection.admission?.content;
-  const values = {
-    structureId: ids.structureId,
-    stayRef: ids.stayRef,
-    minorId: projection.minorId,
-    status: projection.status,
-    admissionDate: projection.admission?.date ?? null,
-    admissionKind: admission?.kind ?? null,
-    legalBasis: admission?.legalBasis ?? null,
-    referringServiceCode: admission?.referringService.code ?? null,
-    referringComune: admission?.referringService.comune ?? null,
-    withParent: admission?.withParent ?? null,
-    origin: admission?.origin ?? null,
-    reasons: admission?.reasons ?? null,
-    msna: projection.msna,
-    dischargeDate: projection.discharge?.date ?? null,
-    dischargeReason: projection.discharge?.content.reason ?? null,
-    dischargeDestination: projection.discharge?.content.destination ?? null,
-    hasOverlap,
-    updatedAt: sql`now()`,
-  };
-  await db
-    .insert(stay)
-    .values({ id: ids.stayId, ...values })
-    .onConflictDoUpdate({ target: stay.id, set: values });
-  if (rewrite.absences) await db.delete(stayAbsence).where(eq(stayAbsence.stayId, ids.stayId));
-  if (rewrite.absences && projection.absences.length > 0) {
-    await db.insert(stayAbsence).values(
-      projection.absences.map((absence) => ({
+  if (stays.length > 0) {
+    const rows = stays.map(({ stayId, structureId, stayRef, projection, hasOverlap }) => {
+      const admission = projection.admission?.content;
+      return {
+        id: stayId,
+        structure_id: structureId,
+        stay_ref: stayRef,
+        minor_id: projection.minorId,
+        status: projection.status,
+        admission_date: projection.admission?.date ?? null,
+        admission_kind: admission?.kind ?? null,
+        legal_basis: admission?.legalBasis ?? null,
+        referring_service_code: admission?.referringService.code ?? null,
+        referring_comune: admission?.referringService.comune ?? null,
+        with_parent: admission?.withParent ?? null,
+        origin: admission?.origin ?? null,
+        reasons: admission?.reasons ?? null,
+        msna: projection.msna,
+        discharge_date: projection.discharge?.date ?? null,
+        discharge_reason: projection.discharge?.content.reason ?? null,
+        discharge_destination: projection.discharge?.content.destination ?? null,
+        has_overlap: hasOverlap,
+      };
+    });
+    const columns = sql.raw(stayColumns.join(", "));
+    await db.execute(sql`
+      insert into stay (${columns}, updated_at)
+      select ${columns}, now() from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, structure_id uuid,
+        stay_ref text, minor_id uuid, status text, admission_date date, admission_kind text, legal_basis text,
+        referring_service_code text, referring_comune text, with_parent boolean, origin text, reasons jsonb,
+        msna boolean, discharge_date date, discharge_reason text, discharge_destination text, has_overlap boolean)
+      on conflict (id) do update set ${sql.raw(
+        [...stayColumns.slice(1), "updated_at"].map((column) => `${column} = excluded.${column}`).join(", "),
+      )}`);
+  }
+  const absences = stays.filter((entry) => entry.absences);
+  if (absences.length > 0) {
+    await db.delete(stayAbsence).where(
+      inArray(
+        stayAbsence.stayId,
+        absences.map((entry) => entry.stayId),
+      ),
+    );
+    const rows = absences.flatMap((entry) =>
+      entry.projection.absences.map((absence) => ({
         eventId: absence.eventId,
-        stayId: ids.stayId,
+        stayId: entry.stayId,
         kind: absence.kind,
         fromDate: absence.from,
         toDate: absence.to,
       })),
     );
+    if (rows.length > 0)
+      await db.execute(sql`insert into stay_absence (event_id, stay_id, kind, from_date, to_date)
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as x("eventId" uuid, "stayId" uuid, kind text, "fromDate" date, "toDate" date)`);
   }
-  if (rewrite.activities) await db.delete(stayActivity).where(eq(stayActivity.stayId, ids.stayId));
-  if (rewrite.activities && projection.activities.length > 0) {
-    await db.insert(stayActivity).values(
-      projection.activities.map((activity) => ({
+  const activities = stays.filter((entry) => entry.activities);
+  if (activities.length > 0) {
+    await db.delete(stayActivity).where(
+      inArray(
+        stayActivity.stayId,
+        activities.map((entry) => entry.stayId),
+      ),
+    );
+    const rows = activities.flatMap((entry) =>
+      entry.projection.activities.map((activity) => ({
         eventId: activity.eventId,
-        stayId: ids.stayId,
+        stayId: entry.stayId,
         code: activity.code,
         fromDate: activity.from,
         untilDate: activity.until,
         hours: activity.hours,
       })),
     );
+    if (rows.length > 0)
+      await db.execute(sql`insert into stay_activity (event_id, stay_id, code, from_date, until_date, hours)
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as x("eventId" uuid, "stayId" uuid, code text, "fromDate" date, "untilDate" date, hours real)`);
   }
 }
 
-/** Other stays of the same minor whose presence period meets [from, to). */
-export async function findOverlappingStays(
-  db: Executor,
-  minorId: string,
-  stayId: string,
-  from: string,
-  to: string | null,
-) {
-  return queryRows<{ id: string; structureId: string; admissionDate: string; dischargeDate: string | null }>(
-    db,
-    sql`select id, structure_id as "structureId", admission_date::text as "admissionDate", discharge_date::text as "dischargeDate"
-        from stay
-        where minor_id = ${minorId} and id <> ${stayId} and admission_date is not null
-          and (discharge_date is null or discharge_date > ${from})
-          and (${to}::date is null or admission_date < ${to}::date)`,
-  );
-}
+const stayColumns = [
+  "id",
+  "structure_id",
+  "stay_ref",
+  "minor_id",
+  "status",
+  "admission_date",
+  "admission_kind",
+  "legal_basis",
+  "referring_service_code",
+  "referring_comune",
+  "with_parent",
+  "origin",
+  "reasons",
+  "msna",
+  "discharge_date",
+  "discharge_reason",
+  "discharge_destination",
+  "has_overlap",
+];
 
-/** Minors present in a structure on a day (absent ones included: an absence does not end a stay). */
-export async function countPresent(db: Executor, structureId: string, day: string, excludingStayId?: string) {
-  const [{ count }] = await queryRows<{ count: number }>(
-    db,
-    sql`select count(distinct minor_id)::int as count from stay
-        where structure_id = ${structureId} and admission_date <= ${day} and (discharge_date is null or discharge_date > ${day})
-          and id <> ${excludingStayId ?? "00000000-0000-0000-0000-000000000000"}`,
-  );
-  return count;
-}
-
-export async function findPlacesOn(db: Executor, structureId: string, day: string) {
-  const rows = await queryRows<{ authorisedPlaces: number; emergencyExtraPlaces: number }>(
-    db,
-    sql`select authorised_places as "authorisedPlaces", emergency_extra_places as "emergencyExtraPlaces"
-        from structure_version where structure_id = ${structureId} and valid_from <= ${day}
-        order by valid_from desc, version desc limit 1`,
-  );
-  return rows[0];
-}
-
-/** Recomputes the overlap flag of every stay of a minor: set while two of them meet, cleared once corrected. */
-export async function refreshOverlaps(db: Executor, minorId: string) {
+/** The overlap flags the batch changed on stays it did not otherwise rewrite. */
+export async function updateOverlapFlags(db: Executor, flags: { id: string; hasOverlap: boolean }[]) {
+  if (flags.length === 0) return;
   await db.execute(sql`
-    update stay s set has_overlap = exists (
-      select 1 from stay o
-      where o.minor_id = s.minor_id and o.id <> s.id and o.admission_date is not null and s.admission_date is not null
-        and (o.discharge_date is null or o.discharge_date > s.admission_date)
-        and (s.discharge_date is null or s.discharge_date > o.admission_date))
-    where s.minor_id = ${minorId}`);
+    update stay s set has_overlap = v.flag
+    from (values ${sql.join(
+      flags.map((flag) => sql`(${flag.id}::uuid, ${flag.hasOverlap}::boolean)`),
+      sql`, `,
+    )}) as v(id, flag)
+    where s.id = v.id`);
 }

@@ -1,0 +1,421 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../../db/database.ts";
+import type { minor } from "../../../db/schema/index.ts";
+import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
+import { baseFiscalCode } from "../../../domain/identity/fiscal-code.ts";
+import { compareIdentities } from "../../../domain/registry/identity-similarity.ts";
+import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
+import { lookupBlockingKeys } from "../../../domain/registry/name-matching.ts";
+import {
+  fiscalCodeDigest,
+  type IndexEntry,
+  type IndexKind,
+  indexEntriesOf,
+  openIdentity,
+  otherIdDigest,
+  type StoredIdentity,
+  sealIdentity,
+  storedIdentityOf,
+  type VaultRow,
+} from "./identity-vault.ts";
+import { newPseudonym } from "./pseudonym.ts";
+import {
+  findVaultRows,
+  queueReview,
+  replaceIndexEntries,
+  replaceVaultRow,
+  setPossibleDuplicate,
+} from "./registry.queries.ts";
+import type { Resolution } from "./resolve-minor.ts";
+import { blindIndex } from "./vault-crypto.ts";
+import type { Keyring } from "./vault-keys.ts";
+
+type Hit = { minorId: string; pseudonym: string };
+type Candidate = { minorId: string; score: number; reasons: string[] };
+
+/** What one identity needs from the registry: its lock digests and the index entries it looks up. */
+type Prepared = {
+  identity: StoredIdentity;
+  residenceComune: string | null;
+  fiscalDigest?: string;
+  otherDigests: string[];
+  blockDigests: string[];
+  baseDigest?: string;
+  locks: string[];
+};
+
+/** The writes of the batch, in the order the one-by-one resolutions would have made them. */
+type Write =
+  | {
+      kind: "create";
+      minor: typeof minor.$inferInsert;
+      vault: VaultRow;
+      entries: IndexEntry[];
+      reviews: Candidate[];
+    }
+  | { kind: "enrich"; vault: VaultRow; entries: IndexEntry[] };
+
+/** A resolution decided in memory: its effects count only once `commit` is called (the event accepted). */
+export type PendingResolution = Resolution & { commit(): void };
+
+const uniqueKinds = new Set<IndexKind>(["fiscal-code", "other-id"]);
+
+/**
+ * The registry's resolution for a whole batch of admissions: the same decisions as `resolveMinor`
+ * taken one identity after the other in request order, but with one lock statement, one index
+ * read and one vault read for the batch, and the writes of the accepted ones made at the end with
+ * multi-row inserts. Each resolution sees the minors created or enriched by the earlier accepted
+ * ones, as it would one by one.
+ */
+export class BatchMinorResolver {
+  private readonly prepared = new Map<MinorIdentity, Prepared>();
+  /** `kind|digest` → minors (survivors) holding it: the database's entries plus the batch's. */
+  private readonly index = new Map<string, Hit[]>();
+  private readonly hasFiscalCode = new Map<string, boolean>();
+  private readonly vault = new Map<string, VaultRow | StoredIdentity>();
+  private readonly pseudonyms = new Map<string, string>();
+  private readonly writes: Write[] = [];
+  /** Minors met in the index: every minor an identity of the batch can link to (created ones aside). */
+  readonly knownMinorIds = new Set<string>();
+  /** Among them, those found by an identifier as written (fiscal code, other identifier). */
+  readonly identifiedMinorIds = new Set<string>();
+
+  private constructor(
+    private readonly keyring: Keyring,
+    private readonly today: string,
+  ) {}
+
+  static async prepare(
+    tx: Executor,
+    keyring: Keyring,
+    today: string,
+    inputs: MinorIdentity[],
+  ): Promise<BatchMinorResolver> {
+    const resolver = new BatchMinorResolver(keyring, today);
+    const lookups = new Map<IndexKind, Set<string>>();
+    const locks = new Set<string>();
+    const want = (kind: IndexKind, digest: string) => {
+      const set = lookups.get(kind) ?? new Set<string>();
+      set.add(digest);
+      lookups.set(kind, set);
+    };
+    for (const input of inputs) {
+      const checked = checkMinorIdentity(input, today);
+      if (!checked.ok) continue;
+      const identity = storedIdentityOf(checked.identity);
+      const fiscalDigest = identity.fiscalCode ? fiscalCodeDigest(keyring, identity.fiscalCode) : undefined;
+      const otherDigests = (identity.otherIds ?? []).map((other) => otherIdDigest(keyring, other));
+      const blockLock = identity.birthDate
+        ? blindIndex(keyring, "lock", `${identity.birthDate}|${identity.sex}`)
+        : undefined;
+      const blockDigests =
+        identity.familyName && identity.givenName && identity.birthDate
+          ? lookupBlockingKeys({
+              familyName: identity.familyName,
+              givenName: identity.givenName,
+              birthDate: identity.birthDate,
+              sex: identity.sex,
+            }).map((key) => blindIndex(keyring, "block", key))
+          : [];
+      const baseDigest =
+        identity.fiscalCode?.length === 16
+          ? blindIndex(keyring, "fiscal-code-base", baseFiscalCode(identity.fiscalCode))
+          : undefined;
+      const prepared: Prepared = {
+        identity,
+        residenceComune: checked.identity.residenceComune ?? null,
+        fiscalDigest,
+        otherDigests,
+        blockDigests,
+        baseDigest,
+        locks: [fiscalDigest, ...otherDigests, blockLock].filter((d): d is string => !!d),
+      };
+      resolver.prepared.set(input, prepared);
+      for (const lock of prepared.locks) locks.add(lock);
+      if (fiscalDigest) want("fiscal-code", fiscalDigest);
+      for (const digest of otherDigests) want("other-id", digest);
+      for (const digest of blockDigests) want("block", digest);
+      if (baseDigest) want("fiscal-code-base", baseDigest);
+    }
+    // Serialised with every other resolution of the same identifiers or block, as one by one.
+    const keys = [...locks].sort().map((digest) => BigInt(`0x${digest.slice(0, 15)}`).toString());
+    if (keys.length > 0)
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(k::bigint)
+            from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) with ordinality as t(k, n) order by n`,
+      );
+    for (const [kind, digests] of lookups) resolver.indexFor(kind, [...digests]);
+    const wanted = [...lookups].flatMap(([kind, digests]) =>
+      [...digests].map((digest) => ({ kind, digest })),
+    );
+    if (wanted.length > 0) {
+      const rows = await queryRows<{
+        kind: IndexKind;
+        digest: string;
+        minorId: string;
+        pseudonym: string;
+        hasFiscalCode: boolean;
+      }>(
+        tx,
+        sql`select distinct i.kind, i.digest, coalesce(s.id, m.id) as "minorId", coalesce(s.pseudonym, m.pseudonym) as pseudonym,
+              exists (select 1 from identity_index f where f.minor_id = coalesce(s.id, m.id) and f.kind = 'fiscal-code') as "hasFiscalCode"
+            from identity_index i
+            join minor m on m.id = i.minor_id
+            left join minor s on s.id = m.merged_into
+            where (i.kind, i.digest) in (
+              select kind, digest from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(kind text, digest text))`,
+      );
+      for (const row of rows) {
+        resolver.addHit(row.kind, row.digest, { minorId: row.minorId, pseudonym: row.pseudonym });
+        resolver.hasFiscalCode.set(row.minorId, row.hasFiscalCode);
+        resolver.pseudonyms.set(row.minorId, row.pseudonym);
+        resolver.knownMinorIds.add(row.minorId);
+        if (uniqueKinds.has(row.kind)) resolver.identifiedMinorIds.add(row.minorId);
+      }
+      for (const row of await findVaultRows(tx, [...resolver.knownMinorIds]))
+        resolver.vault.set(row.minorId, row);
+    }
+    return resolver;
+  }
+
+  private indexFor(kind: IndexKind, digests: string[]) {
+    for (const digest of digests)
+      if (!this.index.has(`${kind}|${digest}`)) this.index.set(`${kind}|${digest}`, []);
+  }
+
+  private addHit(kind: IndexKind, digest: string, hit: Hit) {
+    const key = `${kind}|${digest}`;
+    const hits = this.index.get(key);
+    if (hits === undefined) return; // never looked up by this batch
+    if (!hits.some((other) => other.minorId === hit.minorId)) hits.push(hit);
+  }
+
+  private lookup(kind: IndexKind, digests: string[]): Hit[] {
+    const found = new Map<string, Hit>();
+    for (const digest of digests) {
+      const hits = this.index.get(`${kind}|${digest}`);
+      if (hits === undefined) throw new Error(`index entry ${kind} not prepared for this batch`);
+      for (const hit of hits) found.set(hit.minorId, hit);
+    }
+    return [...found.values()];
+  }
+
+  private identityOf(minorId: string): StoredIdentity {
+    const stored = this.vault.get(minorId);
+    if (!stored) throw new Error("vault row not prepared for this batch");
+    if ("keyId" in stored) {
+      const opened = openIdentity(this.keyring, stored as VaultRow);
+      this.vault.set(minorId, opened);
+      return opened;
+    }
+    return stored;
+  }
+
+  /** The batch's index after a minor's entries are replaced: an identifier held by another minor stays there. */
+  private replaceEntries(minorId: string, entries: IndexEntry[], isNew = false) {
+    if (!isNew)
+      for (const hits of this.index.values()) {
+        const at = hits.findIndex((hit) => hit.minorId === minorId);
+        if (at >= 0) hits.splice(at, 1);
+      }
+    let fiscal = false;
+    for (const entry of entries) {
+      const hits = this.index.get(`${entry.kind}|${entry.digest}`);
+      if (uniqueKinds.has(entry.kind) && hits?.some((hit) => hit.minorId !== minorId)) continue;
+      if (entry.kind === "fiscal-code") fiscal = true;
+      this.addHit(entry.kind, entry.digest, { minorId, pseudonym: this.pseudonyms.get(minorId) as string });
+    }
+    this.hasFiscalCode.set(minorId, fiscal);
+  }
+
+  /** `resolveMinor` for one identity of the batch, against the registry as the batch has left it. */
+  resolve(input: MinorIdentity): PendingResolution {
+    const prepared = this.prepared.get(input);
+    if (!prepared) {
+      const checked = checkMinorIdentity(input, this.today);
+      const first = checked.ok ? undefined : checked.problems[0];
+      if (first && !checked.ok)
+        throw new AppError(first.code as AppErrorCode, first.message, checked.problems);
+      throw new Error("identity not prepared for this batch");
+    }
+    const { identity, fiscalDigest, otherDigests } = prepared;
+    if (fiscalDigest) {
+      const [byFiscalCode] = this.lookup("fiscal-code", [fiscalDigest]);
+      if (byFiscalCode) return this.enrich(byFiscalCode.minorId, identity, "linked");
+    }
+    const byOtherId = this.lookup("other-id", otherDigests);
+    if (byOtherId.length === 1 && !(identity.fiscalCode && this.hasFiscalCode.get(byOtherId[0].minorId))) {
+      return this.enrich(byOtherId[0].minorId, identity, "linked");
+    }
+    const doubtful: Candidate[] = byOtherId.map((hit) => ({
+      minorId: hit.minorId,
+      score: 50,
+      reasons: ["other-identifier-conflict"],
+    }));
+    const matches = this.compareWithCandidates(identity, prepared.blockDigests);
+    const certain = matches.filter((match) => match.verdict === "same");
+    const possible = matches.filter((match) => match.verdict === "possible");
+    if (doubtful.length === 0 && certain.length === 1 && possible.length === 0) {
+      return this.enrich(certain[0].minorId, identity, "linked");
+    }
+    doubtful.push(...certain, ...possible);
+    if (prepared.baseDigest) {
+      for (const hit of this.lookup("fiscal-code-base", [prepared.baseDigest]))
+        doubtful.push({ minorId: hit.minorId, score: 60, reasons: ["same-base-fiscal-code"] });
+    }
+    const minorId = randomUUID();
+    const pseudonym = newPseudonym();
+    const others = [...new Map(doubtful.map((candidate) => [candidate.minorId, candidate])).values()];
+    const outcome = others.length > 0 ? "possible-duplicate" : "created";
+    return {
+      minorId,
+      pseudonym,
+      outcome,
+      commit: () => {
+        const entries = indexEntriesOf(this.keyring, identity);
+        this.writes.push({
+          kind: "create",
+          minor: {
+            id: minorId,
+            pseudonym,
+            sex: identity.sex,
+            birthYearMonth: identity.birthDate?.slice(0, 7) ?? null,
+            citizenship: identity.citizenship ?? null,
+            residenceComune: prepared.residenceComune,
+            isPossibleDuplicate: others.length > 0,
+          },
+          vault: sealIdentity(this.keyring, minorId, identity),
+          entries,
+          reviews: others,
+        });
+        this.pseudonyms.set(minorId, pseudonym);
+        this.vault.set(minorId, identity);
+        this.replaceEntries(minorId, entries, true);
+      },
+    };
+  }
+
+  private compareWithCandidates(identity: StoredIdentity, blockDigests: string[]) {
+    if (!identity.familyName || !identity.givenName || !identity.birthDate) return [];
+    const named = {
+      familyName: identity.familyName,
+      givenName: identity.givenName,
+      birthDate: identity.birthDate,
+      sex: identity.sex,
+    };
+    const results: (Candidate & { verdict: "same" | "possible" | "different" })[] = [];
+    for (const candidate of this.lookup("block", blockDigests)) {
+      if (!this.vault.has(candidate.minorId)) continue;
+      const other = this.identityOf(candidate.minorId);
+      if (identity.fiscalCode && other.fiscalCode && identity.fiscalCode !== other.fiscalCode) continue;
+      if (!other.familyName || !other.givenName || !other.birthDate) continue;
+      const comparison = compareIdentities(
+        { ...named, birthPlace: identity.birthPlace ?? null, citizenship: identity.citizenship ?? null },
+        {
+          familyName: other.familyName,
+          givenName: other.givenName,
+          sex: other.sex,
+          birthDate: other.birthDate,
+          birthPlace: other.birthPlace ?? null,
+          citizenship: other.citizenship ?? null,
+        },
+      );
+      if (comparison.verdict !== "different") {
+        results.push({
+          minorId: candidate.minorId,
+          score: Math.round(comparison.score * 100),
+          reasons: comparison.reasons,
+          verdict: comparison.verdict,
+        });
+      }
+    }
+    return results;
+  }
+
+  /** As `enrich` of resolveMinor: adds a fiscal code or free identifiers the stored identity lacks. */
+  private enrich(
+    minorId: string,
+    incoming: StoredIdentity,
+    outcome: Resolution["outcome"],
+  ): PendingResolution {
+    const stored = this.identityOf(minorId);
+    const knownIds = new Set((stored.otherIds ?? []).map((other) => `${other.kind}:${other.value}`));
+    const newIds = (incoming.otherIds ?? []).filter((other) => !knownIds.has(`${other.kind}:${other.value}`));
+    const freeIds = newIds.filter(
+      (other) => this.lookup("other-id", [otherIdDigest(this.keyring, other)]).length === 0,
+    );
+    const addsFiscalCode = !stored.fiscalCode && incoming.fiscalCode;
+    const pseudonym = this.pseudonyms.get(minorId) as string;
+    return {
+      minorId,
+      pseudonym,
+      outcome,
+      commit: () => {
+        if (!addsFiscalCode && freeIds.length === 0) return;
+        const updated: StoredIdentity = {
+          ...stored,
+          fiscalCode: stored.fiscalCode ?? incoming.fiscalCode,
+          otherIds: [...(stored.otherIds ?? []), ...freeIds],
+        };
+        const entries = indexEntriesOf(this.keyring, updated);
+        this.writes.push({ kind: "enrich", vault: sealIdentity(this.keyring, minorId, updated), entries });
+        this.vault.set(minorId, updated);
+        this.replaceEntries(minorId, entries);
+      },
+    };
+  }
+
+  /** Writes what the accepted resolutions decided, in their order: consecutive creations in multi-row inserts. */
+  async flush(tx: Executor) {
+    for (let start = 0; start < this.writes.length; ) {
+      const write = this.writes[start];
+      if (write.kind === "enrich") {
+        await replaceVaultRow(tx, write.vault);
+        await replaceIndexEntries(tx, write.vault.minorId, write.entries);
+        start += 1;
+        continue;
+      }
+      let end = start;
+      while (end < this.writes.length && this.writes[end].kind === "create") end += 1;
+      const creates = this.writes.slice(start, end) as Extract<Write, { kind: "create" }>[];
+      for (let chunk = 0; chunk < creates.length; chunk += 500) {
+        const part = creates.slice(chunk, chunk + 500);
+        await tx.execute(sql`
+          insert into minor (id, pseudonym, sex, birth_year_month, citizenship, residence_comune, is_possible_duplicate)
+          select * from jsonb_to_recordset(${JSON.stringify(part.map((create) => create.minor))}::jsonb) as x(id uuid,
+            pseudonym text, sex text, "birthYearMonth" text, citizenship text, "residenceComune" text, "isPossibleDuplicate" boolean)`);
+        await tx.execute(sql`
+          insert into identity_vault (minor_id, key_id, fiscal_code, family_name, given_name, sex, birth_date, birth_place, citizenship, other_ids)
+          select * from jsonb_to_recordset(${JSON.stringify(part.map((create) => create.vault))}::jsonb) as x("minorId" uuid,
+            "keyId" text, "fiscalCode" text, "familyName" text, "givenName" text, sex text, "birthDate" text, "birthPlace" text,
+            citizenship text, "otherIds" text)`);
+        const entries = part
+          .flatMap((create) => create.entries.map((entry) => ({ ...entry, minorId: create.vault.minorId })))
+          .map((entry, n) => ({ ...entry, n }));
+        await tx.execute(sql`
+          insert into identity_index (kind, digest, minor_id)
+          select kind, digest, "minorId" from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as x(kind text, digest text, "minorId" uuid, n integer)
+          order by n
+          on conflict do nothing`);
+      }
+      for (const create of creates) {
+        if (create.reviews.length === 0) continue;
+        for (const candidate of create.reviews) {
+          await queueReview(tx, {
+            id: randomUUID(),
+            a: create.vault.minorId,
+            b: candidate.minorId,
+            score: candidate.score,
+            reasons: candidate.reasons,
+          });
+        }
+        await setPossibleDuplicate(
+          tx,
+          create.reviews.map((candidate) => candidate.minorId),
+        );
+      }
+      start = end;
+    }
+  }
+}
