@@ -50,14 +50,17 @@ describe.skipIf(!hasChromium)(
       return (await response.json()) as ReportResult;
     };
 
-    /** Each row of a table on screen: its data-key and the text of its count cell. */
+    /** Each count cell of a table on screen (a row, or a cell of a cross-table): its key and text. */
     const countsShown = (selector: string) =>
       page
-        .locator(`${selector} tbody tr`)
-        .evaluateAll((rows) =>
-          rows.map((row) => [
-            row.getAttribute("data-key") ?? "",
-            row.querySelector("[data-measure='count']")?.textContent?.trim() ?? "",
+        .locator(`${selector} tbody [data-key]`)
+        .evaluateAll((cells) =>
+          cells.map((cell) => [
+            cell.getAttribute("data-key") ?? "",
+            (cell.getAttribute("data-measure") === "count"
+              ? cell
+              : cell.querySelector("[data-measure='count']")
+            )?.textContent?.trim() ?? "",
           ]),
         );
 

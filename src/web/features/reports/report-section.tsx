@@ -6,6 +6,7 @@ import { LazyChart } from "../../components/lazy-chart.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { useZones } from "../reference/reference-api.ts";
 import { chartOptionOf } from "./report-charts.ts";
+import { isCrossTabulable, ReportCrossTable } from "./report-crosstab.tsx";
 import { ReportDownloads } from "./report-downloads.tsx";
 import { type ValueLabeller, valueLabellerOf } from "./report-labels.ts";
 import { instantLabel, ReportDefinitions, ReportNotice } from "./report-notice.tsx";
@@ -62,12 +63,21 @@ function TableBlock({
               label={t("reports.table.chartLabel", { title: table.title })}
             />
           )}
-          <ReportDataTable
-            id={id}
-            table={table}
-            labelOf={labelOf}
-            regionLabel={`${reportTitle}: ${table.title}`}
-          />
+          {isCrossTabulable(table) ? (
+            <ReportCrossTable
+              id={id}
+              table={table}
+              labelOf={labelOf}
+              regionLabel={`${reportTitle}: ${table.title}`}
+            />
+          ) : (
+            <ReportDataTable
+              id={id}
+              table={table}
+              labelOf={labelOf}
+              regionLabel={`${reportTitle}: ${table.title}`}
+            />
+          )}
         </>
       )}
     </div>
