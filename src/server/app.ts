@@ -12,10 +12,13 @@ import type { Database } from "../db/database.ts";
 import type { Config } from "./config.ts";
 import { registerAccessRoutes } from "./features/access/access.routes.ts";
 import { registerAuditRoutes } from "./features/access/audit.routes.ts";
+import { registerEventFileRoutes } from "./features/events/event-files.routes.ts";
+import { createEventFileWorker } from "./features/events/event-files.worker.ts";
 import { registerEventRoutes } from "./features/events/events.routes.ts";
 import { registerReferenceRoutes } from "./features/reference/reference.routes.ts";
 import { registerRegistryRoutes } from "./features/registry/registry.routes.ts";
 import type { Keyring } from "./features/registry/vault-keys.ts";
+import { registerReportRoutes } from "./features/reports/reports.routes.ts";
 import { registerStatusRoutes } from "./features/status/status.routes.ts";
 import { registerStayRoutes } from "./features/stays/stays.routes.ts";
 import { registerStructureRoutes } from "./features/structures/structures.routes.ts";
@@ -104,6 +107,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerRequestContext(app, db);
   await registerOpenApi(app, config);
 
+  // Event files are processed in the background of every server process, stopped on close.
+  const eventFileWorker = createEventFileWorker({
+    db,
+    keyring: deps.keyring,
+    logger: deps.logger,
+    chunkLines: config.eventFileChunkLines,
+  });
+  app.decorate("eventFileWorker", eventFileWorker);
+  app.addHook("onReady", async () => eventFileWorker.start());
+  app.addHook("onClose", async () => eventFileWorker.stop());
+
   await app.register(async (api) => {
     registerStatusRoutes(api, deps);
     registerAccessRoutes(api, deps);
@@ -113,6 +127,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerRegistryRoutes(api, deps);
     registerStayRoutes(api, deps);
     registerEventRoutes(api, deps);
+    registerReportRoutes(api, deps);
+    registerEventFileRoutes(api, deps, eventFileWorker);
   });
 
   const servesWeb = deps.webRoot !== undefined && fs.existsSync(path.join(deps.webRoot, "index.html"));

@@ -21,7 +21,14 @@ const environmentSchema = z.object({
   SIRMI_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   SIRMI_SESSION_HOURS: z.coerce.number().min(0.1).max(24).default(8),
   SIRMI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SIRMI_EVENT_FILE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1_048_576),
+  SIRMI_EVENT_FILE_CHUNK_LINES: z.coerce.number().int().min(1).max(1000).default(500),
   SIRMI_AUTHORISATION_WARNING_DAYS: z.coerce.number().int().min(1).default(90),
+  SIRMI_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).default(3),
   SIRMI_KEYS_FILE: z.string().min(1).optional(),
   SIRMI_VAULT_KEYS: z.string().min(1).optional(),
 });
@@ -42,6 +49,11 @@ export type Config = {
   sessionHours: number;
   bodyLimitBytes: number;
   authorisationWarningDays: number;
+  /** Published reports hide counts from 1 to this value minus one (statistical protection). */
+  suppressionThreshold: number;
+  /** Largest event file (POST /api/v1/event-files) and lines ingested per chunk of its processing. */
+  eventFileMaxBytes: number;
+  eventFileChunkLines: number;
   /** The identity vault's keys: a JSON file (default: keys.json in the data folder)… */
   keysFile: string;
   /** …or the same JSON given directly, e.g. from a secret store. */
@@ -76,6 +88,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionHours: env.SIRMI_SESSION_HOURS,
     bodyLimitBytes: env.SIRMI_BODY_LIMIT_BYTES,
     authorisationWarningDays: env.SIRMI_AUTHORISATION_WARNING_DAYS,
+    suppressionThreshold: env.SIRMI_SUPPRESSION_THRESHOLD,
+    eventFileMaxBytes: env.SIRMI_EVENT_FILE_MAX_BYTES,
+    eventFileChunkLines: env.SIRMI_EVENT_FILE_CHUNK_LINES,
     keysFile: path.resolve(env.SIRMI_KEYS_FILE ?? path.join(env.SIRMI_DATA_DIR, "keys.json")),
     vaultKeysJson: env.SIRMI_VAULT_KEYS,
   };

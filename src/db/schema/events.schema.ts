@@ -1,4 +1,16 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { EventProblem } from "../../domain/stays/parse-stay-event.ts";
 import { appUser, organisation } from "./access.schema.ts";
 import { structure } from "./structures.schema.ts";
 
@@ -64,4 +76,72 @@ export const machineClientJti = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "string" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.clientId, t.jti] }), index("machine_client_jti_expires").on(t.expiresAt)],
+);
+
+/**
+ * A bulk file of interchange events (JSON Lines or CSV), processed in the background in chunks.
+ * Counters and per-line outcomes are committed together after each chunk; the lease says which
+ * server process works on the file and until when, so that a crashed one is replaced.
+ */
+export const eventFile = pgTable(
+  "event_file",
+  {
+    id: uuid("id").primaryKey(),
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => machineClient.id),
+    /** jsonl | csv */
+    format: text("format").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    /** SHA-256 of the file's bytes, base64, as in the Digest header. */
+    contentDigest: text("content_digest").notNull(),
+    /** queued | processing | done | failed */
+    status: text("status").notNull(),
+    lineCount: integer("line_count").notNull(),
+    processedCount: integer("processed_count").notNull().default(0),
+    acceptedCount: integer("accepted_count").notNull().default(0),
+    duplicateCount: integer("duplicate_count").notNull().default(0),
+    rejectedCount: integer("rejected_count").notNull().default(0),
+    /** Chunks that ended in an unexpected error; the file fails after a few. */
+    failureCount: integer("failure_count").notNull().default(0),
+    leaseOwner: uuid("lease_owner"),
+    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true, mode: "string" }),
+    /** Set while a chunk is being ingested: events recorded since then are this file's own. */
+    chunkStartedAt: timestamp("chunk_started_at", { withTimezone: true, mode: "string" }),
+    receivedAt: timestamp("received_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true, mode: "string" }),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("event_file_client").on(t.clientId, t.receivedAt),
+    index("event_file_pending").on(t.receivedAt).where(sql`status in ('queued', 'processing')`),
+  ],
+);
+
+/**
+ * One line of an event file: the event as sent, sealed with the vault key until it is processed
+ * (it may carry a child's identity), then its outcome. A line that is not an event has its
+ * rejection from the start and no content.
+ */
+export const eventFileLine = pgTable(
+  "event_file_line",
+  {
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => eventFile.id),
+    /** Line number in the file, from 1 (CSV: the header is line 1). */
+    line: integer("line").notNull(),
+    /** The event id as read from the line, when there is one. */
+    eventId: text("event_id"),
+    keyId: text("key_id"),
+    sealedContent: text("sealed_content"),
+    /** null while pending; accepted | duplicate | rejected */
+    status: text("status"),
+    warnings: jsonb("warnings").$type<EventProblem[]>(),
+    errors: jsonb("errors").$type<EventProblem[]>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fileId, t.line] }),
+    index("event_file_line_pending").on(t.fileId, t.line).where(sql`status is null`),
+  ],
 );

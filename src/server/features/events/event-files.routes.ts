@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import type { AppDependencies } from "../../app.ts";
+import { sealField } from "../registry/vault-crypto.ts";
+import { eventFileMediaTypes, formatOf, readEventFile } from "./event-files.parse.ts";
+import {
+  type EventFileRow,
+  findClientEventFile,
+  insertEventFile,
+  listLineOutcomes,
+} from "./event-files.queries.ts";
+import { eventFileStatusSchema, eventFileSummarySchema } from "./event-files.schemas.ts";
+import { type EventFileWorker, sealContextOf } from "./event-files.worker.ts";
+import { type AuthenticatedClient, authenticateClient, digestOf, verifyIntegrity } from "./machine-auth.ts";
+
+const security = [{ modiBearer: [] }];
+
+function audienceOf(publicUrl: string, request: FastifyRequest): string {
+  return `${publicUrl.replace(/\/+$/, "")}${request.url.split("?")[0]}`;
+}
+
+function summaryOf(file: EventFileRow) {
+  return {
+    id: file.id,
+    format: file.format,
+    status: file.status,
+    sizeBytes: file.sizeBytes,
+    digest: `SHA-256=${file.contentDigest}`,
+    receivedAt: file.receivedAt,
+    startedAt: file.startedAt,
+    completedAt: file.completedAt,
+    counts: {
+      lines: file.lineCount,
+      processed: file.processedCount,
+      accepted: file.acceptedCount,
+      duplicate: file.duplicateCount,
+      rejected: file.rejectedCount,
+    },
+    progress: file.lineCount === 0 ? 1 : Math.round((file.processedCount / file.lineCount) * 10_000) / 10_000,
+  };
+}
+
+/** Bulk files of the interchange standard v1: stored at once, processed in the background. */
+export function registerEventFileRoutes(
+  app: FastifyInstance,
+  deps: AppDependencies,
+  worker: EventFileWorker,
+) {
+  app.register(async (files) => registerEventFileEndpoints(files, deps, worker));
+}
+
+function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies, worker: EventFileWorker) {
+  const { db, keyring, config } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const bodyLimit = config.eventFileMaxBytes;
+
+  app.decorateRequest("machineClient", undefined);
+  app.decorateRequest("machineAuthError", undefined);
+  // Every body is read as bytes (the Digest covers them); the type is checked after authentication.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_request, body, done) => done(null, body));
+  app.addHook("onRequest", async (request) => {
+    try {
+      request.machineClient = await authenticateClient(db, {
+        headers: request.headers,
+        audience: audienceOf(config.publicUrl, request),
+      });
+    } catch (error) {
+      request.machineAuthError = error;
+    }
+  });
+  app.addHook("preParsing", async (request) => {
+    if (request.machineAuthError !== undefined) throw request.machineAuthError;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (reply.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="sirmi"');
+  });
+  const rateLimit = {
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    keyGenerator: (request: FastifyRequest) =>
+      request.machineClient ? `client:${request.machineClient.id}` : `ip:${request.ip}`,
+  };
+
+  api.post(
+    "/api/v1/event-files",
+    {
+      bodyLimit,
+      config: { rateLimit },
+      schema: {
+        tags: ["interscambio"],
+        summary: "Inviare un file di eventi ASMI (JSON Lines o CSV)",
+        description:
+          "Autenticazione ModI ID_AUTH_REST_02; INTEGRITY_REST_01 con il Digest dei byte del file. " +
+          "Content-Type application/x-ndjson, application/jsonl (un evento JSON per riga) o text/csv " +
+          `(tracciato in docs/api.md), UTF-8, al massimo ${bodyLimit} byte. Il file è registrato ` +
+          "prima della risposta 202 ed elaborato in background: l'esito di ogni riga è nella risorsa indicata da Location.",
+        security,
+        consumes: eventFileMediaTypes,
+        response: { 202: eventFileSummarySchema },
+      },
+    },
+    async (request, reply) => {
+      const client = request.machineClient as AuthenticatedClient;
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      await verifyIntegrity(
+        db,
+        client,
+        { headers: request.headers, audience: audienceOf(config.publicUrl, request) },
+        bytes,
+      );
+      const format = formatOf(request.headers["content-type"]);
+      const lines = readEventFile(bytes, format);
+      const id = randomUUID();
+      const unreadable = lines.filter((line) => line.problem !== undefined).length;
+      await insertEventFile(
+        db,
+        {
+          id,
+          clientId: client.id,
+          format,
+          sizeBytes: bytes.length,
+          contentDigest: digestOf(bytes).slice("SHA-256=".length),
+          status: unreadable === lines.length ? "done" : "queued",
+          lineCount: lines.length,
+          processedCount: unreadable,
+          rejectedCount: unreadable,
+        },
+        lines.map((line) => ({
+          line: line.line,
+          eventId: line.id ?? null,
+          keyId: line.problem ? null : keyring.activeKeyId,
+          sealedContent: line.problem
+            ? null
+            : sealField(keyring, sealContextOf(id, line.line), JSON.stringify(line.event)),
+          status: line.problem ? "rejected" : null,
+          errors: line.problem ? [line.problem] : null,
+        })),
+      );
+      worker.wake();
+      const file = (await findClientEventFile(db, client.id, id)) as EventFileRow;
+      request.log.info({ eventFileId: id, lines: lines.length, format }, "event file received");
+      return reply.status(202).header("location", `/api/v1/event-files/${id}`).send(summaryOf(file));
+    },
+  );
+
+  api.get(
+    "/api/v1/event-files/:id",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["interscambio"],
+        summary: "Lo stato di un file di eventi e l'esito delle sue righe",
+        description:
+          "Solo per il client che lo ha inviato. Gli esiti delle righe elaborate sono in ordine di riga, " +
+          "una pagina alla volta: `cursor` è il numero dell'ultima riga ricevuta (nextCursor).",
+        security,
+        params: z.object({ id: z.uuid({ error: "Identificativo non valido" }) }),
+        querystring: z.object({
+          cursor: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(100_000_000)
+            .default(0)
+            .describe("Numero di riga da cui proseguire (esclusa)"),
+          limit: z.coerce.number().int().min(1).max(5000).default(1000).describe("Esiti per pagina"),
+        }),
+        response: { 200: eventFileStatusSchema },
+      },
+    },
+    async (request) => {
+      const client = request.machineClient as AuthenticatedClient;
+      const file = await findClientEventFile(db, client.id, request.params.id);
+      if (!file) throw new AppError("not-found", "Nessun file con questo id è stato inviato dal client.");
+      const { cursor, limit } = request.query;
+      const outcomes = await listLineOutcomes(db, file.id, cursor, limit);
+      return {
+        ...summaryOf(file),
+        outcomes,
+        nextCursor: outcomes.length === limit ? outcomes[outcomes.length - 1].line : null,
+      };
+    },
+  );
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Database } from "../../../db/database.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
+import { safeErrorSummary } from "../../http/safe-error.ts";
+import { openField } from "../registry/vault-crypto.ts";
+import type { Keyring } from "../registry/vault-keys.ts";
+import { type EventResult, ingestEvents } from "../stays/ingest-event.ts";
+import {
+  beginChunk,
+  claimEventFile,
+  completeEventFile,
+  countClaimableFiles,
+  findOwnEarlierOutcomes,
+  type LineOutcome,
+  listClientStructureIds,
+  listPendingLines,
+  recordChunk,
+  recordFailure,
+  renewLease,
+} from "./event-files.queries.ts";
+
+export const eventFileLeaseSeconds = 20;
+const heartbeatMs = 5_000;
+const pollMs = 2_000;
+const maxFailures = 5;
+
+export type EventFileWorker = {
+  start(): void;
+  /** Processes now instead of at the next poll (a file has just arrived). */
+  wake(): void;
+  /** Processes until no file is left that a worker could take (others may hold a live lease). */
+  drain(): Promise<void>;
+  /** Finishes the chunk in progress, then stops. */
+  stop(): Promise<void>;
+};
+
+export type EventFileWorkerDependencies = {
+  db: Database;
+  keyring: Keyring;
+  logger: Logger;
+  chunkLines: number;
+};
+
+declare module "fastify" {
+  interface FastifyInstance {
+    eventFileWorker: EventFileWorker;
+  }
+}
+
+export function sealContextOf(fileId: string, line: number) {
+  return `event-file-line:${fileId}:${line}`;
+}
+
+class LeaseLost extends Error {}
+
+/**
+ * Processes event files in the background of a server process: claims one file at a time, ingests
+ * it a chunk at a time through the one write path of ASMI and commits each chunk's outcomes.
+ */
+export function createEventFileWorker(deps: EventFileWorkerDependencies): EventFileWorker {
+  const { db, logger } = deps;
+  const owner = randomUUID();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopping = false;
+
+  async function processFile(file: { id: string; clientId: string }) {
+    const heartbeat = setInterval(() => {
+      renewLease(db, file.id, owner, eventFileLeaseSeconds).catch(() => undefined);
+    }, heartbeatMs);
+    try {
+      while (!stopping) {
+        const lines = await listPendingLines(db, file.id, deps.chunkLines);
+        if (lines.length === 0) {
+          await completeEventFile(db, file.id, owner);
+          logger.info({ eventFileId: file.id }, "event file processed");
+          return;
+        }
+        const chunk = await beginChunk(db, file.id, owner, eventFileLeaseSeconds);
+        if (!chunk) throw new LeaseLost();
+        const outcomes = await ingestChunk(file, lines, chunk.isRetry ? chunk.since : undefined);
+        if (!(await recordChunk(db, file.id, owner, outcomes))) throw new LeaseLost();
+      }
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        logger.warn({ eventFileId: file.id }, "event file taken over by another worker");
+        return;
+      }
+      logger.error({ eventFileId: file.id, error: safeErrorSummary(error) }, "event file chunk failed");
+      await recordFailure(db, file.id, owner, maxFailures).catch(() => undefined);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async function ingestChunk(
+    file: { id: string; clientId: string },
+    lines: Awaited<ReturnType<typeof listPendingLines>>,
+    retrySince: string | undefined,
+  ): Promise<LineOutcome[]> {
+    const raws = lines.map((line) =>
+      JSON.parse(openField(deps.keyring, line.keyId, sealContextOf(file.id, line.line), line.sealedContent)),
+    );
+    const allowed = new Set(await listClientStructureIds(db, file.clientId));
+    const results: EventResult[] = await ingestEvents(
+      db,
+      { keyring: deps.keyring, today: todayInRome() },
+      {
+        kind: "client",
+        id: file.clientId,
+        subject: { system: true, label: `client:${file.clientId}` },
+        mayWrite: (structure) => allowed.has(structure.id),
+      },
+      raws,
+    );
+    // A retried chunk finds the events of its own cut-short attempt: they keep their first outcome.
+    const duplicates = results.filter((result) => result.status === "duplicate").map((result) => result.id);
+    const own = retrySince
+      ? await findOwnEarlierOutcomes(db, file.clientId, duplicates, retrySince)
+      : new Map<string, { status: string }>();
+    const seen = new Set<string>();
+    return results.map((result, index) => {
+      const isFirstInChunk = !seen.has(result.id);
+      seen.add(result.id);
+      const earlier = result.status === "duplicate" && isFirstInChunk ? own.get(result.id) : undefined;
+      return {
+        line: lines[index].line,
+        id: result.id,
+        status: earlier ? (earlier.status as "accepted" | "rejected") : result.status,
+        warnings: result.warnings,
+        errors: result.errors,
+      };
+    });
+  }
+
+  async function runUntilIdle() {
+    do {
+      again = false;
+      while (!stopping) {
+        const file = await claimEventFile(db, owner, eventFileLeaseSeconds);
+        if (!file) break;
+        await processFile(file);
+      }
+    } while (again && !stopping);
+  }
+
+  function wake() {
+    if (stopping) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runUntilIdle()
+      .catch((error: unknown) => {
+        logger.error({ error: safeErrorSummary(error) }, "event file worker failed");
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  return {
+    start() {
+      if (timer || stopping) return;
+      timer = setInterval(wake, pollMs);
+      timer.unref();
+      wake();
+    },
+    wake,
+    async drain() {
+      for (;;) {
+        wake();
+        await running;
+        if (stopping || (await countClaimableFiles(db)) === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async stop() {
+      stopping = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
