@@ -17,6 +17,12 @@ import { type EventFileWorker, sealContextOf } from "./event-files.worker.ts";
 import { type AuthenticatedClient, authenticateClient, digestOf, verifyIntegrity } from "./machine-auth.ts";
 
 const security = [{ modiBearer: [] }];
+const eventFileBody = z
+  .string()
+  .describe(
+    "Il file: un evento JSON per riga (JSON Lines) o CSV con intestazione (tracciato in docs/api.md), UTF-8",
+  );
+const eventFileBodySchema = eventFileBody.meta({ id: "EventFileContent", format: "binary" });
 
 function audienceOf(publicUrl: string, request: FastifyRequest): string {
   return `${publicUrl.replace(/\/+$/, "")}${request.url.split("?")[0]}`;
@@ -100,8 +106,12 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
           "prima della risposta 202 ed elaborato in background: l'esito di ogni riga è nella risorsa indicata da Location.",
         security,
         consumes: eventFileMediaTypes,
+        body: eventFileBodySchema,
         response: { 202: eventFileSummarySchema },
       },
+      // The body is bytes, read and checked by the handler after the integrity check: the schema
+      // documents it, it does not validate it.
+      validatorCompiler: () => (value: unknown) => ({ value }),
     },
     async (request, reply) => {
       const client = request.machineClient as AuthenticatedClient;
