@@ -77,6 +77,12 @@ async function verifyClientJwt(db: Executor, token: string, clientId: string | u
       "token-claims-invalid",
       `La validità del token (exp − iat) deve essere positiva e al massimo di ${maxTokenLifetimeSeconds} secondi.`,
     );
+  // A token issued in the future (beyond the tolerated skew) could be kept and used later.
+  if (issuedAt > Date.now() / 1000 + clockSkewSeconds)
+    throw new AppError(
+      "token-claims-invalid",
+      "Il token è emesso nel futuro (iat): verificare l'orologio del client.",
+    );
   return { client: found, payload, expiresAt };
 }
 
