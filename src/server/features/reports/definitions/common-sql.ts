@@ -49,6 +49,15 @@ export function knownStays(context: DefinitionContext): SQL {
 }
 
 /**
+ * The days a stay is present: admission included, discharge excluded (open: no end). The same
+ * expression as the GiST indexes of stay_history (migration 0010), so that they serve it.
+ */
+export function presentDaysSql(stay: SQL): SQL {
+  return sql`daterange(${stay}.admission_date, case when ${stay}.discharge_date < ${stay}.admission_date
+    then ${stay}.admission_date else ${stay}.discharge_date end, '[)')`;
+}
+
+/**
  * Who is present on a day, the minor being the unit: admission ≤ D and (no discharge or
  * discharge > D). A minor with several stays present on D (bad data) counts once, in the most
  * recent stay, and carries how many it had (`present_stays`). The scope applies after the choice
@@ -59,7 +68,7 @@ export function presentOn(context: DefinitionContext, day: SQL): SQL {
     select chosen.* from (
       select distinct on (s.minor_id) s.*, count(*) over (partition by s.minor_id)::int as present_stays
       from ${knownStays(context)} s
-      where s.admission_date <= ${day} and (s.discharge_date is null or s.discharge_date > ${day})
+      where ${presentDaysSql(sql`s`)} @> (${day})::date
       order by s.minor_id, s.admission_date desc, s.stay_id desc
     ) chosen
     where ${scopeCondition(context, sql`chosen.structure_id`)}

@@ -12,6 +12,7 @@ import {
   citizenshipGroupSql,
   type DefinitionContext,
   knownStays,
+  presentDaysSql,
   scopeCondition,
 } from "./common-sql.ts";
 import { definitionTexts, sourceTexts } from "./definition-texts.ts";
@@ -43,8 +44,7 @@ export const trend: ReportDefinition = {
           count(*) over (partition by s.minor_id) as stays_of_minor
         from ${knownStays(context)} s
         join minor m on m.id = s.minor_id
-        where s.admission_date <= ${lastDayOfMonth(to)}::date
-          and (s.discharge_date is null or s.discharge_date > ${lastDayOfMonth(from)}::date)
+        where ${presentDaysSql(sql`s`)} && daterange(${lastDayOfMonth(from)}::date, ${lastDayOfMonth(to)}::date, '[]')
       ),
       expanded as (
         select c.*, month.start as month_start
