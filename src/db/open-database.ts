@@ -28,6 +28,9 @@ export type OpenDatabaseOptions =
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    // An idle connection closed by the server (a restart, a failover, an administrator) must not
+    // bring the process down: the pool drops that client and opens a new one when next needed.
+    pool.on("error", () => undefined);
     // pg returns date columns as JS Date by default; the domain uses ISO strings.
     const db = drizzlePostgres(pool, { schema }) as unknown as Database;
     return {
