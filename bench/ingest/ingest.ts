@@ -4,9 +4,13 @@
  * requests of 500 events (admissions with identity resolution, activities, discharges; see
  * realistic-events.ts) sent one after the other with fetch. Baseline, measured in the same run:
  * the rows the pipeline stored (minor, identity_vault, identity_index, stay, stay_event) inserted
- * raw, one multi-row INSERT per table and request-sized chunk, into a second fresh database.
+ * raw, one multi-row INSERT per table and request-sized chunk, into a second fresh database; the
+ * statements are written out and sent to the driver directly (raw-insert.ts), since drizzle's
+ * insert builder alone takes about as long as the database to store these rows.
  * Prints figures only; asserts nothing about timing.
  * Run: npx tsx bench/ingest/ingest.ts [--events 10000]   (PostgreSQL when DATABASE_URL is set)
+ * SIRMI_BENCH_CPU_PROFILE=file.cpuprofile profiles the pipeline phase (profile.ts);
+ * SIRMI_BENCH_BUILDER_BASELINE=1 also times the same INSERTs built by drizzle, into a third database.
  */
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
@@ -27,6 +31,8 @@ import { registerClient, signToken } from "../../src/server/features/events/mach
 import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { createActiveStructures } from "../../test/support/stay-fixtures.ts";
 import { freshDatabase } from "./fresh-database.ts";
+import { startProfiler } from "./profile.ts";
+import { inDriverTransaction, insertStatement } from "./raw-insert.ts";
 import { realisticBatches } from "./realistic-events.ts";
 
 const eventsArgument = process.argv.indexOf("--events");
@@ -72,7 +78,9 @@ async function send(events: unknown[]) {
   };
 }
 
+const profiler = await startProfiler(process.env.SIRMI_BENCH_CPU_PROFILE);
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 for (const batch of batches) {
   const { results } = await send(batch);
   for (const result of results) {
@@ -81,6 +89,8 @@ for (const batch of batches) {
   }
 }
 const pipelineSeconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+await profiler?.stop();
 await app.close();
 
 // Baseline: the same rows, as the pipeline stored them, into a second fresh database.
@@ -148,13 +158,44 @@ const baselineStarted = performance.now();
 for (const shares of perRequest) {
   // One transaction per request, as the pipeline commits per request; one INSERT per table,
   // split only where the bind-parameter limit requires it (500 rows a statement).
-  await target.db.transaction(async (tx) => {
+  await inDriverTransaction(target, async (query) => {
     for (const [table, rows] of shares)
-      for (let start = 0; start < rows.length; start += 500)
-        await tx.insert(table).values(rows.slice(start, start + 500) as never);
+      for (let start = 0; start < rows.length; start += 500) {
+        const { text, params } = insertStatement(table, rows.slice(start, start + 500));
+        await query(text, params);
+      }
   });
 }
 const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+// The same statements built by drizzle's insert builder, into a third fresh database, for comparison.
+const builderTarget = process.env.SIRMI_BENCH_BUILDER_BASELINE ? await freshDatabase(databaseUrl) : undefined;
+let builderSeconds: number | undefined;
+if (builderTarget) {
+  await createActiveStructures(builderTarget.db, structureCodes, 60);
+  const ids = new Map(
+    (await builderTarget.db.select({ id: structure.id, code: structure.code }).from(structure)).map((row) => [
+      structureIdOf.get(row.code as string),
+      row.id,
+    ]),
+  );
+  const started = performance.now();
+  for (const shares of perRequest)
+    await builderTarget.db.transaction(async (tx) => {
+      for (const [table, rows] of shares)
+        for (let start = 0; start < rows.length; start += 500)
+          await tx
+            .insert(table)
+            .values(
+              rows
+                .slice(start, start + 500)
+                .map((row) =>
+                  row.structureId ? { ...row, structureId: ids.get(row.structureId as string) } : row,
+                ) as never,
+            );
+    });
+  builderSeconds = (performance.now() - started) / 1000;
+  await builderTarget.close();
+}
 await target.close();
 
 const pipelineRate = total / pipelineSeconds;
@@ -170,7 +211,15 @@ console.log(
 console.log(
   `pipeline, POST /api/v1/events: ${pipelineRate.toFixed(0)} events/s (${pipelineSeconds.toFixed(2)} s)`,
 );
+// On a busy machine the wall time varies from run to run; this process's CPU time much less.
+console.log(
+  `  CPU of this process (server and client) during the pipeline: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`,
+);
 console.log(
   `baseline, raw multi-row INSERT of the same ${rowCount} rows (minor, identity_vault, identity_index, stay, stay_event) into a fresh database: ${baselineRate.toFixed(0)} events/s (${baselineSeconds.toFixed(2)} s)`,
 );
+if (builderSeconds !== undefined)
+  console.log(
+    `the same INSERTs built by drizzle's insert builder: ${(total / builderSeconds).toFixed(0)} events/s (${builderSeconds.toFixed(2)} s)`,
+  );
 console.log(`ratio pipeline / baseline: ${(pipelineRate / baselineRate).toFixed(3)}`);

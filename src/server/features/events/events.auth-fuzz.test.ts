@@ -147,9 +147,10 @@ describe("tampered requests, fuzzed", () => {
         }
         expect(response.statusCode).toBe(200);
         const results = (response.json() as { results: { status: string }[] }).results;
-        expect(results.map((result) => result.status), response.body).toEqual(
-          kinds.map((kind) => (kind === "good" ? "accepted" : "rejected")),
-        );
+        expect(
+          results.map((result) => result.status),
+          response.body,
+        ).toEqual(kinds.map((kind) => (kind === "good" ? "accepted" : "rejected")));
         const good = events.filter((_, index) => kinds[index] === "good").map((event) => event.id as string);
         const [row] = await queryRows<{ count: number }>(
           t.db,

@@ -1,38 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
-import type { minor } from "../../../db/schema/index.ts";
 import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
-import { baseFiscalCode } from "../../../domain/identity/fiscal-code.ts";
 import { compareIdentities } from "../../../domain/registry/identity-similarity.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
-import { lookupBlockingKeys } from "../../../domain/registry/name-matching.ts";
+import { BatchIdentityDigests } from "./batch-identity-digests.ts";
 import {
-  fiscalCodeDigest,
   type IndexEntry,
   type IndexKind,
-  indexEntriesOf,
   openIdentity,
-  otherIdDigest,
   type StoredIdentity,
   sealIdentity,
   storedIdentityOf,
   type VaultRow,
 } from "./identity-vault.ts";
 import { newPseudonym } from "./pseudonym.ts";
-import {
-  findVaultRows,
-  queueReview,
-  replaceIndexEntries,
-  replaceVaultRow,
-  setPossibleDuplicate,
-} from "./registry.queries.ts";
+import { findVaultRows } from "./registry.queries.ts";
 import type { Resolution } from "./resolve-minor.ts";
-import { blindIndex } from "./vault-crypto.ts";
+import { type Candidate, type Write, writeResolutions } from "./resolve-minors-batch.writes.ts";
+import { openField } from "./vault-crypto.ts";
 import type { Keyring } from "./vault-keys.ts";
 
 type Hit = { minorId: string; pseudonym: string };
-type Candidate = { minorId: string; score: number; reasons: string[] };
 
 /** What one identity needs from the registry: its lock digests and the index entries it looks up. */
 type Prepared = {
@@ -44,17 +33,6 @@ type Prepared = {
   baseDigest?: string;
   locks: string[];
 };
-
-/** The writes of the batch, in the order the one-by-one resolutions would have made them. */
-type Write =
-  | {
-      kind: "create";
-      minor: typeof minor.$inferInsert;
-      vault: VaultRow;
-      entries: IndexEntry[];
-      reviews: Candidate[];
-    }
-  | { kind: "enrich"; vault: VaultRow; entries: IndexEntry[] };
 
 /** A resolution decided in memory: its effects count only once `commit` is called (the event accepted). */
 export type PendingResolution = Resolution & { commit(): void };
@@ -75,7 +53,11 @@ export class BatchMinorResolver {
   private readonly hasFiscalCode = new Map<string, boolean>();
   private readonly vault = new Map<string, VaultRow | StoredIdentity>();
   private readonly pseudonyms = new Map<string, string>();
+  private readonly fiscalCodes = new Map<string, string>();
+  private readonly lookups = new Map<IndexKind, Set<string>>();
+  private readonly locks = new Set<string>();
   private readonly writes: Write[] = [];
+  private readonly digests: BatchIdentityDigests;
   /** Minors met in the index: every minor an identity of the batch can link to (created ones aside). */
   readonly knownMinorIds = new Set<string>();
   /** Among them, those found by an identifier as written (fiscal code, other identifier). */
@@ -84,17 +66,14 @@ export class BatchMinorResolver {
   private constructor(
     private readonly keyring: Keyring,
     private readonly today: string,
-  ) {}
+  ) {
+    this.digests = new BatchIdentityDigests(keyring);
+  }
 
-  static async prepare(
-    tx: Executor,
-    keyring: Keyring,
-    today: string,
-    inputs: MinorIdentity[],
-  ): Promise<BatchMinorResolver> {
+  /** What the batch looks up, lock and index digests computed: needs no database (run it while a read is in flight). */
+  static digest(keyring: Keyring, today: string, inputs: MinorIdentity[]): BatchMinorResolver {
     const resolver = new BatchMinorResolver(keyring, today);
-    const lookups = new Map<IndexKind, Set<string>>();
-    const locks = new Set<string>();
+    const { lookups, locks } = resolver;
     const want = (kind: IndexKind, digest: string) => {
       const set = lookups.get(kind) ?? new Set<string>();
       set.add(digest);
@@ -104,24 +83,23 @@ export class BatchMinorResolver {
       const checked = checkMinorIdentity(input, today);
       if (!checked.ok) continue;
       const identity = storedIdentityOf(checked.identity);
-      const fiscalDigest = identity.fiscalCode ? fiscalCodeDigest(keyring, identity.fiscalCode) : undefined;
-      const otherDigests = (identity.otherIds ?? []).map((other) => otherIdDigest(keyring, other));
+      const digests = resolver.digests;
+      const fiscalDigest = identity.fiscalCode ? digests.fiscalCode(identity.fiscalCode) : undefined;
+      const otherDigests = (identity.otherIds ?? []).map((other) => digests.otherId(other));
       const blockLock = identity.birthDate
-        ? blindIndex(keyring, "lock", `${identity.birthDate}|${identity.sex}`)
+        ? digests.digest("lock", `${identity.birthDate}|${identity.sex}`)
         : undefined;
       const blockDigests =
         identity.familyName && identity.givenName && identity.birthDate
-          ? lookupBlockingKeys({
+          ? digests.lookupBlocks({
               familyName: identity.familyName,
               givenName: identity.givenName,
               birthDate: identity.birthDate,
               sex: identity.sex,
-            }).map((key) => blindIndex(keyring, "block", key))
+            })
           : [];
       const baseDigest =
-        identity.fiscalCode?.length === 16
-          ? blindIndex(keyring, "fiscal-code-base", baseFiscalCode(identity.fiscalCode))
-          : undefined;
+        identity.fiscalCode?.length === 16 ? digests.fiscalCodeBase(identity.fiscalCode) : undefined;
       const prepared: Prepared = {
         identity,
         residenceComune: checked.identity.residenceComune ?? null,
@@ -138,6 +116,12 @@ export class BatchMinorResolver {
       for (const digest of blockDigests) want("block", digest);
       if (baseDigest) want("fiscal-code-base", baseDigest);
     }
+    return resolver;
+  }
+
+  /** The locks and reads of the batch's identities: one lock statement, one index read, one vault read. */
+  async read(tx: Executor): Promise<this> {
+    const { lookups, locks } = this;
     // Serialised with every other resolution of the same identifiers or block, as one by one.
     const keys = [...locks].sort().map((digest) => BigInt(`0x${digest.slice(0, 15)}`).toString());
     if (keys.length > 0)
@@ -145,7 +129,7 @@ export class BatchMinorResolver {
         sql`select pg_advisory_xact_lock(k::bigint)
             from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) with ordinality as t(k, n) order by n`,
       );
-    for (const [kind, digests] of lookups) resolver.indexFor(kind, [...digests]);
+    for (const [kind, digests] of lookups) this.indexFor(kind, [...digests]);
     const wanted = [...lookups].flatMap(([kind, digests]) =>
       [...digests].map((digest) => ({ kind, digest })),
     );
@@ -167,16 +151,15 @@ export class BatchMinorResolver {
               select kind, digest from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(kind text, digest text))`,
       );
       for (const row of rows) {
-        resolver.addHit(row.kind, row.digest, { minorId: row.minorId, pseudonym: row.pseudonym });
-        resolver.hasFiscalCode.set(row.minorId, row.hasFiscalCode);
-        resolver.pseudonyms.set(row.minorId, row.pseudonym);
-        resolver.knownMinorIds.add(row.minorId);
-        if (uniqueKinds.has(row.kind)) resolver.identifiedMinorIds.add(row.minorId);
+        this.addHit(row.kind, row.digest, { minorId: row.minorId, pseudonym: row.pseudonym });
+        this.hasFiscalCode.set(row.minorId, row.hasFiscalCode);
+        this.pseudonyms.set(row.minorId, row.pseudonym);
+        this.knownMinorIds.add(row.minorId);
+        if (uniqueKinds.has(row.kind)) this.identifiedMinorIds.add(row.minorId);
       }
-      for (const row of await findVaultRows(tx, [...resolver.knownMinorIds]))
-        resolver.vault.set(row.minorId, row);
+      for (const row of await findVaultRows(tx, [...this.knownMinorIds])) this.vault.set(row.minorId, row);
     }
-    return resolver;
+    return this;
   }
 
   private indexFor(kind: IndexKind, digests: string[]) {
@@ -210,6 +193,19 @@ export class BatchMinorResolver {
       return opened;
     }
     return stored;
+  }
+
+  /** A stored minor's fiscal code, decrypting that field alone while the rest is not needed. */
+  private fiscalCodeOf(minorId: string): string | undefined {
+    const stored = this.vault.get(minorId) as VaultRow | StoredIdentity;
+    if (!("keyId" in stored)) return stored.fiscalCode;
+    if (stored.fiscalCode === null) return undefined;
+    let opened = this.fiscalCodes.get(minorId);
+    if (opened === undefined) {
+      opened = openField(this.keyring, stored.keyId, `${minorId}|fiscalCode`, stored.fiscalCode);
+      this.fiscalCodes.set(minorId, opened);
+    }
+    return opened;
   }
 
   /** The batch's index after a minor's entries are replaced: an identifier held by another minor stays there. */
@@ -273,7 +269,7 @@ export class BatchMinorResolver {
       pseudonym,
       outcome,
       commit: () => {
-        const entries = indexEntriesOf(this.keyring, identity);
+        const entries = this.digests.entriesOf(identity);
         this.writes.push({
           kind: "create",
           minor: {
@@ -307,8 +303,10 @@ export class BatchMinorResolver {
     const results: (Candidate & { verdict: "same" | "possible" | "different" })[] = [];
     for (const candidate of this.lookup("block", blockDigests)) {
       if (!this.vault.has(candidate.minorId)) continue;
+      // Two different fiscal codes are two children: only that field is decrypted to find out.
+      const otherFiscalCode = identity.fiscalCode ? this.fiscalCodeOf(candidate.minorId) : undefined;
+      if (identity.fiscalCode && otherFiscalCode && identity.fiscalCode !== otherFiscalCode) continue;
       const other = this.identityOf(candidate.minorId);
-      if (identity.fiscalCode && other.fiscalCode && identity.fiscalCode !== other.fiscalCode) continue;
       if (!other.familyName || !other.givenName || !other.birthDate) continue;
       const comparison = compareIdentities(
         { ...named, birthPlace: identity.birthPlace ?? null, citizenship: identity.citizenship ?? null },
@@ -339,14 +337,24 @@ export class BatchMinorResolver {
     incoming: StoredIdentity,
     outcome: Resolution["outcome"],
   ): PendingResolution {
+    const pseudonym = this.pseudonyms.get(minorId) as string;
+    const row = this.vault.get(minorId);
+    // Nothing to add (no free identifier sent, a fiscal code already stored or none sent): the
+    // stored identity need not be decrypted.
+    if (
+      row &&
+      "keyId" in row &&
+      (incoming.otherIds ?? []).length === 0 &&
+      (row.fiscalCode !== null || !incoming.fiscalCode)
+    )
+      return { minorId, pseudonym, outcome, commit: () => {} };
     const stored = this.identityOf(minorId);
     const knownIds = new Set((stored.otherIds ?? []).map((other) => `${other.kind}:${other.value}`));
     const newIds = (incoming.otherIds ?? []).filter((other) => !knownIds.has(`${other.kind}:${other.value}`));
     const freeIds = newIds.filter(
-      (other) => this.lookup("other-id", [otherIdDigest(this.keyring, other)]).length === 0,
+      (other) => this.lookup("other-id", [this.digests.otherId(other)]).length === 0,
     );
     const addsFiscalCode = !stored.fiscalCode && incoming.fiscalCode;
-    const pseudonym = this.pseudonyms.get(minorId) as string;
     return {
       minorId,
       pseudonym,
@@ -358,7 +366,7 @@ export class BatchMinorResolver {
           fiscalCode: stored.fiscalCode ?? incoming.fiscalCode,
           otherIds: [...(stored.otherIds ?? []), ...freeIds],
         };
-        const entries = indexEntriesOf(this.keyring, updated);
+        const entries = this.digests.entriesOf(updated);
         this.writes.push({ kind: "enrich", vault: sealIdentity(this.keyring, minorId, updated), entries });
         this.vault.set(minorId, updated);
         this.replaceEntries(minorId, entries);
@@ -366,56 +374,8 @@ export class BatchMinorResolver {
     };
   }
 
-  /** Writes what the accepted resolutions decided, in their order: consecutive creations in multi-row inserts. */
+  /** Writes what the accepted resolutions decided, in their order. */
   async flush(tx: Executor) {
-    for (let start = 0; start < this.writes.length; ) {
-      const write = this.writes[start];
-      if (write.kind === "enrich") {
-        await replaceVaultRow(tx, write.vault);
-        await replaceIndexEntries(tx, write.vault.minorId, write.entries);
-        start += 1;
-        continue;
-      }
-      let end = start;
-      while (end < this.writes.length && this.writes[end].kind === "create") end += 1;
-      const creates = this.writes.slice(start, end) as Extract<Write, { kind: "create" }>[];
-      for (let chunk = 0; chunk < creates.length; chunk += 500) {
-        const part = creates.slice(chunk, chunk + 500);
-        await tx.execute(sql`
-          insert into minor (id, pseudonym, sex, birth_year_month, citizenship, residence_comune, is_possible_duplicate)
-          select * from jsonb_to_recordset(${JSON.stringify(part.map((create) => create.minor))}::jsonb) as x(id uuid,
-            pseudonym text, sex text, "birthYearMonth" text, citizenship text, "residenceComune" text, "isPossibleDuplicate" boolean)`);
-        await tx.execute(sql`
-          insert into identity_vault (minor_id, key_id, fiscal_code, family_name, given_name, sex, birth_date, birth_place, citizenship, other_ids)
-          select * from jsonb_to_recordset(${JSON.stringify(part.map((create) => create.vault))}::jsonb) as x("minorId" uuid,
-            "keyId" text, "fiscalCode" text, "familyName" text, "givenName" text, sex text, "birthDate" text, "birthPlace" text,
-            citizenship text, "otherIds" text)`);
-        const entries = part
-          .flatMap((create) => create.entries.map((entry) => ({ ...entry, minorId: create.vault.minorId })))
-          .map((entry, n) => ({ ...entry, n }));
-        await tx.execute(sql`
-          insert into identity_index (kind, digest, minor_id)
-          select kind, digest, "minorId" from jsonb_to_recordset(${JSON.stringify(entries)}::jsonb) as x(kind text, digest text, "minorId" uuid, n integer)
-          order by n
-          on conflict do nothing`);
-      }
-      for (const create of creates) {
-        if (create.reviews.length === 0) continue;
-        for (const candidate of create.reviews) {
-          await queueReview(tx, {
-            id: randomUUID(),
-            a: create.vault.minorId,
-            b: candidate.minorId,
-            score: candidate.score,
-            reasons: candidate.reasons,
-          });
-        }
-        await setPossibleDuplicate(
-          tx,
-          create.reviews.map((candidate) => candidate.minorId),
-        );
-      }
-      start = end;
-    }
+    await writeResolutions(tx, this.writes);
   }
 }

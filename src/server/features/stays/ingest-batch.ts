@@ -3,21 +3,13 @@ import type { Transaction } from "../../../db/database.ts";
 import { isAppError } from "../../../domain/errors/app-error.ts";
 import { type EventProblem, eventProblem, type ParsedEvent } from "../../../domain/stays/parse-stay-event.ts";
 import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
-import {
-  projectStay,
-  type RecordedEvent,
-  type StayProjection,
-} from "../../../domain/stays/stay-projection.ts";
+import { projectStay, type RecordedEvent } from "../../../domain/stays/stay-projection.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
 import type { AuditRecord } from "../access/audit.queries.ts";
 import { BatchMinorResolver } from "../registry/resolve-minors-batch.ts";
+import { BatchState } from "./ingest-batch.state.ts";
 import type { EventResult, EventSource, IngestContext } from "./ingest-event.ts";
-import {
-  checkEventAgainstStay,
-  RuleRejection,
-  type StayView,
-  warningsAfterProjection,
-} from "./stay-rules.ts";
+import { checkEventAgainstStay, RuleRejection, warningsAfterProjection } from "./stay-rules.ts";
 import {
   type EarlierEvent,
   type EventRow,
@@ -39,128 +31,12 @@ export type Prepared = { raw: unknown; parsed: ParsedEvent; id: string | null; d
 
 type Structure = Awaited<ReturnType<typeof findStructuresByCodes>> extends Map<string, infer S> ? S : never;
 
-/** A stay as the batch sees it: as stored, then as each accepted event of the batch leaves it. */
-type Touched = {
-  stayId: string;
-  structureId: string;
-  stayRef: string;
-  projection: StayProjection;
-  absences: boolean;
-  activities: boolean;
-};
+let lateReport = { today: "", before: "" };
 
-/**
- * The batch's view of the database: what it read at the start, then changed by each accepted
- * event in request order, exactly as the one-by-one pipeline would have found the tables.
- */
-class BatchState implements StayView {
-  readonly stays = new Map<string, StayRow>();
-  readonly stayByRef = new Map<string, string>();
-  readonly staysOfMinor = new Map<string, Set<string>>();
-  readonly staysOfStructure = new Map<string, Set<string>>();
-  readonly loadedMinors = new Set<string>();
-  readonly events = new Map<string, RecordedEvent[]>();
-  readonly touched = new Map<string, Touched>();
-  /** Stays whose overlap flag changed, with their original flag. */
-  readonly flagsBefore = new Map<string, boolean>();
-  versions = new Map<
-    string,
-    { validFrom: string; version: number; authorisedPlaces: number; emergencyExtraPlaces: number }[]
-  >();
-
-  constructor(
-    private readonly tx: Transaction,
-    private readonly lockedMinors: Set<string>,
-  ) {}
-
-  put(row: StayRow) {
-    const before = this.stays.get(row.id);
-    if (before?.minorId && before.minorId !== row.minorId)
-      this.staysOfMinor.get(before.minorId)?.delete(row.id);
-    this.stays.set(row.id, row);
-    this.stayByRef.set(`${row.structureId}|${row.stayRef}`, row.id);
-    if (row.minorId) {
-      const set = this.staysOfMinor.get(row.minorId) ?? new Set<string>();
-      set.add(row.id);
-      this.staysOfMinor.set(row.minorId, set);
-    }
-    const ofStructure = this.staysOfStructure.get(row.structureId) ?? new Set<string>();
-    ofStructure.add(row.id);
-    this.staysOfStructure.set(row.structureId, ofStructure);
-  }
-
-  /** Stored stays read at the start are added only where the batch has not changed them. */
-  load(row: StayRow) {
-    if (!this.stays.has(row.id)) this.put(row);
-  }
-
-  /** The minor's lock and all its stays, read once, when the batch did not read them at the start. */
-  async lockMinor(minorId: string) {
-    if (this.loadedMinors.has(minorId)) return;
-    if (!this.lockedMinors.has(minorId)) {
-      await lockKeys(this.tx, [`minor|${minorId}`]);
-      this.lockedMinors.add(minorId);
-      for (const row of await findStaysOfMinors(this.tx, [minorId])) this.load(row);
-    }
-    this.loadedMinors.add(minorId);
-  }
-
-  async overlapping(minorId: string, stayId: string, from: string, to: string | null) {
-    await this.lockMinor(minorId);
-    return [...(this.staysOfMinor.get(minorId) ?? [])]
-      .map((id) => this.stays.get(id) as StayRow)
-      .filter(
-        (other) =>
-          other.minorId === minorId &&
-          other.id !== stayId &&
-          other.admissionDate !== null &&
-          (other.dischargeDate === null || other.dischargeDate > from) &&
-          (to === null || other.admissionDate < to),
-      );
-  }
-
-  async placesOn(structureId: string, day: string) {
-    return (this.versions.get(structureId) ?? []).find((version) => version.validFrom <= day);
-  }
-
-  async countPresent(structureId: string, day: string, excludingStayId: string) {
-    const minors = new Set<string>();
-    for (const id of this.staysOfStructure.get(structureId) ?? []) {
-      const row = this.stays.get(id) as StayRow;
-      if (
-        row.structureId === structureId &&
-        id !== excludingStayId &&
-        row.minorId &&
-        row.admissionDate !== null &&
-        row.admissionDate <= day &&
-        (row.dischargeDate === null || row.dischargeDate > day)
-      )
-        minors.add(row.minorId);
-    }
-    return minors.size;
-  }
-
-  /** refreshOverlaps in memory: every stay of the minor flagged while it meets another. */
-  refreshOverlaps(minorId: string) {
-    const rows = [...(this.staysOfMinor.get(minorId) ?? [])].map((id) => this.stays.get(id) as StayRow);
-    for (const row of rows) {
-      const overlaps = rows.some(
-        (other) =>
-          other.id !== row.id &&
-          other.admissionDate !== null &&
-          row.admissionDate !== null &&
-          (other.dischargeDate === null || other.dischargeDate > row.admissionDate) &&
-          (row.dischargeDate === null || row.dischargeDate > other.admissionDate),
-      );
-      this.setFlag(row, overlaps);
-    }
-  }
-
-  setFlag(row: StayRow, hasOverlap: boolean) {
-    if (row.hasOverlap === hasOverlap) return;
-    if (!this.flagsBefore.has(row.id)) this.flagsBefore.set(row.id, row.hasOverlap);
-    row.hasOverlap = hasOverlap;
-  }
+/** Events that happened before this day are reported late: one date computation per day, not per event. */
+function lateReportBefore(today: string) {
+  if (lateReport.today !== today) lateReport = { today, before: addDays(today, -7) };
+  return lateReport.before;
 }
 
 function keyOf(structureId: string, stayRef: string) {
@@ -199,9 +75,14 @@ export async function ingestPreparedBatch(
   const refs = [
     ...new Map(writable.map((event) => [keyOf(structureOf(event).id, event.stayRef), event])).values(),
   ].map((event) => ({ structureId: structureOf(event).id, stayRef: event.stayRef }));
-  const storedStays = await findStaysByRefs(tx, refs);
+  const storedStaysRead = findStaysByRefs(tx, refs);
+  storedStaysRead.catch(() => {}); // awaited below: a failure is raised there
+  // The identities' keyed digests are computed while the database reads the stays.
+  await new Promise((resolve) => setImmediate(resolve));
   const admissions = writable.flatMap((event) => (event.type === "admission" ? [event.minor] : []));
-  const resolver = await BatchMinorResolver.prepare(tx, context.keyring, context.today, admissions);
+  const resolver = BatchMinorResolver.digest(context.keyring, context.today, admissions);
+  const storedStays = await storedStaysRead;
+  await resolver.read(tx);
   const minorsToLock = new Set<string>([
     ...storedStays.flatMap((row) => (row.minorId ? [row.minorId] : [])),
     ...resolver.knownMinorIds,
@@ -362,7 +243,7 @@ async function acceptEvent(
     { event, structureId: structure.id, stayId, events },
   );
   const warnings = [...checked.warnings];
-  if (event.occurredOn < addDays(context.today, -7))
+  if (event.occurredOn < lateReportBefore(context.today))
     warnings.push(eventProblem("late-report", "/occurredOn", undefined));
   const recorded: RecordedEvent = {
     ...payloadOf(event),

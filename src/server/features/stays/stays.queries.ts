@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
-import { stayAbsence, stayActivity, stayEvent, structure } from "../../../db/schema/index.ts";
+import { stayAbsence, stayActivity, stayEvent } from "../../../db/schema/index.ts";
 import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import type { RecordedEvent, StayProjection } from "../../../domain/stays/stay-projection.ts";
 
@@ -17,35 +17,25 @@ export type EarlierEvent = {
   stayId: string | null;
 };
 
-/** The events of a batch already stored (by any source), read in one query. */
+/** The events of a batch already stored (by any source), read in one query of one JSON parameter. */
 export async function findEventsByIds(db: Executor, ids: string[]): Promise<Map<string, EarlierEvent>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      id: stayEvent.id,
-      contentDigest: stayEvent.contentDigest,
-      sourceId: stayEvent.sourceId,
-      warnings: stayEvent.warnings,
-      errors: stayEvent.errors,
-      stayId: stayEvent.stayId,
-    })
-    .from(stayEvent)
-    .where(inArray(stayEvent.id, ids));
+  const rows = await queryRows<EarlierEvent & { id: string }>(
+    db,
+    sql`select id, content_digest as "contentDigest", source_id as "sourceId", warnings, errors, stay_id as "stayId"
+        from stay_event where id in (select e::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as t(e))`,
+  );
   return new Map(rows.map(({ id, ...row }) => [id, row]));
 }
 
 /** The structures a batch names, by code, in one query. */
 export async function findStructuresByCodes(db: Executor, codes: string[]) {
   if (codes.length === 0) return new Map<string, StructureForEvents>();
-  const rows: StructureForEvents[] = await db
-    .select({
-      id: structure.id,
-      code: structure.code,
-      status: structure.status,
-      operatorOrganisationId: structure.operatorOrganisationId,
-    })
-    .from(structure)
-    .where(inArray(structure.code, codes));
+  const rows = await queryRows<StructureForEvents>(
+    db,
+    sql`select id, code, status, operator_organisation_id as "operatorOrganisationId"
+        from structure where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`,
+  );
   return new Map(rows.map((row) => [row.code as string, row]));
 }
 
@@ -153,15 +143,39 @@ export async function findStructureVersions(db: Executor, structureIds: string[]
 export async function findRecordedEventsOfStays(db: Executor, stayIds: string[]) {
   const events = new Map<string, RecordedEvent[]>();
   if (stayIds.length === 0) return events;
-  const rows = await db
-    .select()
-    .from(stayEvent)
-    .where(and(inArray(stayEvent.stayId, stayIds), eq(stayEvent.status, "accepted")))
-    .orderBy(asc(stayEvent.arrival));
+  const rows = await queryRows<{
+    id: string;
+    type: string;
+    occurredOn: string;
+    sequence: number | null;
+    arrival: number | string;
+    recordedAt: string;
+    minorId: string | null;
+    stayId: string;
+    payload: typeof stayEvent.$inferSelect.payload;
+  }>(
+    db,
+    sql`select id, type, occurred_on as "occurredOn", sequence, arrival, recorded_at as "recordedAt",
+          minor_id as "minorId", stay_id as "stayId", payload
+        from stay_event
+        where stay_id in (select s::uuid from jsonb_array_elements_text(${JSON.stringify(stayIds)}::jsonb) as t(s))
+          and status = 'accepted'
+        order by arrival`,
+  );
   for (const row of rows) {
-    const list = events.get(row.stayId as string) ?? [];
-    list.push(recordedEventOf(row));
-    events.set(row.stayId as string, list);
+    const list = events.get(row.stayId) ?? [];
+    list.push({
+      ...(row.payload ?? {}),
+      id: row.id,
+      type: row.type as RecordedEvent["type"],
+      occurredOn: row.occurredOn,
+      sequence: row.sequence,
+      // bigint: a string from node-postgres, a number from PGlite.
+      arrival: Number(row.arrival),
+      recordedAt: new Date(row.recordedAt).toISOString(),
+      minorId: row.minorId,
+    });
+    events.set(row.stayId, list);
   }
   return events;
 }
