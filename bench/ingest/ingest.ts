@@ -8,7 +8,8 @@
  * statements are written out and sent to the driver directly (raw-insert.ts), since drizzle's
  * insert builder alone takes about as long as the database to store these rows.
  * Prints figures only; asserts nothing about timing.
- * Run: npx tsx bench/ingest/ingest.ts [--events 10000]   (PostgreSQL when DATABASE_URL is set)
+ * Run: npx tsx bench/ingest/ingest.ts [--events 10000] [--concurrency 1]   (PostgreSQL when DATABASE_URL is set)
+ * --concurrency N keeps N requests in flight, as several structures' software sending at once.
  * SIRMI_BENCH_CPU_PROFILE=file.cpuprofile profiles the pipeline phase (profile.ts);
  * SIRMI_BENCH_BUILDER_BASELINE=1 also times the same INSERTs built by drizzle, into a third database.
  */
@@ -37,6 +38,8 @@ import { realisticBatches } from "./realistic-events.ts";
 
 const eventsArgument = process.argv.indexOf("--events");
 const eventCount = eventsArgument > 0 ? Number(process.argv[eventsArgument + 1]) : 10_000;
+const concurrencyArgument = process.argv.indexOf("--concurrency");
+const concurrency = concurrencyArgument > 0 ? Number(process.argv[concurrencyArgument + 1]) : 1;
 const batchSize = 500;
 const databaseUrl = process.env.DATABASE_URL;
 const structureCodes = Array.from({ length: 50 }, (_, index) => `ST${String(800_000 + index)}`);
@@ -81,13 +84,18 @@ async function send(events: unknown[]) {
 const profiler = await startProfiler(process.env.SIRMI_BENCH_CPU_PROFILE);
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-for (const batch of batches) {
-  const { results } = await send(batch);
-  for (const result of results) {
-    count(statuses, result.status);
-    for (const problem of [...result.warnings, ...result.errors]) count(codes, problem.code);
+let next = 0;
+async function sender() {
+  while (next < batches.length) {
+    const batch = batches[next++];
+    const { results } = await send(batch);
+    for (const result of results) {
+      count(statuses, result.status);
+      for (const problem of [...result.warnings, ...result.errors]) count(codes, problem.code);
+    }
   }
 }
+await Promise.all(Array.from({ length: concurrency }, sender));
 const pipelineSeconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 await profiler?.stop();
@@ -206,7 +214,7 @@ const summary = (map: Map<string, number>) =>
     .map(([key, value]) => `${key} ${value}`)
     .join(", ") || "none";
 console.log(
-  `database: ${handle.kind}; ${total} events in ${batches.length} requests of ≤${batchSize} over HTTP (${summary(statuses)}); codes: ${summary(codes)}`,
+  `database: ${handle.kind}; ${total} events in ${batches.length} requests of ≤${batchSize} over HTTP, ${concurrency} in flight (${summary(statuses)}); codes: ${summary(codes)}`,
 );
 console.log(
   `pipeline, POST /api/v1/events: ${pipelineRate.toFixed(0)} events/s (${pipelineSeconds.toFixed(2)} s)`,
