@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/database.ts";
 import { AppError, type FieldProblem } from "../../../domain/errors/app-error.ts";
 import {
@@ -64,17 +65,19 @@ export async function computeReport(
   if (!checked.ok)
     throw new AppError("validation-failed", "I parametri del prospetto non sono validi.", checked.problems);
   const definition = definitions[request.id];
-  const computed = await definition.compute(
-    {
-      db,
-      asOf,
-      isLatest: request.asOf === undefined,
-      scope: request.scope,
-      regionCode: context.regionCode,
-      keyring: context.keyring,
-      subject: context.subject,
-    },
-    checked.parameters,
+  const computed = await withoutJit(db, (executor) =>
+    definition.compute(
+      {
+        db: executor,
+        asOf,
+        isLatest: request.asOf === undefined,
+        scope: request.scope,
+        regionCode: context.regionCode,
+        keyring: context.keyring,
+        subject: context.subject,
+      },
+      checked.parameters,
+    ),
   );
   return {
     report: request.id,
@@ -86,6 +89,18 @@ export async function computeReport(
     source: computed.source,
     tables: computed.tables,
   };
+}
+
+/**
+ * PostgreSQL's JIT compiles the report's classification expressions for longer than it takes to
+ * run them (about 0.1 s per statement, measured): off for the report's statements only (SET LOCAL
+ * in a transaction, or a savepoint of the caller's). PGlite has no JIT and accepts the setting.
+ */
+async function withoutJit<T>(db: Database | Executor, work: (executor: Executor) => Promise<T>): Promise<T> {
+  return (db as Database).transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return work(tx);
+  });
 }
 
 function checkedAsOf(asOf: string | undefined, now: Date): string {

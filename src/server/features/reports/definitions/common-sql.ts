@@ -85,6 +85,19 @@ export function ageMonthsSql(birthYearMonth: SQL, day: SQL): SQL {
   return sql`(case when ${birthYearMonth} ~ '^[0-9]{4}-[0-9]{2}$' and ${months} >= 0 then ${months} end)`;
 }
 
+/**
+ * Joins the unit's minor as `m` (sex, citizenship) and its age in months on the day as
+ * `age.months`. A lateral lookup by primary key, fenced (`offset 0`) so that the age expression
+ * is computed once per unit and the registry is read by index, not scanned: the units are tens of
+ * thousands, the registry may hold a million minors.
+ */
+export function minorWithAge(minorId: SQL, day: SQL): SQL {
+  return sql`cross join lateral (
+      select minor.sex, minor.citizenship, minor.birth_year_month from minor where minor.id = ${minorId} offset 0
+    ) m
+    cross join lateral (select ${ageMonthsSql(sql`m.birth_year_month`, day)} as months offset 0) age`;
+}
+
 export function ageClassSql(ageMonths: SQL): SQL {
   const branches = ageClassMonthBounds.map(
     (bound) => sql`when ${ageMonths} < ${sql.raw(String(bound.below))} then '${sql.raw(bound.code)}'`,

@@ -9,12 +9,12 @@ import {
 import {
   ageClassSql,
   ageGroupSql,
-  ageMonthsSql,
   citizenshipGroupSql,
   codeOrUnknown,
   type DefinitionContext,
   knownStays,
   lengthOfStaySql,
+  minorWithAge,
   provenanceSql,
   scopeCondition,
 } from "./common-sql.ts";
@@ -31,7 +31,8 @@ export function flowUnits(
   to: string,
 ): SQL {
   const eventDay = event === "admission" ? sql`s.admission_date` : sql`s.discharge_date`;
-  const age = ageMonthsSql(sql`m.birth_year_month`, eventDay);
+  // Age in months is computed once per stay (lateral), then classified.
+  const age = sql`age.months`;
   return sql`(
     select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
       ${citizenshipGroupSql(sql`s.msna`, sql`m.citizenship`)} as "citizenshipGroup",
@@ -46,7 +47,7 @@ export function flowUnits(
       ${provenanceSql(context, sql`s.referring_comune`)} as "provenance",
       s.structure_id::text as "structureId"
     from ${knownStays(context)} s
-    join minor m on m.id = s.minor_id
+    ${minorWithAge(sql`s.minor_id`, eventDay)}
     left join comune referring on referring.istat_code = s.referring_comune
     where ${eventDay} between ${from}::date and ${to}::date and ${scopeCondition(context, sql`s.structure_id`)}
   )`;

@@ -12,11 +12,11 @@ import {
 import {
   ageClassSql,
   ageGroupSql,
-  ageMonthsSql,
   citizenshipGroupSql,
   codeOrUnknown,
   type DefinitionContext,
   lengthOfStaySql,
+  minorWithAge,
   presentOn,
   provenanceSql,
   structureOn,
@@ -30,7 +30,8 @@ import { type Dimension, withUnknown } from "./tabulate.ts";
  */
 export function stockUnits(context: DefinitionContext, day: string): SQL {
   const onDay = sql`${day}::date`;
-  const age = ageMonthsSql(sql`m.birth_year_month`, onDay);
+  // Age in months is computed once per person (lateral), then classified.
+  const age = sql`age.months`;
   return sql`(
     select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
       ${citizenshipGroupSql(sql`p.msna`, sql`m.citizenship`)} as "citizenshipGroup",
@@ -45,7 +46,7 @@ export function stockUnits(context: DefinitionContext, day: string): SQL {
       (case when sv.structure_id is null then 'yes' else 'no' end) as "structureVersionMissing",
       p.structure_id::text as "structureId"
     from ${presentOn(context, onDay)} p
-    join minor m on m.id = p.minor_id
+    ${minorWithAge(sql`p.minor_id`, onDay)}
     left join comune referring on referring.istat_code = p.referring_comune
     left join ${structureOn(context, onDay)} sv on sv.structure_id = p.structure_id
     left join comune structure_comune on structure_comune.istat_code = sv.comune

@@ -33,9 +33,12 @@ export async function countTables(db: Executor, units: SQL, specs: CountTableSpe
   const identifiers = columns.map((column) => sql.identifier(column));
   const rows = await queryRows<GroupedRow>(
     db,
-    sql`select ${sql.join(identifiers, sql`, `)}, grouping(${sql.join(identifiers, sql`, `)})::int as grouping_mask,
+    // The units are classified once (materialized), then grouped by plain columns: the grouping
+    // sets would otherwise evaluate every classification expression once per set.
+    sql`with units as materialized (select * from ${units} as classified)
+        select ${sql.join(identifiers, sql`, `)}, grouping(${sql.join(identifiers, sql`, `)})::int as grouping_mask,
           count(*)::int as count
-        from ${units} as units
+        from units
         group by grouping sets (${sql.join(
           sets.map(
             (set) =>
