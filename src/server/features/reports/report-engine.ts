@@ -99,6 +99,8 @@ export async function computeReport(
 async function withoutJit<T>(db: Database | Executor, work: (executor: Executor) => Promise<T>): Promise<T> {
   return (db as Database).transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
+    // Sorting and grouping tens of thousands of persons in memory, not in temporary files.
+    await tx.execute(sql`set local work_mem = '64MB'`);
     return work(tx);
   });
 }

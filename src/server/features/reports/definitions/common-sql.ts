@@ -60,13 +60,16 @@ export function presentDaysSql(stay: SQL): SQL {
 /**
  * Who is present on a day, the minor being the unit: admission ≤ D and (no discharge or
  * discharge > D). A minor with several stays present on D (bad data) counts once, in the most
- * recent stay, and carries how many it had (`present_stays`). The scope applies after the choice
+ * recent stay, and carries how many it had (`present_stays`; the window is ordered like the
+ * choice, so that one sort serves both). The scope applies after the choice
  * of the stay, so that a structure's figures add up to the region's.
  */
 export function presentOn(context: DefinitionContext, day: SQL): SQL {
   return sql`(
     select chosen.* from (
-      select distinct on (s.minor_id) s.*, count(*) over (partition by s.minor_id)::int as present_stays
+      select distinct on (s.minor_id) s.*, count(*) over (partition by s.minor_id
+          order by s.admission_date desc, s.stay_id desc
+          rows between unbounded preceding and unbounded following)::int as present_stays
       from ${knownStays(context)} s
       where ${presentDaysSql(sql`s`)} @> (${day})::date
       order by s.minor_id, s.admission_date desc, s.stay_id desc
@@ -86,16 +89,15 @@ export function ageMonthsSql(birthYearMonth: SQL, day: SQL): SQL {
 }
 
 /**
- * Joins the unit's minor as `m` (sex, citizenship) and its age in months on the day as
- * `age.months`. A lateral lookup by primary key, fenced (`offset 0`) so that the age expression
+ * Joins the unit's minor as `m`: sex, citizenship and the age in months on the day (`m.months`). A lateral lookup by primary key, fenced (`offset 0`) so that the age expression
  * is computed once per unit and the registry is read by index, not scanned: the units are tens of
  * thousands, the registry may hold a million minors.
  */
 export function minorWithAge(minorId: SQL, day: SQL): SQL {
   return sql`cross join lateral (
-      select minor.sex, minor.citizenship, minor.birth_year_month from minor where minor.id = ${minorId} offset 0
-    ) m
-    cross join lateral (select ${ageMonthsSql(sql`m.birth_year_month`, day)} as months offset 0) age`;
+      select minor.sex, minor.citizenship, ${ageMonthsSql(sql`minor.birth_year_month`, day)} as months
+      from minor where minor.id = ${minorId} offset 0
+    ) m`;
 }
 
 export function ageClassSql(ageMonths: SQL): SQL {

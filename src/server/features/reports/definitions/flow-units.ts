@@ -32,7 +32,7 @@ export function flowUnits(
 ): SQL {
   const eventDay = event === "admission" ? sql`s.admission_date` : sql`s.discharge_date`;
   // Age in months is computed once per stay (lateral), then classified.
-  const age = sql`age.months`;
+  const age = sql`m.months`;
   return sql`(
     select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
       ${citizenshipGroupSql(sql`s.msna`, sql`m.citizenship`)} as "citizenshipGroup",

@@ -31,7 +31,7 @@ import { type Dimension, withUnknown } from "./tabulate.ts";
 export function stockUnits(context: DefinitionContext, day: string): SQL {
   const onDay = sql`${day}::date`;
   // Age in months is computed once per person (lateral), then classified.
-  const age = sql`age.months`;
+  const age = sql`m.months`;
   return sql`(
     select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
       ${citizenshipGroupSql(sql`p.msna`, sql`m.citizenship`)} as "citizenshipGroup",
