@@ -10,6 +10,7 @@ import { openTestDatabase } from "../../../test/support/test-database.ts";
 import { queryRows } from "../../db/database.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { internalViewNotice, type ReportResult } from "../../domain/reports/report.ts";
+import { createUserWithRole } from "../../server/features/access/users.service.ts";
 import { generateKeyringFile, keyringOf } from "../../server/features/registry/vault-keys.ts";
 import { type EventSource, ingestEvent } from "../../server/features/stays/ingest-event.ts";
 import { type ReportCommandOptions, runReportCommand } from "./report.command.ts";
@@ -107,7 +108,7 @@ describe("sirmi report", () => {
     expect(fs.readFileSync(first).equals(fs.readFileSync(second))).toBe(true);
   });
 
-  it("names the option to fix, in Italian, and refuses the Procura list", async () => {
+  it("names the option to fix, in Italian, and refuses the Procura list without its manager", async () => {
     await expect(run("admissions", { year: "19" })).rejects.toThrow(/--year: /);
     await expect(run("out-of-family-stock", { date: "2025-12-31", asOf: "domani" })).rejects.toThrow(
       /--as-of: /,
@@ -118,5 +119,41 @@ describe("sirmi report", () => {
     await expect(run("procura-list", { structure: "ST000010", semester: "2025-1" })).rejects.toThrow(
       /responsabile della struttura/,
     );
+    await expect(
+      run("procura-list", { structure: "ST000010", semester: "2025-1", for: "nessuno" }),
+    ).rejects.toThrow(/Nessun responsabile/);
+  });
+
+  it("produces the Procura list for a named structure manager, in that manager's name in the log", async () => {
+    const [operator] = await queryRows<{ code: string }>(
+      handle.db,
+      sql`select o.code from organisation o join structure s on s.operator_organisation_id = o.id
+          where s.code = 'ST000010'`,
+    );
+    await createUserWithRole(
+      handle.db,
+      { system: true, label: "test" },
+      {
+        username: "resp-cli",
+        displayName: "Responsabile",
+        password: "Password-di-prova-1",
+        role: "structure-manager",
+        organisationCode: operator.code,
+        structureId: null,
+      },
+    );
+    const { data } = await run("procura-list", {
+      structure: "ST000010",
+      semester: "2025-1",
+      for: "resp-cli",
+    });
+    const result = JSON.parse(data) as { tables: { rows: { familyName: string }[] }[] };
+    expect(result.tables[0].rows.map((row) => row.familyName).sort()).toEqual(["Conti", "Riva"]);
+    const [logged] = await queryRows<{ count: number }>(
+      handle.db,
+      sql`select count(*)::int as count from audit_entry
+          where username = 'resp-cli' and purpose = 'legal-obligation' and minor_pseudonym is not null`,
+    );
+    expect(logged.count).toBe(2);
   });
 });

@@ -1,9 +1,16 @@
 import fs from "node:fs";
 import type { Command } from "commander";
-import type { Database } from "../../db/database.ts";
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/database.ts";
 import { isAppError } from "../../domain/errors/app-error.ts";
 import type { ReportParameters } from "../../domain/reports/report.ts";
 import type { Config } from "../../server/config.ts";
+import {
+  findActorOfMembership,
+  findUserByUsername,
+  listMembershipsOfUser,
+} from "../../server/features/access/access.queries.ts";
+import type { Actor } from "../../server/features/access/actor.ts";
 import { loadKeyring } from "../../server/features/registry/vault-keys.ts";
 import { toCsv } from "../../server/features/reports/report-files/csv-file.ts";
 import {
@@ -21,6 +28,8 @@ import { withDatabase } from "../configured-database.ts";
 /** Options as typed on the command line: every parameter is text, checked by the report engine. */
 export type ReportCommandOptions = Omit<ReportParameters, "year"> & {
   year?: string;
+  /** procura-list: the structure manager it is produced for. */
+  for?: string;
   asOf?: string;
   publication?: boolean;
   format?: string;
@@ -59,7 +68,7 @@ export async function runReportCommand(
     result = await deliverReport(
       db,
       context,
-      { system },
+      id === "procura-list" ? { actor: await managerActor(db, options.for, options.structure) } : { system },
       {
         id,
         parameters,
@@ -86,6 +95,43 @@ export async function runReportCommand(
   output.say(`Scritto ${options.out} (${file.body.length} byte; nome suggerito ${file.fileName}).`);
 }
 
+/**
+ * The Procura list belongs to a structure's manager: from the command line it is produced for a
+ * named manager (`--for USERNAME`), with that manager's access and in that manager's name in the
+ * access log, exactly as if asked from the web app.
+ */
+async function managerActor(
+  db: Database,
+  username: string | undefined,
+  structureCode: string | undefined,
+): Promise<Actor> {
+  if (!username)
+    throw new Error(
+      "L'elenco per la Procura è del responsabile della struttura: indicare con --for il nome utente del responsabile per cui si produce.",
+    );
+  const user = await findUserByUsername(db, username);
+  const memberships = user?.isActive ? await listMembershipsOfUser(db, user.id) : [];
+  // The membership in the organisation that runs the structure (the access policy then decides).
+  const [operator] = structureCode
+    ? await queryRows<{ organisationId: string }>(
+        db,
+        sql`select operator_organisation_id as "organisationId" from structure where code = ${structureCode}`,
+      )
+    : [];
+  const managers = memberships.filter((entry) => entry.role === "structure-manager");
+  const managing = managers.find((entry) => entry.organisationId === operator?.organisationId) ?? managers[0];
+  const actor =
+    user && managing
+      ? await findActorOfMembership(
+          db,
+          { userId: user.id, username: user.username, displayName: user.displayName },
+          managing.membershipId,
+        )
+      : undefined;
+  if (!actor) throw new Error(`Nessun responsabile di struttura attivo con nome utente «${username}».`);
+  return actor;
+}
+
 /** "/parameters/year" → "--year", "/asOf" → "--as-of": the problem named as the option to fix. */
 function cliNameOf(path: string): string {
   const name = path.split("/").pop() ?? path;
@@ -108,6 +154,10 @@ export function registerReportCommands(program: Command, config: () => Config) {
     .option("--semester <semester>", "semestre (AAAA-1 o AAAA-2)")
     .option("--as-of <instant>", "istante di conoscenza RFC 3339 (es. 2026-01-15T10:00:00Z)")
     .option("--publication", "tabelle pubblicate: celle sotto la soglia oscurate")
+    .option(
+      "--for <username>",
+      "solo procura-list: il responsabile della struttura per cui si produce l'elenco",
+    )
     .option("--format <format>", "json, csv, xlsx o pdf", "json")
     .option("--out <file>", "file da scrivere (obbligatorio per xlsx e pdf)")
     .action(async (id: string, options: ReportCommandOptions) => {
