@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
@@ -14,7 +14,8 @@ import {
 } from "./event-files.queries.ts";
 import { eventFileStatusSchema, eventFileSummarySchema } from "./event-files.schemas.ts";
 import { type EventFileWorker, sealContextOf } from "./event-files.worker.ts";
-import { type AuthenticatedClient, authenticateClient, digestOf, verifyIntegrity } from "./machine-auth.ts";
+import { type AuthenticatedClient, digestOf, verifyIntegrity } from "./machine-auth.ts";
+import { audienceOf, authenticateMachineRequests } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
 const eventFileBody = z
@@ -23,10 +24,6 @@ const eventFileBody = z
     "Il file: un evento JSON per riga (JSON Lines) o CSV con intestazione (tracciato in docs/api.md), UTF-8",
   );
 const eventFileBodySchema = eventFileBody.meta({ id: "EventFileContent", format: "binary" });
-
-function audienceOf(publicUrl: string, request: FastifyRequest): string {
-  return `${publicUrl.replace(/\/+$/, "")}${request.url.split("?")[0]}`;
-}
 
 function summaryOf(file: EventFileRow) {
   return {
@@ -63,33 +60,10 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
   const api = app.withTypeProvider<ZodTypeProvider>();
   const bodyLimit = config.eventFileMaxBytes;
 
-  app.decorateRequest("machineClient", undefined);
-  app.decorateRequest("machineAuthError", undefined);
   // Every body is read as bytes (the Digest covers them); the type is checked after authentication.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer", bodyLimit }, (_request, body, done) => done(null, body));
-  app.addHook("onRequest", async (request) => {
-    try {
-      request.machineClient = await authenticateClient(db, {
-        headers: request.headers,
-        audience: audienceOf(config.publicUrl, request),
-      });
-    } catch (error) {
-      request.machineAuthError = error;
-    }
-  });
-  app.addHook("preParsing", async (request) => {
-    if (request.machineAuthError !== undefined) throw request.machineAuthError;
-  });
-  app.addHook("onSend", async (_request, reply) => {
-    if (reply.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="sirmi"');
-  });
-  const rateLimit = {
-    max: config.rateLimitPerMinute,
-    timeWindow: "1 minute",
-    keyGenerator: (request: FastifyRequest) =>
-      request.machineClient ? `client:${request.machineClient.id}` : `ip:${request.ip}`,
-  };
+  const { rateLimit } = authenticateMachineRequests(app, deps);
 
   api.post(
     "/api/v1/event-files",

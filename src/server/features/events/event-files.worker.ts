@@ -19,6 +19,7 @@ import {
   recordFailure,
   renewLease,
 } from "./event-files.queries.ts";
+import { clientEventSource } from "./machine-endpoints.ts";
 
 export const eventFileLeaseSeconds = 20;
 const heartbeatMs = 5_000;
@@ -103,16 +104,10 @@ export function createEventFileWorker(deps: EventFileWorkerDependencies): EventF
     const raws = lines.map((line) =>
       JSON.parse(openField(deps.keyring, line.keyId, sealContextOf(file.id, line.line), line.sealedContent)),
     );
-    const allowed = new Set(await listClientStructureIds(db, file.clientId));
     const results: EventResult[] = await ingestEvents(
       db,
       { keyring: deps.keyring, today: todayInRome() },
-      {
-        kind: "client",
-        id: file.clientId,
-        subject: { system: true, label: `client:${file.clientId}` },
-        mayWrite: (structure) => allowed.has(structure.id),
-      },
+      clientEventSource(file.clientId, await listClientStructureIds(db, file.clientId)),
       raws,
     );
     // A retried chunk finds the events of its own cut-short attempt: they keep their first outcome.

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
@@ -6,17 +6,10 @@ import { maxEventsPerRequest } from "../../../domain/events/machine-client.schem
 import { todayInRome } from "../../../domain/time/calendar.ts";
 import type { AppDependencies } from "../../app.ts";
 import { ingestEvents } from "../stays/ingest-event.ts";
-import { type AuthenticatedClient, authenticateClient, verifyIntegrity } from "./machine-auth.ts";
+import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
 import { findClientEventOutcome } from "./machine-clients.queries.ts";
 import { registerMachineClientRoutes } from "./machine-clients.routes.ts";
-
-declare module "fastify" {
-  interface FastifyRequest {
-    machineClient: AuthenticatedClient | undefined;
-    machineAuthError: unknown;
-    machineRawBody: Buffer | undefined;
-  }
-}
+import { audienceOf, authenticateMachineRequests, clientEventSource } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
 const eventProblemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
@@ -35,10 +28,6 @@ export function registerEventRoutes(app: FastifyInstance, deps: AppDependencies)
   app.register(async (machine) => registerMachineEndpoints(machine, deps));
 }
 
-function audienceOf(publicUrl: string, request: FastifyRequest): string {
-  return `${publicUrl.replace(/\/+$/, "")}${request.url.split("?")[0]}`;
-}
-
 /**
  * Its own encapsulated plugin: the raw body is kept for the Digest check and the token is
  * verified before the body is read, so that the rate limit can count per client.
@@ -48,26 +37,11 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const parseJson = app.getDefaultJsonParser("error", "error");
 
-  app.decorateRequest("machineClient", undefined);
-  app.decorateRequest("machineAuthError", undefined);
+  const { rateLimit } = authenticateMachineRequests(app, deps);
   app.decorateRequest("machineRawBody", undefined);
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
     request.machineRawBody = body as Buffer;
     parseJson(request, (body as Buffer).toString("utf8"), done);
-  });
-  // Authentication runs first; a failure is raised only after the rate limit has counted it.
-  app.addHook("onRequest", async (request) => {
-    try {
-      request.machineClient = await authenticateClient(db, {
-        headers: request.headers,
-        audience: audienceOf(config.publicUrl, request),
-      });
-    } catch (error) {
-      request.machineAuthError = error;
-    }
-  });
-  app.addHook("preParsing", async (request) => {
-    if (request.machineAuthError !== undefined) throw request.machineAuthError;
   });
   app.addHook("preValidation", async (request) => {
     const client = request.machineClient as AuthenticatedClient;
@@ -85,15 +59,6 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
         `Una richiesta può contenere al massimo ${maxEventsPerRequest} eventi: dividere l'invio.`,
       );
   });
-  app.addHook("onSend", async (_request, reply) => {
-    if (reply.statusCode === 401) reply.header("www-authenticate", 'Bearer realm="sirmi"');
-  });
-  const rateLimit = {
-    max: config.rateLimitPerMinute,
-    timeWindow: "1 minute",
-    keyGenerator: (request: FastifyRequest) =>
-      request.machineClient ? `client:${request.machineClient.id}` : `ip:${request.ip}`,
-  };
 
   api.post(
     "/api/v1/events",
@@ -117,16 +82,10 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
     },
     async (request) => {
       const client = request.machineClient as AuthenticatedClient;
-      const allowed = new Set(client.structureIds);
       const results = await ingestEvents(
         db,
         { keyring, today: todayInRome() },
-        {
-          kind: "client",
-          id: client.id,
-          subject: { system: true, label: `client:${client.id}` },
-          mayWrite: (structure) => allowed.has(structure.id),
-        },
+        clientEventSource(client.id, client.structureIds),
         request.body.events,
       );
       return {
