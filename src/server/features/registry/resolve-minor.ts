@@ -156,33 +156,42 @@ export async function compareWithCandidates(tx: Executor, keyring: Keyring, iden
     tx,
     candidates.map((candidate) => candidate.minorId),
   );
-  const results: (Candidate & { verdict: "same" | "possible" | "different" })[] = [];
-  for (const row of rows) {
-    const other = openIdentity(keyring, row);
-    // Two different fiscal codes are two people; omocodia is looked at separately.
-    if (identity.fiscalCode && other.fiscalCode && identity.fiscalCode !== other.fiscalCode) continue;
-    if (!other.familyName || !other.givenName || !other.birthDate) continue;
-    const comparison = compareIdentities(
-      { ...named, birthPlace: placeOf(identity), citizenship: identity.citizenship ?? null },
-      {
-        familyName: other.familyName,
-        givenName: other.givenName,
-        sex: other.sex,
-        birthDate: other.birthDate,
-        birthPlace: placeOf(other),
-        citizenship: other.citizenship ?? null,
-      },
-    );
-    if (comparison.verdict !== "different") {
-      results.push({
-        minorId: row.minorId,
-        score: Math.round(comparison.score * 100),
-        reasons: comparison.reasons,
-        verdict: comparison.verdict,
-      });
-    }
-  }
-  return results;
+  return rows.flatMap((row) => {
+    const found = candidateComparison(identity, openIdentity(keyring, row), row.minorId);
+    return found ? [found] : [];
+  });
+}
+
+/**
+ * An arriving identity against one candidate of the registry: the score and reasons when they may
+ * be the same child, undefined when they are different (also for the batch resolution).
+ */
+export function candidateComparison(identity: StoredIdentity, other: StoredIdentity, minorId: string) {
+  if (!identity.familyName || !identity.givenName || !identity.birthDate) return undefined;
+  // Two different fiscal codes are two people; omocodia is looked at separately.
+  if (identity.fiscalCode && other.fiscalCode && identity.fiscalCode !== other.fiscalCode) return undefined;
+  if (!other.familyName || !other.givenName || !other.birthDate) return undefined;
+  const comparison = compareIdentities(
+    {
+      familyName: identity.familyName,
+      givenName: identity.givenName,
+      sex: identity.sex,
+      birthDate: identity.birthDate,
+      birthPlace: placeOf(identity),
+      citizenship: identity.citizenship ?? null,
+    },
+    {
+      familyName: other.familyName,
+      givenName: other.givenName,
+      sex: other.sex,
+      birthDate: other.birthDate,
+      birthPlace: placeOf(other),
+      citizenship: other.citizenship ?? null,
+    },
+  );
+  if (comparison.verdict === "different") return undefined;
+  const verdict: "same" | "possible" = comparison.verdict;
+  return { minorId, score: Math.round(comparison.score * 100), reasons: comparison.reasons, verdict };
 }
 
 function placeOf(identity: StoredIdentity) {

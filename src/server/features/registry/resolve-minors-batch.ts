@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
-import { compareIdentities } from "../../../domain/registry/identity-similarity.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
 import { BatchIdentityDigests } from "./batch-identity-digests.ts";
 import {
@@ -16,7 +15,7 @@ import {
 } from "./identity-vault.ts";
 import { newPseudonym } from "./pseudonym.ts";
 import { findVaultRows } from "./registry.queries.ts";
-import type { Resolution } from "./resolve-minor.ts";
+import { candidateComparison, type Resolution } from "./resolve-minor.ts";
 import { type Candidate, type Write, writeResolutions } from "./resolve-minors-batch.writes.ts";
 import { openField } from "./vault-crypto.ts";
 import type { Keyring } from "./vault-keys.ts";
@@ -294,39 +293,14 @@ export class BatchMinorResolver {
 
   private compareWithCandidates(identity: StoredIdentity, blockDigests: string[]) {
     if (!identity.familyName || !identity.givenName || !identity.birthDate) return [];
-    const named = {
-      familyName: identity.familyName,
-      givenName: identity.givenName,
-      birthDate: identity.birthDate,
-      sex: identity.sex,
-    };
     const results: (Candidate & { verdict: "same" | "possible" | "different" })[] = [];
     for (const candidate of this.lookup("block", blockDigests)) {
       if (!this.vault.has(candidate.minorId)) continue;
       // Two different fiscal codes are two children: only that field is decrypted to find out.
       const otherFiscalCode = identity.fiscalCode ? this.fiscalCodeOf(candidate.minorId) : undefined;
       if (identity.fiscalCode && otherFiscalCode && identity.fiscalCode !== otherFiscalCode) continue;
-      const other = this.identityOf(candidate.minorId);
-      if (!other.familyName || !other.givenName || !other.birthDate) continue;
-      const comparison = compareIdentities(
-        { ...named, birthPlace: identity.birthPlace ?? null, citizenship: identity.citizenship ?? null },
-        {
-          familyName: other.familyName,
-          givenName: other.givenName,
-          sex: other.sex,
-          birthDate: other.birthDate,
-          birthPlace: other.birthPlace ?? null,
-          citizenship: other.citizenship ?? null,
-        },
-      );
-      if (comparison.verdict !== "different") {
-        results.push({
-          minorId: candidate.minorId,
-          score: Math.round(comparison.score * 100),
-          reasons: comparison.reasons,
-          verdict: comparison.verdict,
-        });
-      }
+      const found = candidateComparison(identity, this.identityOf(candidate.minorId), candidate.minorId);
+      if (found) results.push(found);
     }
     return results;
   }
