@@ -17,6 +17,7 @@ import {
   publicUrl,
   registerClient,
   signToken,
+  type TokenOptions,
 } from "./machine-request.fixtures.ts";
 
 let t: TestApp;
@@ -90,20 +91,16 @@ async function send(how: string, events: Record<string, unknown>[]) {
   const now = Math.floor(Date.now() / 1000);
   const other = await newKeyPair(sender.kid);
   const jti = randomUUID();
-  const token =
-    how === "other-key"
-      ? await signToken(sender, { key: other.privateKey })
-      : how === "expired"
-        ? await signToken(sender, { iat: now - 900, exp: now - 600 })
-        : how === "issued-in-future"
-          ? await signToken(sender, { iat: now + 900, exp: now + 1000 })
-          : how === "lives-too-long"
-            ? await signToken(sender, { iat: now, exp: now + 3600 })
-            : how === "wrong-audience"
-              ? await signToken(sender, { aud: `${publicUrl}/api/v1/event-files` })
-              : how === "wrong-issuer"
-                ? await signToken(sender, { iss: randomUUID(), sub: randomUUID() })
-                : await signToken(sender, { jti });
+  // The claims (or key) each spoiling changes; a correct token otherwise.
+  const spoiled: Record<string, TokenOptions> = {
+    "other-key": { key: other.privateKey },
+    expired: { iat: now - 900, exp: now - 600 },
+    "issued-in-future": { iat: now + 900, exp: now + 1000 },
+    "lives-too-long": { iat: now, exp: now + 3600 },
+    "wrong-audience": { aud: `${publicUrl}/api/v1/event-files` },
+    "wrong-issuer": { iss: randomUUID(), sub: randomUUID() },
+  };
+  const token = await signToken(sender, spoiled[how] ?? { jti });
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (how === "garbage-token") headers.authorization = "Bearer abc.def.ghi";
   else if (how !== "no-token") headers.authorization = `Bearer ${token}`;

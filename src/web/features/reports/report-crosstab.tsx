@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { ReportRow, ReportTable } from "../../../domain/reports/report.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { columnLabel, formatMeasure, type ValueLabeller } from "./report-labels.ts";
-import { isSuppressed, rowKey } from "./report-table.tsx";
+import { isSuppressed, rowKey, SuppressedMark } from "./report-table.tsx";
 
 /** A table of counts by two dimensions reads best as rows × columns, with the margins. */
 export function isCrossTabulable(table: ReportTable): boolean {
@@ -90,9 +90,7 @@ export function ReportCrossTable({
                   if (row && isSuppressed(row, "count"))
                     return (
                       <td key={key} className="text-end" data-key={key} data-measure="count" data-flag="c">
-                        <abbr title={t("reports.table.suppressedCell")} className="report-suppressed">
-                          c
-                        </abbr>
+                        <SuppressedMark />
                       </td>
                     );
                   return (

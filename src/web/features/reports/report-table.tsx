@@ -13,15 +13,23 @@ export function rowKey(row: ReportRow, dimensions: string[]): string {
   return dimensions.map((dimension) => String(row[dimension] ?? "")).join("|");
 }
 
+/** A cell hidden by disclosure control: "c", explained by the legend. */
+export function SuppressedMark() {
+  const { t } = useTranslation();
+  return (
+    <abbr title={t("reports.table.suppressedCell")} className="report-suppressed">
+      c
+    </abbr>
+  );
+}
+
 function MeasureCell({ row, measure }: { row: ReportRow; measure: string }) {
   const { t } = useTranslation();
   const value = row[measure];
   if (isSuppressed(row, measure)) {
     return (
       <td className="text-end" data-measure={measure} data-flag="c">
-        <abbr title={t("reports.table.suppressedCell")} className="report-suppressed">
-          c
-        </abbr>
+        <SuppressedMark />
       </td>
     );
   }
