@@ -156,8 +156,10 @@ async function interruptedRun(work: string, url: string | undefined) {
   for (let round = 0; pending.length > 0; round++) {
     if (round > 3) throw new Error("batches still unanswered after three restarts");
     const { answers, unanswered } = await sendAll(instance, machine, pending, (index) => {
+      // Killed within a few milliseconds of sending batch `killAt`, while it is in flight: a
+      // longer delay lets a fast machine answer every batch before the kill.
       if (round === 0 && index === killAt && !kill)
-        kill = new Promise((resolve) => setTimeout(resolve, random() * 1000)).then(() =>
+        kill = new Promise((resolve) => setTimeout(resolve, random() * 5)).then(() =>
           killServer(instance, "SIGKILL"),
         );
     });
