@@ -13,6 +13,7 @@
  * SIRMI_BENCH_CPU_PROFILE=file.cpuprofile profiles the pipeline phase (profile.ts);
  * SIRMI_BENCH_BUILDER_BASELINE=1 also times the same INSERTs built by drizzle, into a third database.
  */
+
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
@@ -26,6 +27,7 @@ import {
   stayEvent,
   structure,
 } from "../../src/db/schema/index.ts";
+import { systemClock } from "../../src/domain/time/clock.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { registerClient, signToken } from "../../src/server/features/events/machine-request.fixtures.ts";
@@ -55,7 +57,13 @@ const config = loadConfig({
   SIRMI_BODY_LIMIT_BYTES: String(16 * 1024 * 1024),
 });
 const keyring = keyringOf(generateKeyringFile());
-const app = await buildApp({ config, db: handle.db, logger: pino({ level: "warn" }), keyring });
+const app = await buildApp({
+  config,
+  db: handle.db,
+  logger: pino({ level: "warn" }),
+  keyring,
+  clock: systemClock,
+});
 await app.listen({ host: "127.0.0.1", port: 0 });
 const { port } = app.server.address() as AddressInfo;
 const client = await registerClient(handle.db, structureCodes);

@@ -21,6 +21,7 @@
  *   rewrites by hand (psql -f).
  * The hand-written query runs on its own, with the server's default settings.
  */
+
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +30,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { type Database, queryRows } from "../../src/db/database.ts";
 import type { ReportRequest, ReportResult } from "../../src/domain/reports/report.ts";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
+import { systemClock } from "../../src/domain/time/clock.ts";
 import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { computeReport } from "../../src/server/features/reports/report-engine.ts";
 import { type BaseSummary, loadReportsBase, openBenchDatabase } from "./base.ts";
@@ -146,7 +148,12 @@ function traced<T extends object>(executor: T): T {
 }
 const tracing = traced(db) as Database;
 
-const context = { keyring, subject: { system: true as const, label: "bench" }, regionCode };
+const context = {
+  keyring,
+  subject: { system: true as const, label: "bench" },
+  regionCode,
+  clock: systemClock,
+};
 const year = Number(today.slice(0, 4)) - 1;
 const lastMonthEnd = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, 0))
   .toISOString()

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { systemClock } from "../domain/time/clock.ts";
 import { loadConfig } from "../server/config.ts";
 import { registerAccessCommands } from "./commands/access.command.ts";
 import { registerClientCommands } from "./commands/client.command.ts";
@@ -14,14 +15,16 @@ const program = new Command("sirmi")
   .showHelpAfterError("(usare --help per l'elenco dei comandi)");
 
 const config = () => loadConfig();
-registerServeCommands(program, config);
+// The one clock of the command: "today" for demo data, reports and the server it starts.
+const clock = systemClock;
+registerServeCommands(program, config, clock);
 registerDatabaseCommands(program, config);
 registerAccessCommands(program, config);
 registerStructureCommands(program, config);
 registerKeysCommands(program, config);
 registerClientCommands(program, config);
 registerSendEventsCommands(program);
-registerReportCommands(program, config);
+registerReportCommands(program, config, clock);
 program.addOption(new Option("--version").hideHelp());
 
 try {

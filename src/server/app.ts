@@ -7,9 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Logger } from "pino";
-import type { Database } from "../db/database.ts";
-import type { Config } from "./config.ts";
+import type { AppDependencies } from "./core/dependencies.ts";
 import { registerAccessRoutes } from "./features/access/access.routes.ts";
 import { registerAuditRoutes } from "./features/access/audit.routes.ts";
 import { registerEventFileRoutes } from "./features/events/event-files.routes.ts";
@@ -17,7 +15,6 @@ import { createEventFileWorker } from "./features/events/event-files.worker.ts";
 import { registerEventRoutes } from "./features/events/events.routes.ts";
 import { registerReferenceRoutes } from "./features/reference/reference.routes.ts";
 import { registerRegistryRoutes } from "./features/registry/registry.routes.ts";
-import type { Keyring } from "./features/registry/vault-keys.ts";
 import { registerReportRoutes } from "./features/reports/reports.routes.ts";
 import { registerStatusRoutes } from "./features/status/status.routes.ts";
 import { registerStayRoutes } from "./features/stays/stays.routes.ts";
@@ -26,15 +23,7 @@ import { registerOpenApi } from "./http/openapi.ts";
 import { problemOf, registerProblemHandlers, sendProblem } from "./http/problem.ts";
 import { registerRequestContext } from "./http/request-context.ts";
 
-export type AppDependencies = {
-  config: Config;
-  db: Database;
-  logger: Logger;
-  /** Keys of the identity vault (encryption and blind indexes). */
-  keyring: Keyring;
-  /** Folder of the built web app; served with a fallback to index.html when present. */
-  webRoot?: string;
-};
+export type { AppDependencies } from "./core/dependencies.ts";
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, db } = deps;
@@ -112,6 +101,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     db,
     keyring: deps.keyring,
     logger: deps.logger,
+    clock: deps.clock,
     chunkLines: config.eventFileChunkLines,
   });
   app.decorate("eventFileWorker", eventFileWorker);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "../db/open-database.ts";
+import type { Clock } from "../domain/time/clock.ts";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { Keyring } from "./features/registry/vault-keys.ts";
@@ -26,10 +27,11 @@ export async function serve(
   config: Config,
   handle: DatabaseHandle,
   keyring: Keyring,
+  clock: Clock,
   webRoot = defaultWebRoot,
 ) {
   const logger = createLogger(config.logLevel);
-  const app = await buildApp({ config, db: handle.db, logger, webRoot, keyring });
+  const app = await buildApp({ config, db: handle.db, logger, webRoot, keyring, clock });
   const address = await app.listen({ host: config.host, port: config.port });
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");

@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInRome } from "../../src/domain/time/calendar.ts";
 import { resolveMinor } from "../../src/server/features/registry/resolve-minor.ts";
 import { ingestEvent } from "../../src/server/features/stays/ingest-event.ts";
 import { arrivedChild, italianChild } from "../support/registry-fixtures.ts";
@@ -34,7 +33,7 @@ beforeAll(async () => {
         keyring: t.keyring,
         subject: { system: true, label: "test" },
         purpose: "admission",
-        today: todayInRome(),
+        today: t.today,
       }),
     );
     pseudonyms.push(resolved.pseudonym);
@@ -49,7 +48,7 @@ beforeAll(async () => {
   for (const [index, child] of admitted.entries()) {
     const result = await ingestEvent(
       t.db,
-      { keyring: t.keyring, today: todayInRome() },
+      { keyring: t.keyring, today: t.today },
       source,
       admissionEvent("ST000077", `dump-${index}`, "2025-03-01", child),
     );

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Role } from "../../src/domain/access/roles.ts";
+import { type Clock, clockOnDay } from "../../src/domain/time/clock.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import {
@@ -15,8 +16,17 @@ import { openTestDatabase } from "./test-database.ts";
 export const testPassword = "password-di-prova-1";
 const system = { system: true as const, label: "test" };
 
+/**
+ * The calendar day of the tests' apps unless a test chooses its own: fixed, so that no test
+ * depends on the day it runs (CI runs the suite again with the machine's clock far ahead).
+ */
+export const testToday = "2026-11-21";
+
 /** A real app on a private database, with its log lines captured for inspection. */
-export async function createTestApp(environment: Record<string, string> = {}) {
+export async function createTestApp(
+  environment: Record<string, string> = {},
+  clock: Clock = clockOnDay(testToday),
+) {
   const handle = await openTestDatabase();
   const logLines: string[] = [];
   const stream = new Writable({
@@ -36,6 +46,7 @@ export async function createTestApp(environment: Record<string, string> = {}) {
     db: handle.db,
     logger: createLogger(config.logLevel, stream),
     keyring,
+    clock,
   });
   await app.ready();
   return {
@@ -45,6 +56,8 @@ export async function createTestApp(environment: Record<string, string> = {}) {
     logLines,
     config,
     keyring,
+    clock,
+    today: clock.today(),
     close: async () => {
       await app.close();
       await handle.close();

@@ -5,6 +5,7 @@ import pg from "pg";
 import pino from "pino";
 import { openDatabase } from "../../db/open-database.ts";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
+import { systemClock } from "../../domain/time/clock.ts";
 import { buildApp } from "../../server/app.ts";
 import type { Config } from "../../server/config.ts";
 import { verifyAuditChain } from "../../server/features/access/audit.queries.ts";
@@ -93,6 +94,7 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
           db: handle.db,
           logger: pino({ level: "silent" }),
           keyring,
+          clock: systemClock,
         });
         await app.ready();
         fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });

@@ -6,10 +6,12 @@ import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { admissionEvent, createActiveStructures, italianChild } from "../../../test/support/stay-fixtures.ts";
+import { testToday } from "../../../test/support/test-app.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import { queryRows } from "../../db/database.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { internalViewNotice, type ReportResult } from "../../domain/reports/report.ts";
+import { clockOnDay } from "../../domain/time/clock.ts";
 import { createUserWithRole } from "../../server/features/access/users.service.ts";
 import { generateKeyringFile, keyringOf } from "../../server/features/registry/vault-keys.ts";
 import { type EventSource, ingestEvent } from "../../server/features/stays/ingest-event.ts";
@@ -17,7 +19,7 @@ import { type ReportCommandOptions, runReportCommand } from "./report.command.ts
 
 let handle: DatabaseHandle;
 const keyring = keyringOf(generateKeyringFile());
-const context = { keyring, regionCode: "09", suppressionThreshold: 3 };
+const context = { keyring, regionCode: "09", suppressionThreshold: 3, clock: clockOnDay(testToday) };
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-report-"));
 
 beforeAll(async () => {

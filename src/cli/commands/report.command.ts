@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
 import { isAppError } from "../../domain/errors/app-error.ts";
 import type { ReportParameters } from "../../domain/reports/report.ts";
+import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
 import {
   findActorOfMembership,
@@ -138,7 +139,7 @@ function cliNameOf(path: string): string {
   return `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }
 
-export function registerReportCommands(program: Command, config: () => Config) {
+export function registerReportCommands(program: Command, config: () => Config, clock: Clock) {
   program
     .command("report <id>")
     .description(
@@ -170,7 +171,12 @@ export function registerReportCommands(program: Command, config: () => Config) {
       await withDatabase(settings, (handle) =>
         runReportCommand(
           handle.db,
-          { keyring, regionCode: settings.regionCode, suppressionThreshold: settings.suppressionThreshold },
+          {
+            keyring,
+            regionCode: settings.regionCode,
+            suppressionThreshold: settings.suppressionThreshold,
+            clock,
+          },
           id,
           options,
           { data: (content) => process.stdout.write(content), say },

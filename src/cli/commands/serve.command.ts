@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
-import { todayInRome } from "../../domain/time/calendar.ts";
+import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
 import { loadKeyring, reloadingKeyring } from "../../server/features/registry/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
@@ -9,7 +9,7 @@ import { isDatabaseEmpty, isVaultEmpty } from "../database-state.ts";
 import { createDemoData } from "../demo/demo-data.ts";
 import { createDemoStays } from "../demo/demo-stays.ts";
 
-export function registerServeCommands(program: Command, config: () => Config) {
+export function registerServeCommands(program: Command, config: () => Config, clock: Clock) {
   program
     .command("start")
     .description("Avvia S.I.R.MI; su una base dati vuota la prepara e carica i dati dimostrativi")
@@ -40,8 +40,8 @@ export function registerServeCommands(program: Command, config: () => Config) {
       );
       if (isNew && options.demo) {
         say("Caricamento dei dati dimostrativi…");
-        const demo = await createDemoData(handle.db, settings.regionCode);
-        const stays = await createDemoStays(handle.db, keyring, todayInRome());
+        const demo = await createDemoData(handle.db, settings.regionCode, clock.today());
+        const stays = await createDemoStays(handle.db, keyring, clock.today());
         say(
           `Strutture dimostrative: ${demo.structures} schede; accoglienze: ${stays.stays} (${stays.events} eventi).`,
         );
@@ -50,7 +50,7 @@ export function registerServeCommands(program: Command, config: () => Config) {
           say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
         say("");
       }
-      const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile));
+      const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile), clock);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       say(`S.I.R.MI è pronto su ${address.replace("127.0.0.1", "localhost")} (avvio in ${seconds} s)`);
       say(`Documentazione delle API: ${address.replace("127.0.0.1", "localhost")}/api/docs`);
@@ -66,7 +66,7 @@ export function registerServeCommands(program: Command, config: () => Config) {
         (message) => process.stdout.write(`${message}\n`),
       );
       const handle = await openConfiguredDatabase(settings);
-      const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile));
+      const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile), clock);
       process.stdout.write(`S.I.R.MI in ascolto su ${address}\n`);
     });
 }

@@ -7,6 +7,7 @@ import type { Role } from "../../domain/access/roles.ts";
 import { defaultRegionalStructureTypes } from "../../domain/code-lists/structure-codes.ts";
 import { numericCheckDigit } from "../../domain/identity/index.ts";
 import type { StructureRecord } from "../../domain/structures/structure.schema.ts";
+import { addDays } from "../../domain/time/calendar.ts";
 import {
   findActorOfMembership,
   findUserByUsername,
@@ -126,7 +127,7 @@ function vatNumberOf(index: number) {
  * Demo data for a new installation: Tuscan zones, organisations, one user per role (passwords
  * are random and returned once) and about thirty structures in several states with history.
  */
-export async function createDemoData(db: Database, regionCode: string) {
+export async function createDemoData(db: Database, regionCode: string, today: string) {
   faker.seed(2026);
   await loadZones(db, regionCode, demoZones);
   await createOrganisation(db, system, { code: "REGIONE-TOSCANA", name: "Regione Toscana", kind: "region" });
@@ -196,7 +197,7 @@ export async function createDemoData(db: Database, regionCode: string) {
         status: expiring ? "provvisoria" : "definitiva",
         act: `Det. ${faker.number.int({ min: 10, max: 999 })}/${since.slice(0, 4)}`,
         date: since,
-        expiresOn: expiring ? new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10) : null,
+        expiresOn: expiring ? addDays(today, 40) : null,
       },
       status: index === 20 || index === 21 ? "suspended" : index === 22 ? "closed" : "active",
       validFrom: since,

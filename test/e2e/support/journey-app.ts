@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { systemClock } from "../../../src/domain/time/clock.ts";
 import { buildApp } from "../../../src/server/app.ts";
 import { loadConfig } from "../../../src/server/config.ts";
 import { generateKeyringFile, keyringOf } from "../../../src/server/features/registry/vault-keys.ts";
@@ -34,6 +35,8 @@ export async function startJourneyApp(
     db: handle.db,
     logger: createLogger(config.logLevel, stream),
     keyring,
+    // The browser fills dates from its own calendar: the server keeps the same one.
+    clock: systemClock,
     webRoot,
   });
   const address = await app.listen({ port: 0, host: "127.0.0.1" });
@@ -44,6 +47,8 @@ export async function startJourneyApp(
     logLines,
     config,
     keyring,
+    clock: systemClock,
+    today: systemClock.today(),
     baseUrl: address,
     close: async () => {
       await app.close();

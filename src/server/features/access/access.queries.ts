@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/database.ts";
 import { appUser, membership, organisation, session } from "../../../db/schema/index.ts";
 import type { OrganisationKind, Role } from "../../../domain/access/roles.ts";
@@ -35,7 +35,7 @@ export async function insertSession(
     userId: string;
     membershipId: string | null;
     csrfToken: string;
-    expiresAt: Date;
+    expiresAt: Date | SQL;
   },
 ) {
   await db.insert(session).values(values);

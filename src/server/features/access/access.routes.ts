@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../../db/database.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import {
   requireActor,
   requireSession,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
-import type { Executor } from "../../../db/database.ts";
+import { type Executor, queryRows } from "../../../db/database.ts";
 import { auditEntry } from "../../../db/schema/index.ts";
 import type { AuditSubject } from "./actor.ts";
 import { genesisHash, hashEntry } from "./audit-chain.ts";
@@ -31,7 +31,12 @@ export async function appendAuditEntry(tx: Executor, subject: AuditSubject, reco
  */
 export async function appendAuditEntries(tx: Executor, subject: AuditSubject, records: AuditRecord[]) {
   if (records.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${auditChainLockKey})`);
+  // The entries' instant is the transaction's, as for every other record (to the millisecond, as hashed).
+  const [{ recordedAt }] = await queryRows<{ recordedAt: string }>(
+    tx,
+    sql`select to_char(date_trunc('milliseconds', now()) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt"
+        from (select pg_advisory_xact_lock(${auditChainLockKey})) as locked`,
+  );
   const [last] = await tx
     .select({ sequence: auditEntry.sequence, hash: auditEntry.hash })
     .from(auditEntry)
@@ -39,7 +44,6 @@ export async function appendAuditEntries(tx: Executor, subject: AuditSubject, re
     .limit(1);
   let sequence = last?.sequence ?? 0;
   let previousHash = last?.hash ?? genesisHash;
-  const recordedAt = new Date().toISOString();
   const rows = records.map((record) => {
     sequence += 1;
     const fields = {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import {
@@ -47,7 +48,7 @@ export async function logIn(
       userId: user.id,
       membershipId,
       csrfToken,
-      expiresAt: new Date(Date.now() + sessionHours * 3_600_000),
+      expiresAt: sql`now() + make_interval(secs => ${sessionHours * 3600})`,
     });
     await appendAuditEntry(
       tx,

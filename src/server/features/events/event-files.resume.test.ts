@@ -2,9 +2,11 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createActiveStructures, simpleEvent } from "../../../../test/support/stay-fixtures.ts";
+import { testToday } from "../../../../test/support/test-app.ts";
 import { openTestDatabase } from "../../../../test/support/test-database.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { DatabaseHandle } from "../../../db/open-database.ts";
+import { clockOnDay } from "../../../domain/time/clock.ts";
 import { buildApp } from "../../app.ts";
 import { loadConfig } from "../../config.ts";
 import { createLogger } from "../../http/logger.ts";
@@ -24,7 +26,13 @@ const config = loadConfig({
 
 /** A server process on the shared database: several may run at once, as behind a load balancer. */
 async function startServer(): Promise<FastifyInstance> {
-  const app = await buildApp({ config, db: handle.db, logger: createLogger("silent"), keyring });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    logger: createLogger("silent"),
+    keyring,
+    clock: clockOnDay(testToday),
+  });
   await app.ready();
   return app;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { sealField } from "../registry/vault-crypto.ts";
 import { eventFileMediaTypes, formatOf, readEventFile } from "./event-files.parse.ts";
 import {
@@ -93,7 +93,7 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
       await verifyIntegrity(
         db,
         client,
-        { headers: request.headers, audience: audienceOf(config.publicUrl, request) },
+        { headers: request.headers, audience: audienceOf(config.publicUrl, request), now: deps.clock.now() },
         bytes,
       );
       const format = formatOf(request.headers["content-type"]);

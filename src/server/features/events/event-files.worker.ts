@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Database } from "../../../db/database.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { Clock } from "../../../domain/time/clock.ts";
 import { safeErrorSummary } from "../../http/safe-error.ts";
 import { openField } from "../registry/vault-crypto.ts";
 import type { Keyring } from "../registry/vault-keys.ts";
@@ -40,6 +40,7 @@ export type EventFileWorkerDependencies = {
   db: Database;
   keyring: Keyring;
   logger: Logger;
+  clock: Clock;
   chunkLines: number;
 };
 
@@ -106,7 +107,7 @@ export function createEventFileWorker(deps: EventFileWorkerDependencies): EventF
     );
     const results: EventResult[] = await ingestEvents(
       db,
-      { keyring: deps.keyring, today: todayInRome() },
+      { keyring: deps.keyring, today: deps.clock.today() },
       clientEventSource(file.clientId, await listClientStructureIds(db, file.clientId)),
       raws,
     );

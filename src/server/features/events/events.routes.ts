@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { ingestEvents } from "../stays/ingest-event.ts";
 import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
 import { findClientEventOutcome } from "./machine-clients.queries.ts";
@@ -49,7 +48,7 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
       await verifyIntegrity(
         db,
         client,
-        { headers: request.headers, audience: audienceOf(config.publicUrl, request) },
+        { headers: request.headers, audience: audienceOf(config.publicUrl, request), now: deps.clock.now() },
         request.machineRawBody ?? Buffer.alloc(0),
       );
     const events = (request.body as { events?: unknown } | undefined)?.events;
@@ -84,7 +83,7 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
       const client = request.machineClient as AuthenticatedClient;
       const results = await ingestEvents(
         db,
-        { keyring, today: todayInRome() },
+        { keyring, today: deps.clock.today() },
         clientEventSource(client.id, client.structureIds),
         request.body.events,
       );

@@ -16,6 +16,8 @@ export type AuthenticatedClient = { id: string; requireIntegrity: boolean; struc
 export type SignedRequest = {
   headers: Record<string, string | string[] | undefined>;
   audience: string;
+  /** The instant token lifetimes are judged at (the app's clock). */
+  now: Date;
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +41,13 @@ function headerOf(request: SignedRequest, name: string): string | undefined {
  * Verifies a JWT signed by a registered, active client: the header's `kid` selects one of its
  * keys, the signature is checked before any claim, so claim errors never reveal a client.
  */
-async function verifyClientJwt(db: Executor, token: string, clientId: string | undefined, audience: string) {
+async function verifyClientJwt(
+  db: Executor,
+  token: string,
+  clientId: string | undefined,
+  audience: string,
+  now: Date,
+) {
   if (token.length > 16_384 || !compactJwt.test(token)) throw invalidToken();
   let kid: unknown;
   let issuer: unknown;
@@ -62,6 +70,7 @@ async function verifyClientJwt(db: Executor, token: string, clientId: string | u
       algorithms: [algorithm],
       audience,
       clockTolerance: clockSkewSeconds,
+      currentDate: now,
       requiredClaims: ["iat", "exp"],
     }));
   } catch (error) {
@@ -78,7 +87,7 @@ async function verifyClientJwt(db: Executor, token: string, clientId: string | u
       `La validità del token (exp − iat) deve essere positiva e al massimo di ${maxTokenLifetimeSeconds} secondi.`,
     );
   // A token issued in the future (beyond the tolerated skew) could be kept and used later.
-  if (issuedAt > Date.now() / 1000 + clockSkewSeconds)
+  if (issuedAt > now.getTime() / 1000 + clockSkewSeconds)
     throw new AppError(
       "token-claims-invalid",
       "Il token è emesso nel futuro (iat): verificare l'orologio del client.",
@@ -101,7 +110,13 @@ export async function authenticateClient(db: Executor, request: SignedRequest): 
   if (!authorization) throw new AppError("not-authenticated", "Manca l'intestazione Authorization: Bearer.");
   const match = /^Bearer ([^\s]+)$/i.exec(authorization);
   if (!match) throw invalidToken();
-  const { client, payload, expiresAt } = await verifyClientJwt(db, match[1], undefined, request.audience);
+  const { client, payload, expiresAt } = await verifyClientJwt(
+    db,
+    match[1],
+    undefined,
+    request.audience,
+    request.now,
+  );
   if (!isClientId(payload.iss, client.id) || !isClientId(payload.sub, client.id))
     throw new AppError("token-claims-invalid", "I claim iss e sub devono essere entrambi l'id del client.");
   const jti = payload.jti;
@@ -144,7 +159,7 @@ export async function verifyIntegrity(
   }
   let payload: JWTPayload;
   try {
-    ({ payload } = await verifyClientJwt(db, signature, client.id, request.audience));
+    ({ payload } = await verifyClientJwt(db, signature, client.id, request.audience, request.now));
   } catch (error) {
     if (error instanceof AppError && error.code === "token-expired") throw error;
     throw invalidIntegrity("L'intestazione Agid-JWT-Signature non è valida.");

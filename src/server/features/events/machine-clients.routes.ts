@@ -6,7 +6,7 @@ import {
   machineClientSchema,
   publicJwkSchema,
 } from "../../../domain/events/machine-client.schema.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { addClientKey, createClient, disableClient, listOwnClients } from "./machine-clients.service.ts";
 

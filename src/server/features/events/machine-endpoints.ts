@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import type { EventSource } from "../stays/ingest-event.ts";
 import { type AuthenticatedClient, authenticateClient } from "./machine-auth.ts";
 
@@ -23,7 +23,7 @@ export function audienceOf(publicUrl: string, request: FastifyRequest): string {
  * rate-limit settings for the plugin's routes.
  */
 export function authenticateMachineRequests(app: FastifyInstance, deps: AppDependencies) {
-  const { db, config } = deps;
+  const { db, config, clock } = deps;
   app.decorateRequest("machineClient", undefined);
   app.decorateRequest("machineAuthError", undefined);
   app.addHook("onRequest", async (request) => {
@@ -31,6 +31,7 @@ export function authenticateMachineRequests(app: FastifyInstance, deps: AppDepen
       request.machineClient = await authenticateClient(db, {
         headers: request.headers,
         audience: audienceOf(config.publicUrl, request),
+        now: clock.now(),
       });
     } catch (error) {
       request.machineAuthError = error;

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { italianChild } from "../../../../test/support/registry-fixtures.ts";
+import { testToday } from "../../../../test/support/test-app.ts";
 import { openTestDatabase } from "../../../../test/support/test-database.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { DatabaseHandle } from "../../../db/open-database.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import { openIdentity } from "./identity-vault.ts";
 import { reencryptVault, withNewActiveKey } from "./key-rotation.ts";
 import { findVaultRows } from "./registry.queries.ts";
@@ -37,7 +37,7 @@ describe("key rotation", () => {
           keyring: keyringOf(original),
           subject,
           purpose: "admission",
-          today: todayInRome(),
+          today: testToday,
         }),
       );
       ids.push(resolved.minorId);
@@ -67,7 +67,7 @@ describe("key rotation", () => {
         keyring: onlyNew,
         subject,
         purpose: "admission",
-        today: todayInRome(),
+        today: testToday,
       }),
     );
     expect(again).toMatchObject({ outcome: "linked", minorId: ids[2] });

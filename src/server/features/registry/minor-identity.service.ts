@@ -4,7 +4,6 @@ import type { Database, Executor } from "../../../db/database.ts";
 import { minor } from "../../../db/schema/index.ts";
 import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import type { Actor } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { authorize } from "../access/authorization.ts";
@@ -31,36 +30,42 @@ import {
 import type { Keyring } from "./vault-keys.ts";
 
 /** Whether the actor's relationship with this minor opens the record (404 otherwise). */
-export async function canSeeMinor(db: Executor, actor: Actor, minorId: string): Promise<boolean> {
+export async function canSeeMinor(
+  db: Executor,
+  actor: Actor,
+  minorId: string,
+  today: string,
+): Promise<boolean> {
   const scope = authorize(actor, "registry.read");
   if (scope === "pseudonymous") return true;
   if (scope === "review-queue") return isMinorInPendingReview(db, minorId);
   if (scope === "in-charge" && actor.role.startsWith("structure-")) {
-    return isMinorInChargeOfStructures(
-      db,
-      minorId,
-      structureScopeCondition(actor, "own-structures"),
-      todayInRome(),
-    );
+    return isMinorInChargeOfStructures(db, minorId, structureScopeCondition(actor, "own-structures"), today);
   }
   // Social services' relationship comes with their case files (SINBA).
   return false;
 }
 
-async function findVisibleMinor(db: Executor, actor: Actor, pseudonym: string) {
+async function findVisibleMinor(db: Executor, actor: Actor, pseudonym: string, today: string) {
   const found = await findMinorByPseudonym(db, pseudonym);
-  if (!found || !(await canSeeMinor(db, actor, found.id)))
+  if (!found || !(await canSeeMinor(db, actor, found.id, today)))
     throw new AppError("not-found", "Il minore richiesto non esiste.");
   return found;
 }
 
 /** The identity, for those in charge (care) or reviewing duplicates; every read audited with its purpose. */
-export async function readMinorIdentity(db: Database, keyring: Keyring, actor: Actor, pseudonym: string) {
+export async function readMinorIdentity(
+  db: Database,
+  keyring: Keyring,
+  actor: Actor,
+  pseudonym: string,
+  today: string,
+) {
   const scope = authorize(actor, "registry.read");
   if (scope === "pseudonymous")
     throw new AppError("forbidden", "Il ruolo attivo non consente di vedere l'identità dei minori.");
   return db.transaction(async (tx) => {
-    const found = await findVisibleMinor(tx, actor, pseudonym);
+    const found = await findVisibleMinor(tx, actor, pseudonym, today);
     const [row] = await findVaultRows(tx, [found.id]);
     await appendAuditEntry(tx, actor, {
       action: "registry.identity-read",
@@ -85,18 +90,19 @@ export async function correctMinorIdentity(
   actor: Actor,
   pseudonym: string,
   input: MinorIdentity,
+  today: string,
 ) {
   const scope = authorize(actor, "registry.read");
   if (scope !== "in-charge")
     throw new AppError("forbidden", "Solo chi ha in carico il minore può correggerne l'identità.");
-  const checked = checkMinorIdentity(input, todayInRome());
+  const checked = checkMinorIdentity(input, today);
   if (!checked.ok) {
     const [first] = checked.problems;
     throw new AppError(first.code as AppErrorCode, first.message, checked.problems);
   }
   const identity = storedIdentityOf(checked.identity);
   return db.transaction(async (tx) => {
-    const found = await findVisibleMinor(tx, actor, pseudonym);
+    const found = await findVisibleMinor(tx, actor, pseudonym, today);
     if (identity.fiscalCode) {
       const digest = fiscalCodeDigest(keyring, identity.fiscalCode);
       await lockDigest(tx, digest);

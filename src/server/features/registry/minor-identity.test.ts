@@ -16,9 +16,10 @@ import {
   json,
   logInAs,
   type TestApp,
+  testToday,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import { addDays, todayInRome } from "../../../domain/time/calendar.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import { ingestEvent } from "../stays/ingest-event.ts";
 
 let t: TestApp;
@@ -26,7 +27,7 @@ let operatorA: Client;
 let operatorB: Client;
 let analyst: Client;
 let auditor: Client;
-const today = todayInRome();
+const today = testToday;
 const pseudonyms: Record<string, string> = {};
 
 async function admit(

@@ -11,7 +11,6 @@ import {
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import {
   findActorOfMembership,
   findUserByUsername,
@@ -44,7 +43,7 @@ afterAll(() => t.close());
 
 const resolve = (identity: Parameters<typeof resolveMinor>[1]) =>
   t.db.transaction((tx) =>
-    resolveMinor(tx, identity, { keyring: t.keyring, subject, purpose: "admission", today: todayInRome() }),
+    resolveMinor(tx, identity, { keyring: t.keyring, subject, purpose: "admission", today: t.today }),
   );
 
 describe("registry lookup for admission", () => {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Sex } from "../../../domain/code-lists/interchange-codes.ts";
 import { birthPlaceSchema, minorIdentitySchema } from "../../../domain/registry/minor-identity.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { correctMinorIdentity, readMinorIdentity } from "./minor-identity.service.ts";
 import { getPseudonymousMinor, lookUpMinor } from "./registry.service.ts";
@@ -62,7 +62,7 @@ const pseudonymParams = z.object({
 const reasonSchema = z.string().trim().min(3, { error: "Indicare la motivazione" }).max(1000);
 
 export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependencies) {
-  const { db, keyring } = deps;
+  const { db, keyring, clock } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -112,7 +112,8 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
         },
       },
     },
-    async (request) => getPseudonymousMinor(db, requireActor(request), request.params.pseudonym),
+    async (request) =>
+      getPseudonymousMinor(db, requireActor(request), request.params.pseudonym, clock.today()),
   );
 
   api.get(
@@ -130,7 +131,8 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
         },
       },
     },
-    async (request) => readMinorIdentity(db, keyring, requireActor(request), request.params.pseudonym),
+    async (request) =>
+      readMinorIdentity(db, keyring, requireActor(request), request.params.pseudonym, clock.today()),
   );
 
   api.put(
@@ -150,7 +152,14 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
       },
     },
     async (request) =>
-      correctMinorIdentity(db, keyring, requireActor(request), request.params.pseudonym, request.body),
+      correctMinorIdentity(
+        db,
+        keyring,
+        requireActor(request),
+        request.params.pseudonym,
+        request.body,
+        clock.today(),
+      ),
   );
 
   api.get(

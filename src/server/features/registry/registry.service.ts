@@ -70,9 +70,9 @@ export async function lookUpMinor(db: Database, keyring: Keyring, actor: Actor, 
 }
 
 /** Outside the vault: pseudonym and non-identifying attributes, within the caller's scope. */
-export async function getPseudonymousMinor(db: Database, actor: Actor, pseudonym: string) {
+export async function getPseudonymousMinor(db: Database, actor: Actor, pseudonym: string, today: string) {
   const minor = await findMinorByPseudonym(db, pseudonym);
-  if (!minor || !(await canSeeMinor(db, actor, minor.id)))
+  if (!minor || !(await canSeeMinor(db, actor, minor.id, today)))
     throw new AppError("not-found", "Il minore richiesto non esiste.");
   return {
     pseudonym: minor.pseudonym,

@@ -4,7 +4,6 @@ import { arrivedChild, italianChild } from "../../../../test/support/registry-fi
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { MinorIdentity } from "../../../domain/registry/minor-identity.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import { resolveMinor } from "./resolve-minor.ts";
 
 let t: TestApp;
@@ -17,7 +16,7 @@ afterAll(() => t.close());
 
 function resolve(identity: MinorIdentity) {
   return t.db.transaction((tx) =>
-    resolveMinor(tx, identity, { keyring: t.keyring, subject, purpose: "admission", today: todayInRome() }),
+    resolveMinor(tx, identity, { keyring: t.keyring, subject, purpose: "admission", today: t.today }),
   );
 }
 

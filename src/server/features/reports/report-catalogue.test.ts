@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import { isAppError } from "../../../domain/errors/app-error.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import {
   buildReportWorld,
   nonZeroCells,
@@ -161,8 +160,10 @@ describe("trend October–December 2025", () => {
 describe("timeliness of December 2025", () => {
   it("measures the days between the fact and its recording", async () => {
     const result = await world.run("timeliness", { from: "2025-12-01", to: "2025-12-31" });
-    const delay = Math.round(
-      (Date.parse(`${todayInRome()}T00:00:00Z`) - Date.parse("2025-12-31T00:00:00Z")) / 86_400_000,
+    // Recording instants are the database's: the day of recording is its day in Europe/Rome.
+    const [{ delay }] = await queryRows<{ delay: number }>(
+      t.db,
+      sql`select ((max(recorded_at) at time zone 'Europe/Rome')::date - date '2025-12-31')::int as delay from stay_event`,
     );
     // m2's discharge (A) and m3's admission (B), both facts of 31/12/2025 recorded today.
     const byStructure = tableOf(result, "by-structure");

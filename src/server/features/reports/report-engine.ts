@@ -8,7 +8,7 @@ import {
   reportIds,
 } from "../../../domain/reports/report.ts";
 import { checkReportParameters } from "../../../domain/reports/report-parameters.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
+import type { Clock } from "../../../domain/time/clock.ts";
 import type { AuditSubject } from "../access/actor.ts";
 import type { Keyring } from "../registry/vault-keys.ts";
 import { admissions } from "./definitions/admissions.ts";
@@ -39,7 +39,7 @@ export type ReportContext = {
   keyring: Keyring;
   subject: AuditSubject;
   regionCode: string;
-  now?: () => Date;
+  clock: Clock;
 };
 
 /** Default threshold of statistical disclosure control; applying it is not done here. */
@@ -54,14 +54,14 @@ export async function computeReport(
   context: ReportContext,
   request: ReportRequest,
 ): Promise<ReportResult> {
-  const now = (context.now ?? (() => new Date()))();
+  const now = context.clock.now();
   if (!(reportIds as readonly string[]).includes(request.id)) {
     throw new AppError("validation-failed", "Il prospetto richiesto non esiste.", [
       { path: "/id", code: "unknown-report", message: "Prospetto non previsto dal catalogo." },
     ]);
   }
   const asOf = checkedAsOf(request.asOf, now);
-  const checked = checkReportParameters(request.id, request.parameters ?? {}, todayInRome(now));
+  const checked = checkReportParameters(request.id, request.parameters ?? {}, context.clock.today());
   if (!checked.ok)
     throw new AppError("validation-failed", "I parametri del prospetto non sono validi.", checked.problems);
   const definition = definitions[request.id];

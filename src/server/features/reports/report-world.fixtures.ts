@@ -17,7 +17,6 @@ import type {
   ReportResult,
   ReportScope,
 } from "../../../domain/reports/report.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import { type EventSource, ingestEvents } from "../stays/ingest-event.ts";
 import { importStructures } from "../structures/structures.import.ts";
 import { computeReport } from "./report-engine.ts";
@@ -105,7 +104,7 @@ export async function buildReportWorld(t: TestApp): Promise<ReportWorld> {
     mayWrite: () => true,
   };
   const ingest = async (events: object[]) => {
-    const results = await ingestEvents(t.db, { keyring: t.keyring, today: todayInRome() }, source, events);
+    const results = await ingestEvents(t.db, { keyring: t.keyring, today: t.clock.today() }, source, events);
     const rejected = results.filter((result) => result.status !== "accepted");
     if (rejected.length > 0) throw new Error(`fixture events not accepted: ${JSON.stringify(rejected)}`);
   };
@@ -188,7 +187,7 @@ export async function buildReportWorld(t: TestApp): Promise<ReportWorld> {
     run: (id, parameters, options = {}) =>
       computeReport(
         t.db,
-        { keyring: t.keyring, subject: { system: true, label: "test" }, regionCode: "09" },
+        { keyring: t.keyring, subject: { system: true, label: "test" }, regionCode: "09", clock: t.clock },
         { id, parameters, asOf: options.asOf, scope: options.scope ?? { kind: "region" } },
       ),
   };

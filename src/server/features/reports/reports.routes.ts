@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ReportParameters, reportIds } from "../../../domain/reports/report.ts";
 import { reportParameterNames } from "../../../domain/reports/report-parameters.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { authorize } from "../access/authorization.ts";
 import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
@@ -186,7 +186,12 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies
       }
       const result = await deliverReport(
         db,
-        { keyring, regionCode: config.regionCode, suppressionThreshold: config.suppressionThreshold },
+        {
+          keyring,
+          regionCode: config.regionCode,
+          suppressionThreshold: config.suppressionThreshold,
+          clock: deps.clock,
+        },
         { actor },
         {
           id: request.params.id,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 
 const statusSchema = z

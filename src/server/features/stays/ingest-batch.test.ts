@@ -9,15 +9,14 @@ import {
   italianChild,
   simpleEvent,
 } from "../../../../test/support/stay-fixtures.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testToday } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import { type EventSource, ingestEvent, ingestEvents } from "./ingest-event.ts";
 
 // The same events sent as one batch to one database and one by one to another.
 let batched: TestApp;
 let single: TestApp;
-const today = todayInRome();
+const today = testToday;
 const source: EventSource = {
   kind: "client",
   id: randomUUID(),

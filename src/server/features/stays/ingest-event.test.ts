@@ -9,13 +9,13 @@ import {
   italianChild,
   simpleEvent,
 } from "../../../../test/support/stay-fixtures.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testToday } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import { addDays, todayInRome } from "../../../domain/time/calendar.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import { type EventSource, ingestEvent } from "./ingest-event.ts";
 
 let t: TestApp;
-const today = todayInRome();
+const today = testToday;
 const writer: EventSource = {
   kind: "user",
   id: randomUUID(),

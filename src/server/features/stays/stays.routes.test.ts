@@ -20,7 +20,6 @@ import {
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import { ingestEvent } from "./ingest-event.ts";
 
 let t: TestApp;
@@ -212,7 +211,7 @@ describe("order independence through the pipeline", () => {
         italianChild({ familyName: "Ordine", givenName: "Base", birthDate: "2011-01-01" }),
       );
       for (const event of events)
-        await ingestEvent(t.db, { keyring: t.keyring, today: todayInRome() }, source, event);
+        await ingestEvent(t.db, { keyring: t.keyring, today: t.today }, source, event);
       return snapshot("perm-ref");
     })();
     await fc.assert(
@@ -230,7 +229,7 @@ describe("order independence through the pipeline", () => {
           for (const index of order) {
             const result = await ingestEvent(
               t.db,
-              { keyring: t.keyring, today: todayInRome() },
+              { keyring: t.keyring, today: t.today },
               source,
               events[index],
             );

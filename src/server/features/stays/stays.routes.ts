@@ -2,8 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
-import type { AppDependencies } from "../../app.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
@@ -25,7 +24,7 @@ const structureParams = z.object({ id: z.uuid({ error: "Identificativo non valid
 const day = z.iso.date({ error: "Data non valida (AAAA-MM-GG)" });
 
 export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) {
-  const { db, keyring } = deps;
+  const { db, keyring, clock } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -46,7 +45,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
     async (request, reply) => {
       const result = await recordEventFromWeb(
         db,
-        keyring,
+        { keyring, today: clock.today() },
         requireActor(request),
         request.params.id,
         request.body,
@@ -96,7 +95,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       },
     },
     async (request) => {
-      const date = request.query.date ?? todayInRome();
+      const date = request.query.date ?? clock.today();
       return { date, items: await listGuests(db, keyring, requireActor(request), request.params.id, date) };
     },
   );
@@ -139,7 +138,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
     async (request) =>
       listFreePlaces(db, requireActor(request), {
         ...request.query,
-        date: request.query.date ?? todayInRome(),
+        date: request.query.date ?? clock.today(),
       }),
   );
 

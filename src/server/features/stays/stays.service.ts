@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import { todayInRome } from "../../../domain/time/calendar.ts";
 import type { Actor } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { authorize } from "../access/authorization.ts";
@@ -9,7 +8,7 @@ import { openIdentity } from "../registry/identity-vault.ts";
 import { findVaultRows } from "../registry/registry.queries.ts";
 import type { Keyring } from "../registry/vault-keys.ts";
 import { structureScopeCondition } from "../structures/structures.policy.ts";
-import { type EventSource, ingestEvent } from "./ingest-event.ts";
+import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
 import { ageOn } from "./stay-rules.ts";
 
 /** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
@@ -32,7 +31,7 @@ async function structureInScope(
 /** The web app writes through the same pipeline as machines: one event at a time. */
 export async function recordEventFromWeb(
   db: Database,
-  keyring: Keyring,
+  context: IngestContext,
   actor: Actor,
   structureId: string,
   raw: unknown,
@@ -61,7 +60,7 @@ export async function recordEventFromWeb(
       ],
     };
   }
-  return ingestEvent(db, { keyring, today: todayInRome() }, source, raw);
+  return ingestEvent(db, context, source, raw);
 }
 
 /** Guests present on a day, with the first name the operators need; every identity read is audited. */

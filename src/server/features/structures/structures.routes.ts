@@ -2,8 +2,8 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changedFields } from "../../../domain/structures/structure-changes.ts";
-import { addDays, formatItalianDate, todayInRome } from "../../../domain/time/calendar.ts";
-import type { AppDependencies } from "../../app.ts";
+import { addDays, formatItalianDate } from "../../../domain/time/calendar.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import {
   changeListItemSchema,
@@ -29,7 +29,7 @@ const idParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) }
 type Summary = z.infer<typeof structureSummarySchema>;
 
 export function registerStructureRoutes(app: FastifyInstance, deps: AppDependencies) {
-  const { db, config } = deps;
+  const { db, config, clock } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -53,7 +53,7 @@ export function registerStructureRoutes(app: FastifyInstance, deps: AppDependenc
       const actor = requireActor(request);
       const { cursor, ...filter } = request.query;
       const offset = cursor ? Number(cursor) : 0;
-      const { rows, total } = await listVisibleStructures(db, actor, { ...filter, offset });
+      const { rows, total } = await listVisibleStructures(db, actor, { ...filter, offset }, clock.today());
       const items = rows.map(({ totalCount: _, ...row }) => row as Summary);
       return { items, total, nextCursor: offset + rows.length < total ? String(offset + rows.length) : null };
     },
@@ -102,11 +102,12 @@ export function registerStructureRoutes(app: FastifyInstance, deps: AppDependenc
       const { record, reviewNote, operatorOrganisationId: _o, currentStatus: _s, ...summary } = structure;
       const warnings = [];
       const expiresOn = record.authorisation.expiresOn;
-      if (expiresOn && expiresOn <= addDays(todayInRome(), config.authorisationWarningDays)) {
+      const today = clock.today();
+      if (expiresOn && expiresOn <= addDays(today, config.authorisationWarningDays)) {
         warnings.push({
-          code: expiresOn < todayInRome() ? "authorisation-expired" : "authorisation-expiring",
+          code: expiresOn < today ? "authorisation-expired" : "authorisation-expiring",
           message:
-            expiresOn < todayInRome()
+            expiresOn < today
               ? `L'autorizzazione è scaduta il ${formatItalianDate(expiresOn)}.`
               : `L'autorizzazione scade il ${formatItalianDate(expiresOn)}.`,
         });

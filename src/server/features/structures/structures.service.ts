@@ -7,7 +7,7 @@ import {
   changedFields,
   planEdit,
 } from "../../../domain/structures/structure-changes.ts";
-import { addDays, todayInRome } from "../../../domain/time/calendar.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import type { Actor, AuditSubject } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { authorize } from "../access/authorization.ts";
@@ -38,12 +38,13 @@ export async function listVisibleStructures(
   db: Database,
   actor: Actor,
   filter: Omit<StructureListFilter, "expiringBefore"> & { expiringWithinDays?: number },
+  today: string,
 ) {
   const scope = authorize(actor, "structure.read");
   const { expiringWithinDays, ...rest } = filter;
   return listStructures(db, structureScopeCondition(actor, scope), {
     ...rest,
-    expiringBefore: expiringWithinDays !== undefined ? addDays(todayInRome(), expiringWithinDays) : undefined,
+    expiringBefore: expiringWithinDays !== undefined ? addDays(today, expiringWithinDays) : undefined,
   });
 }
 

@@ -10,6 +10,7 @@ import {
   type ReportScope,
   reportIds,
 } from "../../../../domain/reports/report.ts";
+import type { Clock } from "../../../../domain/time/clock.ts";
 import type { Actor, AuditSubject, SystemActor } from "../../access/actor.ts";
 import { appendAuditEntry } from "../../access/audit.queries.ts";
 import { authorize } from "../../access/authorization.ts";
@@ -40,7 +41,7 @@ export type DeliveryContext = {
   keyring: Keyring;
   regionCode: string;
   suppressionThreshold: number;
-  now?: () => Date;
+  clock: Clock;
 };
 
 export function isReportId(id: string): id is ReportId {
@@ -77,7 +78,7 @@ export async function deliverReport(
     const computed = await db.transaction(async (tx) => {
       const result = await computeReport(
         tx,
-        { keyring: context.keyring, subject, regionCode: context.regionCode, now: context.now },
+        { keyring: context.keyring, subject, regionCode: context.regionCode, clock: context.clock },
         {
           id: ask.id as ReportId,
           parameters: isProcura ? ask.parameters : own,
