@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+/** The pure domain's tests alone: no database, no global setup (used by mutation testing). */
+export default defineConfig({
+  test: {
+    include: ["src/domain/**/*.test.ts"],
+    pool: "forks",
+    maxWorkers: 1,
+  },
+});
