@@ -30,8 +30,8 @@ import {
 import { systemClock } from "../../src/domain/time/clock.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import { registerClient, signToken } from "../../src/server/features/events/machine-request.fixtures.ts";
-import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { createActiveStructures } from "../../test/support/stay-fixtures.ts";
 import { freshDatabase } from "./fresh-database.ts";
 import { startProfiler } from "./profile.ts";

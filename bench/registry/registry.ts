@@ -18,6 +18,7 @@ import { openDatabase } from "../../src/db/open-database.ts";
 import { identityIndex, identityVault, minor } from "../../src/db/schema/index.ts";
 import type { MinorIdentity } from "../../src/domain/registry/minor-identity.ts";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import {
   fiscalCodeDigest,
   indexEntriesOf,
@@ -27,7 +28,6 @@ import {
 import { newPseudonym } from "../../src/server/features/registry/pseudonym.ts";
 import { findMinorsByIndex } from "../../src/server/features/registry/registry.queries.ts";
 import { compareWithCandidates, resolveMinor } from "../../src/server/features/registry/resolve-minor.ts";
-import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { generateSyntheticRegistry, precisionRecall, type SyntheticMinor } from "./synthetic-registry.ts";
 
 const argument = (name: string, fallback: number) => {

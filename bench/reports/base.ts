@@ -11,7 +11,7 @@ import { type Database, queryRows } from "../../src/db/database.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/db/open-database.ts";
 import { demoZones } from "../../src/db/seed/demo-zones.ts";
 import { loadReferenceData, loadZones } from "../../src/db/seed/reference-data.ts";
-import type { Keyring } from "../../src/server/features/registry/vault-keys.ts";
+import type { Keyring } from "../../src/server/core/vault-keys.ts";
 import { adminUrlOf } from "../../test/support/postgres-urls.ts";
 import { loadSyntheticRegistry } from "./synthetic-minors.ts";
 import { loadSyntheticStays, type StaysSummary } from "./synthetic-stays.ts";

@@ -31,7 +31,7 @@ import { type Database, queryRows } from "../../src/db/database.ts";
 import type { ReportRequest, ReportResult } from "../../src/domain/reports/report.ts";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
 import { systemClock } from "../../src/domain/time/clock.ts";
-import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import { computeReport } from "../../src/server/features/reports/report-engine.ts";
 import { type BaseSummary, loadReportsBase, openBenchDatabase } from "./base.ts";
 import { differences, handwrittenStockByAgeSex, handwrittenStockSql } from "./handwritten.ts";

@@ -10,13 +10,13 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../src/db/database.ts";
+import type { Keyring } from "../../src/server/core/vault-keys.ts";
 import {
   indexEntriesOf,
   type StoredIdentity,
   sealIdentity,
 } from "../../src/server/features/registry/identity-vault.ts";
 import { newPseudonym } from "../../src/server/features/registry/pseudonym.ts";
-import type { Keyring } from "../../src/server/features/registry/vault-keys.ts";
 import { generateSyntheticRegistry, type SyntheticMinor } from "../registry/synthetic-registry.ts";
 import { insertRows, monthOf } from "./bulk.ts";
 

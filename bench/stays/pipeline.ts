@@ -10,7 +10,7 @@ import { openDatabase } from "../../src/db/open-database.ts";
 import { loadReferenceData } from "../../src/db/seed/reference-data.ts";
 import { encodeFiscalCode } from "../../src/domain/identity/fiscal-code-encoding.ts";
 import { addDays, todayInRome } from "../../src/domain/time/calendar.ts";
-import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import { type EventSource, ingestEvent, ingestEvents } from "../../src/server/features/stays/ingest-event.ts";
 import { createActiveStructures } from "../../test/support/stay-fixtures.ts";
 

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "../db/open-database.ts";
 import type { Clock } from "../domain/time/clock.ts";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
-import type { Keyring } from "./features/registry/vault-keys.ts";
+import type { Keyring } from "./core/vault-keys.ts";
 import { createLogger } from "./http/logger.ts";
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");

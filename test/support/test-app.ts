@@ -4,12 +4,12 @@ import type { Role } from "../../src/domain/access/roles.ts";
 import { type Clock, clockOnDay } from "../../src/domain/time/clock.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import {
   addRole,
   createOrganisation,
   createUserWithRole,
 } from "../../src/server/features/access/users.service.ts";
-import { generateKeyringFile, keyringOf } from "../../src/server/features/registry/vault-keys.ts";
 import { createLogger } from "../../src/server/http/logger.ts";
 import { openTestDatabase } from "./test-database.ts";
 

@@ -8,8 +8,8 @@ import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import { systemClock } from "../../domain/time/clock.ts";
 import { buildApp } from "../../server/app.ts";
 import type { Config } from "../../server/config.ts";
-import { verifyAuditChain } from "../../server/features/access/audit.queries.ts";
-import { generateKeyringFile, keyringOf } from "../../server/features/registry/vault-keys.ts";
+import { verifyAuditChain } from "../../server/core/audit.queries.ts";
+import { generateKeyringFile, keyringOf } from "../../server/core/vault-keys.ts";
 import { withDatabase } from "../configured-database.ts";
 
 export function registerDatabaseCommands(program: Command, config: () => Config) {

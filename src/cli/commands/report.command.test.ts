@@ -12,8 +12,8 @@ import { queryRows } from "../../db/database.ts";
 import type { DatabaseHandle } from "../../db/open-database.ts";
 import { internalViewNotice, type ReportResult } from "../../domain/reports/report.ts";
 import { clockOnDay } from "../../domain/time/clock.ts";
+import { generateKeyringFile, keyringOf } from "../../server/core/vault-keys.ts";
 import { createUserWithRole } from "../../server/features/access/users.service.ts";
-import { generateKeyringFile, keyringOf } from "../../server/features/registry/vault-keys.ts";
 import { type EventSource, ingestEvent } from "../../server/features/stays/ingest-event.ts";
 import { type ReportCommandOptions, runReportCommand } from "./report.command.ts";
 

@@ -6,13 +6,13 @@ import { isAppError } from "../../domain/errors/app-error.ts";
 import type { ReportParameters } from "../../domain/reports/report.ts";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
+import type { Actor } from "../../server/core/actor.ts";
+import { loadKeyring } from "../../server/core/vault-keys.ts";
 import {
   findActorOfMembership,
   findUserByUsername,
   listMembershipsOfUser,
 } from "../../server/features/access/access.queries.ts";
-import type { Actor } from "../../server/features/access/actor.ts";
-import { loadKeyring } from "../../server/features/registry/vault-keys.ts";
 import { toCsv } from "../../server/features/reports/report-files/csv-file.ts";
 import {
   type ReportFormat,

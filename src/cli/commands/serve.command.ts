@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
-import { loadKeyring, reloadingKeyring } from "../../server/features/registry/vault-keys.ts";
+import { loadKeyring, reloadingKeyring } from "../../server/core/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
 import { openConfiguredDatabase } from "../configured-database.ts";
 import { isDatabaseEmpty, isVaultEmpty } from "../database-state.ts";

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Database } from "../../db/database.ts";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../config.ts";
-import type { Keyring } from "../features/registry/vault-keys.ts";
+import type { Keyring } from "./vault-keys.ts";
 
 /** What the app is built from: explicit, passed by main.ts, the CLI and the tests. */
 export type AppDependencies = {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../domain/errors/app-error.ts";
-import type { Actor } from "../features/access/actor.ts";
+import type { Actor } from "../core/actor.ts";
 import { findSessionState, type SessionState } from "../features/access/session.service.ts";
 
 export const sessionCookieName = "sirmi_session";

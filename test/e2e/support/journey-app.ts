@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { systemClock } from "../../../src/domain/time/clock.ts";
 import { buildApp } from "../../../src/server/app.ts";
 import { loadConfig } from "../../../src/server/config.ts";
-import { generateKeyringFile, keyringOf } from "../../../src/server/features/registry/vault-keys.ts";
+import { generateKeyringFile, keyringOf } from "../../../src/server/core/vault-keys.ts";
 import { createLogger } from "../../../src/server/http/logger.ts";
 import type { TestApp } from "../../support/test-app.ts";
 import { openTestDatabase } from "../../support/test-database.ts";

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/database.ts";
 import { appUser, membership, organisation, session } from "../../../db/schema/index.ts";
 import type { OrganisationKind, Role } from "../../../domain/access/roles.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../../core/actor.ts";
 
 export async function findUserByUsername(db: Executor, username: string) {
   const [user] = await db.select().from(appUser).where(eq(appUser.username, username)).limit(1);

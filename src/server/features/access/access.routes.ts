@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database } from "../../../db/database.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
+import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import {
   requireActor,
@@ -21,7 +22,6 @@ import {
   userInputSchema,
   userSummarySchema,
 } from "./access.schemas.ts";
-import { authorize } from "./authorization.ts";
 import {
   chooseMembership,
   findSessionState,

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { appendAuditEntry, listAuditEntries, verifyAuditChain } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { appendAuditEntry, listAuditEntries, verifyAuditChain } from "./audit.queries.ts";
-import { authorize } from "./authorization.ts";
 
 const auditEntrySchema = z
   .object({

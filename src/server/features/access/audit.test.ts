@@ -11,7 +11,7 @@ import {
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { readTestSettings } from "../../config.ts";
-import { verifyAuditChain } from "./audit.queries.ts";
+import { verifyAuditChain } from "../../core/audit.queries.ts";
 
 let t: TestApp;
 let auditor: Client;

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import type { Actor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -12,8 +14,6 @@ import {
   listMembershipsOfUser,
   setSessionMembership,
 } from "./access.queries.ts";
-import type { Actor } from "./actor.ts";
-import { appendAuditEntry } from "./audit.queries.ts";
 import { verifyPassword } from "./passwords.ts";
 
 export function hashToken(token: string): string {

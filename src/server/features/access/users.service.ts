@@ -3,6 +3,8 @@ import type { z } from "zod";
 import type { Database, Executor } from "../../../db/database.ts";
 import { organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import type { AuditSubject } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
 import {
   findOrganisationByCode,
   findUserByUsername,
@@ -12,8 +14,6 @@ import {
   listUsersWithMemberships,
 } from "./access.queries.ts";
 import type { organisationInputSchema, userInputSchema } from "./access.schemas.ts";
-import type { AuditSubject } from "./actor.ts";
-import { appendAuditEntry } from "./audit.queries.ts";
 import { hashPassword } from "./passwords.ts";
 
 export async function createOrganisation(

@@ -9,8 +9,8 @@ import type { DatabaseHandle } from "../../../db/open-database.ts";
 import { clockOnDay } from "../../../domain/time/clock.ts";
 import { buildApp } from "../../app.ts";
 import { loadConfig } from "../../config.ts";
+import { generateKeyringFile, keyringOf } from "../../core/vault-keys.ts";
 import { createLogger } from "../../http/logger.ts";
-import { generateKeyringFile, keyringOf } from "../registry/vault-keys.ts";
 import { type FileStatus, getEventFile, jsonLinesOf, postEventFile } from "./event-files.fixtures.ts";
 import { type KeyedClient, postEvents, publicUrl, registerClient } from "./machine-request.fixtures.ts";
 

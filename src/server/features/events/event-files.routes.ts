@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
-import { sealField } from "../registry/vault-crypto.ts";
+import { sealField } from "../../core/vault-crypto.ts";
 import { eventFileMediaTypes, formatOf, readEventFile } from "./event-files.parse.ts";
 import {
   type EventFileRow,

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Database } from "../../../db/database.ts";
 import type { Clock } from "../../../domain/time/clock.ts";
+import { openField } from "../../core/vault-crypto.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { safeErrorSummary } from "../../http/safe-error.ts";
-import { openField } from "../registry/vault-crypto.ts";
-import type { Keyring } from "../registry/vault-keys.ts";
 import { type EventResult, ingestEvents } from "../stays/ingest-event.ts";
 import {
   beginChunk,

@@ -1,7 +1,7 @@
 import type { SQL } from "drizzle-orm";
-import type { Actor } from "../access/actor.ts";
-import { authorize } from "../access/authorization.ts";
-import { structureScopeCondition } from "../structures/structures.policy.ts";
+import type { Actor } from "../../core/actor.ts";
+import { authorize } from "../../core/authorization.ts";
+import { structureScopeCondition } from "../../core/structure-scope.ts";
 import { clientScopeCondition } from "./machine-clients.queries.ts";
 
 /**

@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { MachineClient, MachineClientCreate } from "../../../domain/events/machine-client.schema.ts";
-import type { Actor, SystemActor } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
+import type { Actor, SystemActor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorizeClientManagement } from "./machine-clients.policy.ts";
 import {
   type ClientKey,

@@ -5,9 +5,9 @@ import * as interchangeCodes from "../../../domain/code-lists/interchange-codes.
 import { sinbaCodeLists } from "../../../domain/code-lists/sinba-codes.ts";
 import * as structureCodes from "../../../domain/code-lists/structure-codes.ts";
 import { countries } from "../../../domain/territory/countries.ts";
+import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { authorize } from "../access/authorization.ts";
 import { listRegionalStructureTypes, listZoneComuni, listZones, searchComuni } from "./reference.queries.ts";
 import { defineZone } from "./zones.service.ts";
 

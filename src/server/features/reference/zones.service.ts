@@ -1,8 +1,8 @@
 import type { Database } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { Actor } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
-import { authorize } from "../access/authorization.ts";
+import type { Actor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
 import { findComuni, findComuniInOtherZones, replaceZone } from "./reference.queries.ts";
 
 /** The Region defines its zones as sets of its own comuni; each comune in one zone only. */

@@ -1,13 +1,13 @@
 import { baseFiscalCode } from "../../../domain/identity/fiscal-code.ts";
 import { birthDateVariants, blockingKeys, normaliseName } from "../../../domain/registry/name-matching.ts";
+import { blindIndex } from "../../core/vault-crypto.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import {
   type IndexEntry,
   type IndexKind,
   normaliseIdentifier,
   type StoredIdentity,
 } from "./identity-vault.ts";
-import { blindIndex } from "./vault-crypto.ts";
-import type { Keyring } from "./vault-keys.ts";
 
 type Named = { familyName: string; givenName: string; birthDate: string; sex: "M" | "F" };
 

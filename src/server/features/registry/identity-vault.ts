@@ -1,8 +1,8 @@
 import { baseFiscalCode } from "../../../domain/identity/fiscal-code.ts";
 import type { CheckedIdentity } from "../../../domain/registry/minor-identity.ts";
 import { blockingKeys, normaliseName } from "../../../domain/registry/name-matching.ts";
-import { blindIndex, openField, sealField } from "./vault-crypto.ts";
-import type { Keyring } from "./vault-keys.ts";
+import { blindIndex, openField, sealField } from "../../core/vault-crypto.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 
 export type StoredIdentity = {
   fiscalCode?: string;

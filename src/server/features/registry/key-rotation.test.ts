@@ -5,11 +5,11 @@ import { testToday } from "../../../../test/support/test-app.ts";
 import { openTestDatabase } from "../../../../test/support/test-database.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { DatabaseHandle } from "../../../db/open-database.ts";
+import { generateKeyringFile, keyringOf } from "../../core/vault-keys.ts";
 import { openIdentity } from "./identity-vault.ts";
 import { reencryptVault, withNewActiveKey } from "./key-rotation.ts";
 import { findVaultRows } from "./registry.queries.ts";
 import { resolveMinor } from "./resolve-minor.ts";
-import { generateKeyringFile, keyringOf } from "./vault-keys.ts";
 
 let handle: DatabaseHandle;
 const subject = { system: true as const, label: "test" };

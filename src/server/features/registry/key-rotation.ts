@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/database.ts";
 import { identityVault } from "../../../db/schema/index.ts";
-import type { AuditSubject } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
+import type { AuditSubject } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { type KeyringFile, keyringOf, newKeyId } from "../../core/vault-keys.ts";
 import { openIdentity, sealIdentity } from "./identity-vault.ts";
 import { replaceVaultRow } from "./registry.queries.ts";
-import { type KeyringFile, keyringOf, newKeyId } from "./vault-keys.ts";
 
 /** A new active encryption key; old keys stay until no row needs them. The index key never changes. */
 export function withNewActiveKey(file: KeyringFile): KeyringFile {

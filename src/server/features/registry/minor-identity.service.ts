@@ -4,10 +4,11 @@ import type { Database, Executor } from "../../../db/database.ts";
 import { minor } from "../../../db/schema/index.ts";
 import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
-import type { Actor } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
-import { authorize } from "../access/authorization.ts";
-import { structureScopeCondition } from "../structures/structures.policy.ts";
+import type { Actor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
+import { structureScopeCondition } from "../../core/structure-scope.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import {
   fiscalCodeDigest,
   indexEntriesOf,
@@ -27,7 +28,6 @@ import {
   replaceVaultRow,
   setPossibleDuplicate,
 } from "./registry.queries.ts";
-import type { Keyring } from "./vault-keys.ts";
 
 /** Whether the actor's relationship with this minor opens the record (404 otherwise). */
 export async function canSeeMinor(

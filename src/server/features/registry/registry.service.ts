@@ -5,13 +5,13 @@ import {
   normaliseFiscalCode,
   validateFiscalCode,
 } from "../../../domain/identity/fiscal-code.ts";
-import type { Actor } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
-import { authorize } from "../access/authorization.ts";
+import type { Actor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { fiscalCodeDigest, nameBirthDigest, openIdentity } from "./identity-vault.ts";
 import { canSeeMinor } from "./minor-identity.service.ts";
 import { findMinorByPseudonym, findMinorsByIndex, findVaultRows } from "./registry.queries.ts";
-import type { Keyring } from "./vault-keys.ts";
 
 export type LookupInput =
   | { purpose: "admission"; fiscalCode: string }

@@ -5,8 +5,10 @@ import { baseFiscalCode } from "../../../domain/identity/fiscal-code.ts";
 import { compareIdentities } from "../../../domain/registry/identity-similarity.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
 import { lookupBlockingKeys } from "../../../domain/registry/name-matching.ts";
-import type { AuditSubject } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
+import type { AuditSubject } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { blindIndex } from "../../core/vault-crypto.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import {
   fiscalCodeDigest,
   indexEntriesOf,
@@ -29,8 +31,6 @@ import {
   replaceVaultRow,
   setPossibleDuplicate,
 } from "./registry.queries.ts";
-import { blindIndex } from "./vault-crypto.ts";
-import type { Keyring } from "./vault-keys.ts";
 
 export type ResolutionContext = {
   keyring: Keyring;

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { AppError, type AppErrorCode } from "../../../domain/errors/app-error.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry/minor-identity.ts";
+import { openField } from "../../core/vault-crypto.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { BatchIdentityDigests } from "./batch-identity-digests.ts";
 import {
   type IndexEntry,
@@ -17,8 +19,6 @@ import { newPseudonym } from "./pseudonym.ts";
 import { findVaultRows } from "./registry.queries.ts";
 import { candidateComparison, type Resolution } from "./resolve-minor.ts";
 import { type Candidate, type Write, writeResolutions } from "./resolve-minors-batch.writes.ts";
-import { openField } from "./vault-crypto.ts";
-import type { Keyring } from "./vault-keys.ts";
 
 type Hit = { minorId: string; pseudonym: string };
 

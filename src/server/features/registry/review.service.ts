@@ -3,12 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { type Database, type Executor, queryRows } from "../../../db/database.ts";
 import { duplicateReview, minor, minorMerge } from "../../../db/schema/index.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { Actor } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
-import { authorize } from "../access/authorization.ts";
+import type { Actor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { openIdentity } from "./identity-vault.ts";
 import { findMinorById, findReviewForUpdate, findVaultRows, listReviews } from "./registry.queries.ts";
-import type { Keyring } from "./vault-keys.ts";
 
 /**
  * Tables that point at a minor. A merge re-points their rows to the survivor and remembers which,

@@ -9,8 +9,8 @@ import {
 } from "../../../domain/reports/report.ts";
 import { checkReportParameters } from "../../../domain/reports/report-parameters.ts";
 import type { Clock } from "../../../domain/time/clock.ts";
-import type { AuditSubject } from "../access/actor.ts";
-import type { Keyring } from "../registry/vault-keys.ts";
+import type { AuditSubject } from "../../core/actor.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { admissions } from "./definitions/admissions.ts";
 import { definitionTexts } from "./definitions/definition-texts.ts";
 import { discharges } from "./definitions/discharges.ts";

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ReportParameters, reportIds } from "../../../domain/reports/report.ts";
 import { reportParameterNames } from "../../../domain/reports/report-parameters.ts";
+import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { authorize } from "../access/authorization.ts";
 import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
 import { deliverReport } from "./report-files/report-delivery.ts";
 import {

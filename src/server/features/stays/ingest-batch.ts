@@ -5,7 +5,7 @@ import { type EventProblem, eventProblem, type ParsedEvent } from "../../../doma
 import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import { projectStay, type RecordedEvent } from "../../../domain/stays/stay-projection.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
-import type { AuditRecord } from "../access/audit.queries.ts";
+import type { AuditRecord } from "../../core/audit.queries.ts";
 import { BatchMinorResolver } from "../registry/resolve-minors-batch.ts";
 import { BatchState } from "./ingest-batch.state.ts";
 import type { EventResult, EventSource, IngestContext } from "./ingest-event.ts";

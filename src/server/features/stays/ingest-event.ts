@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
 import type { Database } from "../../../db/database.ts";
 import { type EventProblem, parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
-import type { AuditSubject } from "../access/actor.ts";
-import { appendAuditEntries } from "../access/audit.queries.ts";
-import type { Keyring } from "../registry/vault-keys.ts";
+import type { AuditSubject } from "../../core/actor.ts";
+import { appendAuditEntries } from "../../core/audit.queries.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { ingestPreparedBatch, type Prepared } from "./ingest-batch.ts";
 import { findEventsByIds } from "./stays.queries.ts";
 export type EventSource = {

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { Actor } from "../access/actor.ts";
-import { authorize } from "../access/authorization.ts";
-import { structureScopeCondition } from "../structures/structures.policy.ts";
+import type { Actor } from "../../core/actor.ts";
+import { authorize } from "../../core/authorization.ts";
+import { structureScopeCondition } from "../../core/structure-scope.ts";
 
 export type FreePlacesRow = {
   structureId: string;

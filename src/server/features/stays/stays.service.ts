@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { Actor } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
-import { authorize } from "../access/authorization.ts";
+import type { Actor } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
+import { structureScopeCondition } from "../../core/structure-scope.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { openIdentity } from "../registry/identity-vault.ts";
 import { findVaultRows } from "../registry/registry.queries.ts";
-import type { Keyring } from "../registry/vault-keys.ts";
-import { structureScopeCondition } from "../structures/structures.policy.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
 import { ageOn } from "./stay-rules.ts";
 

@@ -4,8 +4,8 @@ import { type FieldProblem, isAppError } from "../../../domain/errors/app-error.
 import { fieldProblemsOf } from "../../../domain/errors/field-problems.ts";
 import { type StructureRecord, structureRecordSchema } from "../../../domain/structures/structure.schema.ts";
 import { changedFields } from "../../../domain/structures/structure-changes.ts";
-import type { AuditSubject } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
+import type { AuditSubject } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { resolveOperatorOrganisation } from "./operators.ts";
 import { checkStructureRecord } from "./structure-checks.ts";
 import {

@@ -8,12 +8,12 @@ import {
   planEdit,
 } from "../../../domain/structures/structure-changes.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
-import type { Actor, AuditSubject } from "../access/actor.ts";
-import { appendAuditEntry } from "../access/audit.queries.ts";
-import { authorize } from "../access/authorization.ts";
+import type { Actor, AuditSubject } from "../../core/actor.ts";
+import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
+import { structureScopeCondition } from "../../core/structure-scope.ts";
 import { resolveOperatorOrganisation } from "./operators.ts";
 import { checkStructureRecord } from "./structure-checks.ts";
-import { structureScopeCondition } from "./structures.policy.ts";
 import {
   closeChange,
   findChangeForUpdate,

@@ -2,8 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../../db/database.ts";
 import type { ReportScope } from "../../../../domain/reports/report.ts";
 import { adulthoodMonths, ageClassMonthBounds } from "../../../../domain/reports/report-classes.ts";
-import type { AuditSubject } from "../../access/actor.ts";
-import type { Keyring } from "../../registry/vault-keys.ts";
+import type { AuditSubject } from "../../../core/actor.ts";
+import type { Keyring } from "../../../core/vault-keys.ts";
 
 /** What every definition receives: where to read, as known at which instant, for whom. */
 export type DefinitionContext = {

@@ -4,7 +4,7 @@ import { AppError } from "../../../../domain/errors/app-error.ts";
 import type { ReportParameters, ReportRow } from "../../../../domain/reports/report.ts";
 import { semesterBounds } from "../../../../domain/reports/report-classes.ts";
 import { formatItalianDate } from "../../../../domain/time/calendar.ts";
-import { type AuditRecord, appendAuditEntries } from "../../access/audit.queries.ts";
+import { type AuditRecord, appendAuditEntries } from "../../../core/audit.queries.ts";
 import { openIdentity } from "../../registry/identity-vault.ts";
 import { findVaultRows } from "../../registry/registry.queries.ts";
 import { type DefinitionContext, knownStays } from "./common-sql.ts";

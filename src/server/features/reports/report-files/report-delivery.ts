@@ -11,11 +11,11 @@ import {
   reportIds,
 } from "../../../../domain/reports/report.ts";
 import type { Clock } from "../../../../domain/time/clock.ts";
-import type { Actor, AuditSubject, SystemActor } from "../../access/actor.ts";
-import { appendAuditEntry } from "../../access/audit.queries.ts";
-import { authorize } from "../../access/authorization.ts";
-import type { Keyring } from "../../registry/vault-keys.ts";
-import { structureScopeCondition } from "../../structures/structures.policy.ts";
+import type { Actor, AuditSubject, SystemActor } from "../../../core/actor.ts";
+import { appendAuditEntry } from "../../../core/audit.queries.ts";
+import { authorize } from "../../../core/authorization.ts";
+import { structureScopeCondition } from "../../../core/structure-scope.ts";
+import type { Keyring } from "../../../core/vault-keys.ts";
 import { computeReport } from "../report-engine.ts";
 
 /**

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { withNewActiveKey } from "./key-rotation.ts";
+import { withNewActiveKey } from "../features/registry/key-rotation.ts";
 import { blindIndex, openField, sealField } from "./vault-crypto.ts";
 import {
   generateKeyringFile,

@@ -1,5 +1,5 @@
-import { type Action, type Scope, scopeOf } from "../../../domain/access/policy.ts";
-import { AppError } from "../../../domain/errors/app-error.ts";
+import { type Action, type Scope, scopeOf } from "../../domain/access/policy.ts";
+import { AppError } from "../../domain/errors/app-error.ts";
 import type { Actor } from "./actor.ts";
 
 /**

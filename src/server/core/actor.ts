@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from "../../../domain/access/roles.ts";
+import type { OrganisationKind, Role } from "../../domain/access/roles.ts";
 
 /** Who is acting: the user, and the one organisation and role the request acts in. */
 export type Actor = {

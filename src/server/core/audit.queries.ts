@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../../db/database.ts";
-import { auditEntry } from "../../../db/schema/index.ts";
+import { type Executor, queryRows } from "../../db/database.ts";
+import { auditEntry } from "../../db/schema/index.ts";
 import type { AuditSubject } from "./actor.ts";
 import { genesisHash, hashEntry } from "./audit-chain.ts";
 

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
-import { structure } from "../../../db/schema/index.ts";
-import type { Scope } from "../../../domain/access/policy.ts";
-import type { Actor } from "../access/actor.ts";
+import { structure } from "../../db/schema/index.ts";
+import type { Scope } from "../../domain/access/policy.ts";
+import type { Actor } from "./actor.ts";
 
 /** The access policy's scope, as a condition on the structure table, applied inside every query. */
 export function structureScopeCondition(actor: Actor, scope: Scope): SQL {
