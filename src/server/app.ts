@@ -8,17 +8,18 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDependencies } from "./core/dependencies.ts";
-import { registerAccessRoutes } from "./features/access/access.routes.ts";
-import { registerAuditRoutes } from "./features/access/audit.routes.ts";
-import { registerEventFileRoutes } from "./features/events/event-files.routes.ts";
-import { createEventFileWorker } from "./features/events/event-files.worker.ts";
-import { registerEventRoutes } from "./features/events/events.routes.ts";
-import { registerReferenceRoutes } from "./features/reference/reference.routes.ts";
-import { registerRegistryRoutes } from "./features/registry/registry.routes.ts";
-import { registerReportRoutes } from "./features/reports/reports.routes.ts";
-import { registerStatusRoutes } from "./features/status/status.routes.ts";
-import { registerStayRoutes } from "./features/stays/stays.routes.ts";
-import { registerStructureRoutes } from "./features/structures/structures.routes.ts";
+import { registerAccessRoutes, registerAuditRoutes } from "./features/access/index.ts";
+import {
+  createEventFileWorker,
+  registerEventFileRoutes,
+  registerEventRoutes,
+} from "./features/events/index.ts";
+import { registerReferenceRoutes } from "./features/reference/index.ts";
+import { registerRegistryRoutes } from "./features/registry/index.ts";
+import { registerReportRoutes } from "./features/reports/index.ts";
+import { registerStatusRoutes } from "./features/status/index.ts";
+import { registerStayRoutes } from "./features/stays/index.ts";
+import { registerStructureRoutes } from "./features/structures/index.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { problemOf, registerProblemHandlers, sendProblem } from "./http/problem.ts";
 import { registerRequestContext } from "./http/request-context.ts";

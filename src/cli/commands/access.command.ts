@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { OrganisationKind, Role } from "../../domain/access/roles.ts";
 import type { Config } from "../../server/config.ts";
-import { organisationInputSchema, userInputSchema } from "../../server/features/access/access.schemas.ts";
 import {
   addRole,
   createOrganisation,
   createUserWithRole,
-} from "../../server/features/access/users.service.ts";
+  organisationInputSchema,
+  userInputSchema,
+} from "../../server/features/access/index.ts";
 import { withDatabase } from "../configured-database.ts";
 import { parseOrExit, readStdin } from "../input.ts";
 

@@ -1,10 +1,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import type { Config } from "../../server/config.ts";
-import {
-  createClientSystem,
-  disableClientSystem,
-} from "../../server/features/events/machine-clients.service.ts";
+import { createClientSystem, disableClientSystem } from "../../server/features/events/index.ts";
 import { withDatabase } from "../configured-database.ts";
 
 const collect = (value: string, previous: string[]) => [...previous, value];

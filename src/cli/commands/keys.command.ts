@@ -3,7 +3,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../../server/config.ts";
 import { generateKeyringFile, keyringSchema, writeKeyringFile } from "../../server/core/vault-keys.ts";
-import { reencryptVault, withNewActiveKey } from "../../server/features/registry/key-rotation.ts";
+import { reencryptVault, withNewActiveKey } from "../../server/features/registry/index.ts";
 import { withDatabase } from "../configured-database.ts";
 
 export function registerKeysCommands(program: Command, config: () => Config) {

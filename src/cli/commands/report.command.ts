@@ -7,23 +7,18 @@ import type { ReportParameters } from "../../domain/reports/report.ts";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
 import type { Actor } from "../../server/core/actor.ts";
+import { findActorOfMembership } from "../../server/core/session.queries.ts";
 import { loadKeyring } from "../../server/core/vault-keys.ts";
-import {
-  findActorOfMembership,
-  findUserByUsername,
-  listMembershipsOfUser,
-} from "../../server/features/access/access.queries.ts";
-import { toCsv } from "../../server/features/reports/report-files/csv-file.ts";
-import {
-  type ReportFormat,
-  renderReportFile,
-  reportFormats,
-} from "../../server/features/reports/report-files/render-report-file.ts";
+import { findUserByUsername, listMembershipsOfUser } from "../../server/features/access/index.ts";
 import {
   type DeliveryContext,
   deliverReport,
-} from "../../server/features/reports/report-files/report-delivery.ts";
-import { fileNameOf } from "../../server/features/reports/report-files/report-file-content.ts";
+  fileNameOf,
+  type ReportFormat,
+  renderReportFile,
+  reportFormats,
+  toCsv,
+} from "../../server/features/reports/index.ts";
 import { withDatabase } from "../configured-database.ts";
 
 /** Options as typed on the command line: every parameter is text, checked by the report engine. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../../server/config.ts";
-import { importStructures } from "../../server/features/structures/structures.import.ts";
+import { importStructures } from "../../server/features/structures/index.ts";
 import { withDatabase } from "../configured-database.ts";
 
 export function registerStructureCommands(program: Command, config: () => Config) {

@@ -8,14 +8,18 @@ import { defaultRegionalStructureTypes } from "../../domain/code-lists/structure
 import { numericCheckDigit } from "../../domain/identity/index.ts";
 import type { StructureRecord } from "../../domain/structures/structure.schema.ts";
 import { addDays } from "../../domain/time/calendar.ts";
+import { findActorOfMembership } from "../../server/core/session.queries.ts";
 import {
-  findActorOfMembership,
+  createOrganisation,
+  createUserWithRole,
   findUserByUsername,
   listMembershipsOfUser,
-} from "../../server/features/access/access.queries.ts";
-import { createOrganisation, createUserWithRole } from "../../server/features/access/users.service.ts";
-import { importStructures } from "../../server/features/structures/structures.import.ts";
-import { editStructure, registerStructure } from "../../server/features/structures/structures.service.ts";
+} from "../../server/features/access/index.ts";
+import {
+  editStructure,
+  importStructures,
+  registerStructure,
+} from "../../server/features/structures/index.ts";
 
 const system = { system: true as const, label: "demo" };
 

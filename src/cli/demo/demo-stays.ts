@@ -5,7 +5,7 @@ import { type Database, queryRows } from "../../db/database.ts";
 import { encodeFiscalCode } from "../../domain/identity/fiscal-code-encoding.ts";
 import { addDays } from "../../domain/time/calendar.ts";
 import type { Keyring } from "../../server/core/vault-keys.ts";
-import { type EventSource, ingestEvent } from "../../server/features/stays/ingest-event.ts";
+import { type EventSource, ingestEvent } from "../../server/features/stays/index.ts";
 
 /** Birth comuni (ISTAT code, Belfiore code) and newly arrived minors' countries (ISTAT, names). */
 const birthComuni = [

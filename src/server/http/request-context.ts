@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Database } from "../../db/database.ts";
 import { AppError } from "../../domain/errors/app-error.ts";
 import type { Actor } from "../core/actor.ts";
-import { findSessionState, type SessionState } from "../features/access/session.service.ts";
+import { findSessionState, type SessionState } from "../core/session-state.ts";
 
 export const sessionCookieName = "sirmi_session";
 export const csrfHeaderName = "x-csrf-token";

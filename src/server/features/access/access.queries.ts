@@ -1,23 +1,12 @@
-import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../db/database.ts";
 import { appUser, membership, organisation, session } from "../../../db/schema/index.ts";
-import type { OrganisationKind, Role } from "../../../domain/access/roles.ts";
-import type { Actor } from "../../core/actor.ts";
+import { membershipColumns } from "../../core/session.queries.ts";
 
 export async function findUserByUsername(db: Executor, username: string) {
   const [user] = await db.select().from(appUser).where(eq(appUser.username, username)).limit(1);
   return user;
 }
-
-const membershipColumns = {
-  membershipId: membership.id,
-  role: membership.role,
-  structureId: membership.structureId,
-  organisationId: organisation.id,
-  organisationCode: organisation.code,
-  organisationName: organisation.name,
-  organisationKind: organisation.kind,
-};
 
 export async function listMembershipsOfUser(db: Executor, userId: string) {
   return db
@@ -47,49 +36,6 @@ export async function deleteSession(db: Executor, tokenHash: string) {
 
 export async function setSessionMembership(db: Executor, tokenHash: string, membershipId: string) {
   await db.update(session).set({ membershipId }).where(eq(session.tokenHash, tokenHash));
-}
-
-/** The session of a cookie, still valid, with its user and (when chosen) the active membership. */
-export async function findLiveSession(db: Executor, tokenHash: string) {
-  const [row] = await db
-    .select({
-      tokenHash: session.tokenHash,
-      csrfToken: session.csrfToken,
-      membershipId: session.membershipId,
-      userId: appUser.id,
-      username: appUser.username,
-      displayName: appUser.displayName,
-      isActive: appUser.isActive,
-    })
-    .from(session)
-    .innerJoin(appUser, eq(appUser.id, session.userId))
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, sql`now()`)))
-    .limit(1);
-  return row;
-}
-
-export async function findActorOfMembership(
-  db: Executor,
-  user: { userId: string; username: string; displayName: string },
-  membershipId: string,
-): Promise<Actor | undefined> {
-  const [row] = await db
-    .select(membershipColumns)
-    .from(membership)
-    .innerJoin(organisation, eq(organisation.id, membership.organisationId))
-    .where(and(eq(membership.id, membershipId), eq(membership.userId, user.userId)))
-    .limit(1);
-  if (!row) return undefined;
-  return {
-    ...user,
-    membershipId: row.membershipId,
-    organisationId: row.organisationId,
-    organisationCode: row.organisationCode,
-    organisationName: row.organisationName,
-    organisationKind: row.organisationKind as OrganisationKind,
-    role: row.role as Role,
-    structureId: row.structureId,
-  };
 }
 
 export async function deleteExpiredSessions(db: Executor) {

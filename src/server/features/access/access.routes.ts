@@ -6,6 +6,7 @@ import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/p
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
+import { findSessionState, type SessionState } from "../../core/session-state.ts";
 import {
   requireActor,
   requireSession,
@@ -22,14 +23,7 @@ import {
   userInputSchema,
   userSummarySchema,
 } from "./access.schemas.ts";
-import {
-  chooseMembership,
-  findSessionState,
-  listSessionMemberships,
-  logIn,
-  logOut,
-  type SessionState,
-} from "./session.service.ts";
+import { chooseMembership, listSessionMemberships, logIn, logOut } from "./session.service.ts";
 import { createOrganisation, createUserWithRole, listUsers } from "./users.service.ts";
 
 const cookieSecurity = { sessionCookie: [] };

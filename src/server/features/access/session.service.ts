@@ -1,24 +1,20 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { findActorOfMembership, findLiveSession } from "../../core/session.queries.ts";
+import { hashToken, type SessionState } from "../../core/session-state.ts";
 import {
   deleteExpiredSessions,
   deleteSession,
-  findActorOfMembership,
-  findLiveSession,
   findUserByUsername,
   insertSession,
   listMembershipsOfUser,
   setSessionMembership,
 } from "./access.queries.ts";
 import { verifyPassword } from "./passwords.ts";
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export async function logIn(
   db: Database,
@@ -59,29 +55,9 @@ export async function logIn(
   return { token, csrfToken };
 }
 
-export type SessionState = {
-  user: { id: string; username: string; displayName: string };
-  csrfToken: string;
-  actor: Actor | null;
-};
-
 /** The roles a user may act in: read by the session endpoints only, not on every request. */
 export function listSessionMemberships(db: Database, state: SessionState) {
   return listMembershipsOfUser(db, state.user.id);
-}
-
-export async function findSessionState(db: Database, token: string): Promise<SessionState | undefined> {
-  const live = await findLiveSession(db, hashToken(token));
-  if (!live?.isActive) return undefined;
-  const user = { userId: live.userId, username: live.username, displayName: live.displayName };
-  const actor = live.membershipId
-    ? ((await findActorOfMembership(db, user, live.membershipId)) ?? null)
-    : null;
-  return {
-    user: { id: live.userId, username: live.username, displayName: live.displayName },
-    csrfToken: live.csrfToken,
-    actor,
-  };
 }
 
 export async function chooseMembership(db: Database, token: string, membershipId: string): Promise<Actor> {

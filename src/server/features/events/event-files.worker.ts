@@ -5,7 +5,7 @@ import type { Clock } from "../../../domain/time/clock.ts";
 import { openField } from "../../core/vault-crypto.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { safeErrorSummary } from "../../http/safe-error.ts";
-import { type EventResult, ingestEvents } from "../stays/ingest-event.ts";
+import { type EventResult, ingestEvents } from "../stays/index.ts";
 import {
   beginChunk,
   claimEventFile,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
-import { ingestEvents } from "../stays/ingest-event.ts";
+import { ingestEvents } from "../stays/index.ts";
 import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
 import { findClientEventOutcome } from "./machine-clients.queries.ts";
 import { registerMachineClientRoutes } from "./machine-clients.routes.ts";

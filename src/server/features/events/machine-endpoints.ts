@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDependencies } from "../../core/dependencies.ts";
-import type { EventSource } from "../stays/ingest-event.ts";
+import type { EventSource } from "../stays/index.ts";
 import { type AuthenticatedClient, authenticateClient } from "./machine-auth.ts";
 
 declare module "fastify" {

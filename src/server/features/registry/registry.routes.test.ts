@@ -11,11 +11,8 @@ import {
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import {
-  findActorOfMembership,
-  findUserByUsername,
-  listMembershipsOfUser,
-} from "../access/access.queries.ts";
+import { findActorOfMembership } from "../../core/session.queries.ts";
+import { findUserByUsername, listMembershipsOfUser } from "../access/access.queries.ts";
 import { resolveMinor } from "./resolve-minor.ts";
 import { decideReview, undoMerge } from "./review.service.ts";
 

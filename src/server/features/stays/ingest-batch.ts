@@ -6,7 +6,7 @@ import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import { projectStay, type RecordedEvent } from "../../../domain/stays/stay-projection.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
 import type { AuditRecord } from "../../core/audit.queries.ts";
-import { BatchMinorResolver } from "../registry/resolve-minors-batch.ts";
+import { BatchMinorResolver } from "../registry/index.ts";
 import { BatchState } from "./ingest-batch.state.ts";
 import type { EventResult, EventSource, IngestContext } from "./ingest-event.ts";
 import { checkEventAgainstStay, RuleRejection, warningsAfterProjection } from "./stay-rules.ts";

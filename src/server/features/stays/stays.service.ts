@@ -6,8 +6,7 @@ import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
-import { openIdentity } from "../registry/identity-vault.ts";
-import { findVaultRows } from "../registry/registry.queries.ts";
+import { findVaultRows, openIdentity } from "../registry/index.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
 import { ageOn } from "./stay-rules.ts";
 

@@ -5,8 +5,7 @@ import type { ReportParameters, ReportRow } from "../../../../domain/reports/rep
 import { semesterBounds } from "../../../../domain/reports/report-classes.ts";
 import { formatItalianDate } from "../../../../domain/time/calendar.ts";
 import { type AuditRecord, appendAuditEntries } from "../../../core/audit.queries.ts";
-import { openIdentity } from "../../registry/identity-vault.ts";
-import { findVaultRows } from "../../registry/registry.queries.ts";
+import { findVaultRows, openIdentity } from "../../registry/index.ts";
 import { type DefinitionContext, knownStays } from "./common-sql.ts";
 import { definitionTexts, sourceTexts } from "./definition-texts.ts";
 import type { ReportDefinition } from "./report-definition.ts";

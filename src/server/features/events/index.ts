@@ -1,0 +1,5 @@
+/** The interchange API for the structures' software, as the app and the command line see it. */
+export { registerEventFileRoutes } from "./event-files.routes.ts";
+export { createEventFileWorker } from "./event-files.worker.ts";
+export { registerEventRoutes } from "./events.routes.ts";
+export { createClientSystem, disableClientSystem } from "./machine-clients.service.ts";

@@ -1,0 +1,2 @@
+/** Reference data (comuni, zones, code lists), as the app sees it. */
+export { registerReferenceRoutes } from "./reference.routes.ts";

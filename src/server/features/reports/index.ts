@@ -1,0 +1,6 @@
+/** Reports as the app and the command line see them. */
+export { toCsv } from "./report-files/csv-file.ts";
+export { type ReportFormat, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
+export { type DeliveryContext, deliverReport } from "./report-files/report-delivery.ts";
+export { fileNameOf } from "./report-files/report-file-content.ts";
+export { registerReportRoutes } from "./reports.routes.ts";

@@ -1,0 +1,2 @@
+/** Health and public settings, as the app sees them. */
+export { registerStatusRoutes } from "./status.routes.ts";
