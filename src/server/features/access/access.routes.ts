@@ -4,7 +4,6 @@ import { z } from "zod";
 import type { Database } from "../../../db/database.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
-import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { findSessionState, type SessionState } from "../../core/session-state.ts";
 import {
@@ -13,7 +12,6 @@ import {
   sessionCookieName,
   sessionTokenOf,
 } from "../../http/request-context.ts";
-import { listOrganisations } from "./access.queries.ts";
 import {
   chooseMembershipSchema,
   loginSchema,
@@ -24,7 +22,7 @@ import {
   userSummarySchema,
 } from "./access.schemas.ts";
 import { chooseMembership, listSessionMemberships, logIn, logOut } from "./session.service.ts";
-import { createOrganisation, createUserWithRole, listUsers } from "./users.service.ts";
+import { createOrganisation, createUserWithRole, listOrganisations, listUsers } from "./users.service.ts";
 
 const cookieSecurity = { sessionCookie: [] };
 
@@ -173,18 +171,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request) => {
-      authorize(requireActor(request), "organisation.manage");
-      const rows = await listOrganisations(db);
-      return {
-        items: rows.map((row) => ({
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          kind: row.kind as z.infer<typeof organisationSchema>["kind"],
-          fiscalCode: row.fiscalCode,
-          comune: row.comune,
-        })),
-      };
+      return { items: await listOrganisations(db, requireActor(request)) };
     },
   );
 
@@ -201,16 +188,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      authorize(actor, "organisation.manage");
-      const row = await createOrganisation(db, actor, request.body);
-      return reply.status(201).send({
-        id: row.id,
-        code: row.code,
-        name: row.name,
-        kind: row.kind as z.infer<typeof organisationSchema>["kind"],
-        fiscalCode: row.fiscalCode,
-        comune: row.comune,
-      });
+      return reply.status(201).send(await createOrganisation(db, actor, request.body));
     },
   );
 
@@ -225,8 +203,9 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request) => {
-      authorize(requireActor(request), "organisation.manage");
-      return { items: (await listUsers(db)) as z.infer<typeof userSummarySchema>[] };
+      return {
+        items: (await listUsers(db, requireActor(request))) as z.infer<typeof userSummarySchema>[],
+      };
     },
   );
 
@@ -242,9 +221,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      authorize(actor, "organisation.manage");
-      return reply.status(201).send(await createUserWithRole(db, actor, request.body));
+      return reply.status(201).send(await createUserWithRole(db, requireActor(request), request.body));
     },
   );
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Database, Executor } from "../../../db/database.ts";
-import { organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
+import { type OrganisationKind, organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { AuditSubject } from "../../core/actor.ts";
+import type { Actor, SystemActor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize, authorizeSubject } from "../../core/authorization.ts";
 import {
   findOrganisationByCode,
   findUserByUsername,
   insertMembership,
   insertOrganisation,
   insertUser,
+  listOrganisations as listOrganisationRows,
   listUsersWithMemberships,
 } from "./access.queries.ts";
 import type { organisationInputSchema, userInputSchema } from "./access.schemas.ts";
@@ -18,10 +20,11 @@ import { hashPassword } from "./passwords.ts";
 
 export async function createOrganisation(
   db: Database,
-  subject: AuditSubject,
+  subject: Actor | SystemActor,
   input: z.infer<typeof organisationInputSchema>,
 ) {
-  return db.transaction(async (tx) => {
+  authorizeSubject(subject, "organisation.manage");
+  const row = await db.transaction(async (tx) => {
     if (await findOrganisationByCode(tx, input.code)) {
       throw new AppError("conflict", `Esiste già un'organizzazione con il codice ${input.code}.`);
     }
@@ -41,6 +44,23 @@ export async function createOrganisation(
     });
     return row;
   });
+  return organisationView(row);
+}
+
+function organisationView(row: Awaited<ReturnType<typeof listOrganisationRows>>[number]) {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as OrganisationKind,
+    fiscalCode: row.fiscalCode,
+    comune: row.comune,
+  };
+}
+
+export async function listOrganisations(db: Database, actor: Actor) {
+  authorize(actor, "organisation.manage");
+  return (await listOrganisationRows(db)).map(organisationView);
 }
 
 /** The organisation a role is to be held in, if it exists and is of the kind the role needs. */
@@ -59,9 +79,10 @@ async function getOrganisationForRole(tx: Executor, code: string, role: Role) {
 /** Creates a user holding one role in one organisation; more roles come with addRole. */
 export async function createUserWithRole(
   db: Database,
-  subject: AuditSubject,
+  subject: Actor | SystemActor,
   input: z.infer<typeof userInputSchema> & { structureId?: string | null },
 ) {
+  authorizeSubject(subject, "organisation.manage");
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const organisation = await getOrganisationForRole(tx, input.organisationCode, input.role);
@@ -90,7 +111,8 @@ export async function createUserWithRole(
   });
 }
 
-export async function listUsers(db: Database) {
+export async function listUsers(db: Database, actor: Actor) {
+  authorize(actor, "organisation.manage");
   const rows = await listUsersWithMemberships(db);
   const users = new Map<
     string,
@@ -125,9 +147,10 @@ export async function listUsers(db: Database) {
 /** Gives an existing user one more role, in the same or another organisation. */
 export async function addRole(
   db: Database,
-  subject: AuditSubject,
+  subject: Actor | SystemActor,
   input: { username: string; role: Role; organisationCode: string; structureId?: string | null },
 ) {
+  authorizeSubject(subject, "organisation.manage");
   return db.transaction(async (tx) => {
     const user = await findUserByUsername(tx, input.username);
     if (!user) throw new AppError("not-found", `L'utente ${input.username} non esiste.`);

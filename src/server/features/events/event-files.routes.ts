@@ -1,20 +1,12 @@
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../../domain/errors/app-error.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
-import { sealField } from "../../core/vault-crypto.ts";
-import { eventFileMediaTypes, formatOf, readEventFile } from "./event-files.parse.ts";
-import {
-  type EventFileRow,
-  findClientEventFile,
-  insertEventFile,
-  listLineOutcomes,
-} from "./event-files.queries.ts";
+import { eventFileMediaTypes, formatOf } from "./event-files.parse.ts";
 import { eventFileStatusSchema, eventFileSummarySchema } from "./event-files.schemas.ts";
-import { type EventFileWorker, sealContextOf } from "./event-files.worker.ts";
-import { type AuthenticatedClient, digestOf, verifyIntegrity } from "./machine-auth.ts";
+import { readEventFileStatus, receiveEventFile } from "./event-files.service.ts";
+import type { EventFileWorker } from "./event-files.worker.ts";
+import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
 import { audienceOf, authenticateMachineRequests } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
@@ -24,27 +16,6 @@ const eventFileBody = z
     "Il file: un evento JSON per riga (JSON Lines) o CSV con intestazione (tracciato in docs/api.md), UTF-8",
   );
 const eventFileBodySchema = eventFileBody.meta({ id: "EventFileContent", format: "binary" });
-
-function summaryOf(file: EventFileRow) {
-  return {
-    id: file.id,
-    format: file.format,
-    status: file.status,
-    sizeBytes: file.sizeBytes,
-    digest: `SHA-256=${file.contentDigest}`,
-    receivedAt: file.receivedAt,
-    startedAt: file.startedAt,
-    completedAt: file.completedAt,
-    counts: {
-      lines: file.lineCount,
-      processed: file.processedCount,
-      accepted: file.acceptedCount,
-      duplicate: file.duplicateCount,
-      rejected: file.rejectedCount,
-    },
-    progress: file.lineCount === 0 ? 1 : Math.round((file.processedCount / file.lineCount) * 10_000) / 10_000,
-  };
-}
 
 /** Bulk files of the interchange standard v1: stored at once, processed in the background. */
 export function registerEventFileRoutes(
@@ -97,37 +68,10 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
         bytes,
       );
       const format = formatOf(request.headers["content-type"]);
-      const lines = readEventFile(bytes, format);
-      const id = randomUUID();
-      const unreadable = lines.filter((line) => line.problem !== undefined).length;
-      await insertEventFile(
-        db,
-        {
-          id,
-          clientId: client.id,
-          format,
-          sizeBytes: bytes.length,
-          contentDigest: digestOf(bytes).slice("SHA-256=".length),
-          status: unreadable === lines.length ? "done" : "queued",
-          lineCount: lines.length,
-          processedCount: unreadable,
-          rejectedCount: unreadable,
-        },
-        lines.map((line) => ({
-          line: line.line,
-          eventId: line.id ?? null,
-          keyId: line.problem ? null : keyring.activeKeyId,
-          sealedContent: line.problem
-            ? null
-            : sealField(keyring, sealContextOf(id, line.line), JSON.stringify(line.event)),
-          status: line.problem ? "rejected" : null,
-          errors: line.problem ? [line.problem] : null,
-        })),
-      );
+      const file = await receiveEventFile(db, keyring, client.id, bytes, format);
       worker.wake();
-      const file = (await findClientEventFile(db, client.id, id)) as EventFileRow;
-      request.log.info({ eventFileId: id, lines: lines.length, format }, "event file received");
-      return reply.status(202).header("location", `/api/v1/event-files/${id}`).send(summaryOf(file));
+      request.log.info({ eventFileId: file.id, lines: file.counts.lines, format }, "event file received");
+      return reply.status(202).header("location", `/api/v1/event-files/${file.id}`).send(file);
     },
   );
 
@@ -158,15 +102,7 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
     },
     async (request) => {
       const client = request.machineClient as AuthenticatedClient;
-      const file = await findClientEventFile(db, client.id, request.params.id);
-      if (!file) throw new AppError("not-found", "Nessun file con questo id è stato inviato dal client.");
-      const { cursor, limit } = request.query;
-      const outcomes = await listLineOutcomes(db, file.id, cursor, limit);
-      return {
-        ...summaryOf(file),
-        outcomes,
-        nextCursor: outcomes.length === limit ? outcomes[outcomes.length - 1].line : null,
-      };
+      return readEventFileStatus(db, client.id, request.params.id, request.query);
     },
   );
 }

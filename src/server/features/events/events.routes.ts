@@ -6,8 +6,8 @@ import { maxEventsPerRequest } from "../../../domain/events/machine-client.schem
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { ingestEvents } from "../stays/index.ts";
 import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
-import { findClientEventOutcome } from "./machine-clients.queries.ts";
 import { registerMachineClientRoutes } from "./machine-clients.routes.ts";
+import { findEventOutcome } from "./machine-clients.service.ts";
 import { audienceOf, authenticateMachineRequests, clientEventSource } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
@@ -107,10 +107,7 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
     },
     async (request) => {
       const client = request.machineClient as AuthenticatedClient;
-      const outcome = await findClientEventOutcome(db, client.id, request.params.id);
-      if (!outcome)
-        throw new AppError("not-found", "Nessun evento con questo id è stato inviato dal client.");
-      return { ...outcome, status: outcome.status as "accepted" | "rejected" };
+      return findEventOutcome(db, client.id, request.params.id);
     },
   );
 }

@@ -8,6 +8,7 @@ import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorizeClientManagement } from "./machine-clients.policy.ts";
 import {
   type ClientKey,
+  findClientEventOutcome,
   insertClientKey,
   insertMachineClient,
   listClients,
@@ -161,4 +162,11 @@ export async function disableClientSystem(db: Database, subject: SystemActor, cl
       outcome: "success",
     });
   });
+}
+
+/** The recorded outcome of an event a client sent; another client's events do not exist for it. */
+export async function findEventOutcome(db: Database, clientId: string, eventId: string) {
+  const outcome = await findClientEventOutcome(db, clientId, eventId);
+  if (!outcome) throw new AppError("not-found", "Nessun evento con questo id è stato inviato dal client.");
+  return { ...outcome, status: outcome.status as "accepted" | "rejected" };
 }

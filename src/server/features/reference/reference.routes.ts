@@ -1,32 +1,18 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import * as interchangeCodes from "../../../domain/code-lists/interchange-codes.ts";
-import { sinbaCodeLists } from "../../../domain/code-lists/sinba-codes.ts";
-import * as structureCodes from "../../../domain/code-lists/structure-codes.ts";
-import { countries } from "../../../domain/territory/countries.ts";
-import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { listRegionalStructureTypes, listZoneComuni, listZones, searchComuni } from "./reference.queries.ts";
+import {
+  allCodeLists,
+  listRegionalStructureTypes,
+  listZoneComuni,
+  listZones,
+  searchComuni,
+} from "./reference.service.ts";
 import { defineZone } from "./zones.service.ts";
 
 const codeListSchema = z.array(z.object({ code: z.string(), label: z.string() }));
-
-/** Every code list of the domain, by name, for forms and for software houses. */
-function allCodeLists(): Record<string, { code: string; label: string }[]> {
-  const lists: Record<string, { code: string; label: string }[]> = {};
-  for (const [name, value] of Object.entries({ ...structureCodes, ...interchangeCodes })) {
-    if (Array.isArray(value) && value.every((entry) => entry && typeof entry.code === "string")) {
-      lists[name] = value.map((entry) => ({ code: entry.code, label: entry.label }));
-    }
-  }
-  for (const [name, list] of Object.entries(sinbaCodeLists)) {
-    lists[`sinba${name}`] = list.map((entry) => ({ code: entry.code, label: entry.label }));
-  }
-  lists.countries = countries.map((country) => ({ code: country.istatCode, label: country.name }));
-  return lists;
-}
 
 const security = [{ sessionCookie: [] }];
 
@@ -66,8 +52,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
       },
     },
     async (request) => {
-      authorize(requireActor(request), "reference.read");
-      return { items: await searchComuni(db, request.query) };
+      return { items: await searchComuni(db, requireActor(request), request.query) };
     },
   );
 
@@ -95,8 +80,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
       },
     },
     async (request) => {
-      authorize(requireActor(request), "reference.read");
-      return { items: await listZones(db) };
+      return { items: await listZones(db, requireActor(request)) };
     },
   );
 
@@ -112,8 +96,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
       },
     },
     async (request) => {
-      authorize(requireActor(request), "reference.read");
-      return { items: await listZoneComuni(db, request.params.code) };
+      return { items: await listZoneComuni(db, requireActor(request), request.params.code) };
     },
   );
 
@@ -154,8 +137,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
       },
     },
     async (request) => {
-      authorize(requireActor(request), "reference.read");
-      return allCodeLists();
+      return allCodeLists(requireActor(request));
     },
   );
 
@@ -178,8 +160,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
       },
     },
     async (request) => {
-      authorize(requireActor(request), "reference.read");
-      return { items: await listRegionalStructureTypes(db) };
+      return { items: await listRegionalStructureTypes(db, requireActor(request)) };
     },
   );
 }

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
+import { databaseAnswers } from "./status.service.ts";
 
 const statusSchema = z
   .object({
@@ -49,9 +49,7 @@ export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request, reply) => {
-      try {
-        await deps.db.execute(sql`select 1`);
-      } catch {
+      if (!(await databaseAnswers(deps.db))) {
         reply.header("retry-after", "30");
         return sendProblem(reply, {
           ...problemOf("internal", "La base dati non è raggiungibile.", request.id),
