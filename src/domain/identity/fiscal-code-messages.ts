@@ -1,4 +1,13 @@
-import type { ExpectedCharacter, FiscalCodeProblem } from "./fiscal-code.ts";
+/** What a position accepts; carried by a character problem so the message can say it. */
+export type ExpectedCharacter = "letter" | "digit" | "digit-or-omocodic-letter";
+
+export type FiscalCodeProblem =
+  | { kind: "length"; length: number }
+  | { kind: "character"; position: number; character: string; expected: ExpectedCharacter }
+  | { kind: "month"; character: string }
+  | { kind: "day" }
+  | { kind: "check-character"; expected: string; found: string }
+  | { kind: "check-digit"; expected: string; found: string };
 
 /** Italian messages for the problems of a codice fiscale; they never repeat the code itself. */
 /** What the length message talks about; only the length message depends on it. */

@@ -21,7 +21,7 @@
  */
 
 import { z } from "zod";
-import { italianMessage } from "./fiscal-code-messages.ts";
+import { type ExpectedCharacter, type FiscalCodeProblem, italianMessage } from "./fiscal-code-messages.ts";
 
 export { type IdentifierSubject, italianMessage } from "./fiscal-code-messages.ts";
 
@@ -70,16 +70,7 @@ const digitOrOmocodicPattern = /^[0-9LMNPQRSTUV]$/;
 // Types
 // ---------------------------------------------------------------------------------------------
 
-/** What a position accepts; carried by a character problem so the message can say it. */
-export type ExpectedCharacter = "letter" | "digit" | "digit-or-omocodic-letter";
-
-export type FiscalCodeProblem =
-  | { kind: "length"; length: number }
-  | { kind: "character"; position: number; character: string; expected: ExpectedCharacter }
-  | { kind: "month"; character: string }
-  | { kind: "day" }
-  | { kind: "check-character"; expected: string; found: string }
-  | { kind: "check-digit"; expected: string; found: string };
+export type { ExpectedCharacter, FiscalCodeProblem } from "./fiscal-code-messages.ts";
 
 export type FiscalCodeKind = "personal" | "provisional";
 

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
-import type { ReadLine } from "./event-files.parse.ts";
+import type { ReadLine } from "./event-files.line.ts";
 
 /**
  * The flat CSV layout of interchange events: one column per field, named by its path in the JSON

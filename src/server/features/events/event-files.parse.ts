@@ -1,13 +1,11 @@
 import { AppError } from "../../../domain/errors/app-error.ts";
-import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
+import { eventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import { readCsvLines } from "./event-files.csv.ts";
+import type { ReadLine } from "./event-files.line.ts";
+
+export type { ReadLine } from "./event-files.line.ts";
 
 export type EventFileFormat = "jsonl" | "csv";
-
-/** One line of a file: the event to ingest, or the reason it is not one. */
-export type ReadLine =
-  | { line: number; id?: string; event: unknown; problem?: undefined }
-  | { line: number; id?: string; event?: undefined; problem: EventProblem };
 
 const mediaTypes: Record<string, EventFileFormat> = {
   "application/x-ndjson": "jsonl",
