@@ -1,13 +1,8 @@
 import type { Command } from "commander";
+import { organisationInputSchema, userInputSchema } from "../../domain/access/access-api.schema.ts";
 import { OrganisationKind, Role } from "../../domain/access/roles.ts";
 import type { Config } from "../../server/config.ts";
-import {
-  addRole,
-  createOrganisation,
-  createUserWithRole,
-  organisationInputSchema,
-  userInputSchema,
-} from "../../server/features/access/index.ts";
+import { addRole, createOrganisation, createUserWithRole } from "../../server/features/access/index.ts";
 import { withDatabase } from "../configured-database.ts";
 import { parseOrExit, readStdin } from "../input.ts";
 

@@ -2,6 +2,15 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../../db/database.ts";
+import {
+  chooseMembershipSchema,
+  loginSchema,
+  organisationInputSchema,
+  organisationSchema,
+  sessionSchema,
+  userInputSchema,
+  userSummarySchema,
+} from "../../../domain/access/access-api.schema.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
@@ -12,15 +21,6 @@ import {
   sessionCookieName,
   sessionTokenOf,
 } from "../../http/request-context.ts";
-import {
-  chooseMembershipSchema,
-  loginSchema,
-  organisationInputSchema,
-  organisationSchema,
-  sessionSchema,
-  userInputSchema,
-  userSummarySchema,
-} from "./access.schemas.ts";
 import { chooseMembership, listSessionMemberships, logIn, logOut } from "./session.service.ts";
 import { createOrganisation, createUserWithRole, listOrganisations, listUsers } from "./users.service.ts";
 

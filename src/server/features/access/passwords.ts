@@ -16,5 +16,3 @@ export async function verifyPassword(passwordHash: string | undefined, password:
     return false;
   }
 }
-
-export const passwordPolicy = { minLength: 10 } as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Database, Executor } from "../../../db/database.ts";
+import type { organisationInputSchema, userInputSchema } from "../../../domain/access/access-api.schema.ts";
 import { type OrganisationKind, organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor, SystemActor } from "../../core/actor.ts";
@@ -15,7 +16,6 @@ import {
   listOrganisations as listOrganisationRows,
   listUsersWithMemberships,
 } from "./access.queries.ts";
-import type { organisationInputSchema, userInputSchema } from "./access.schemas.ts";
 import { hashPassword } from "./passwords.ts";
 
 export async function createOrganisation(

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  eventFileStatusSchema,
+  eventFileSummarySchema,
+} from "../../../domain/events/event-file-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { eventFileMediaTypes, formatOf } from "./event-files.parse.ts";
-import { eventFileStatusSchema, eventFileSummarySchema } from "./event-files.schemas.ts";
 import { readEventFileStatus, receiveEventFile } from "./event-files.service.ts";
 import type { EventFileWorker } from "./event-files.worker.ts";
 import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";

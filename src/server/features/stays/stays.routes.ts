@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
+import { freePlacesSchema, stayTimelineSchema } from "../../../domain/stays/stay-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
-import { freePlacesSchema, stayTimelineSchema } from "./stays.schemas.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
 
 const security = [{ sessionCookie: [] }];

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { changedFields } from "../../../domain/structures/structure-changes.ts";
-import { addDays, formatItalianDate } from "../../../domain/time/calendar.ts";
-import type { AppDependencies } from "../../core/dependencies.ts";
-import { requireActor } from "../../http/request-context.ts";
 import {
   changeListItemSchema,
   decisionSchema,
@@ -13,7 +9,11 @@ import {
   structureListQuery,
   structureRecordBody,
   structureSummarySchema,
-} from "./structures.schemas.ts";
+} from "../../../domain/structures/structure-api.schema.ts";
+import { changedFields } from "../../../domain/structures/structure-changes.ts";
+import { addDays, formatItalianDate } from "../../../domain/time/calendar.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
+import { requireActor } from "../../http/request-context.ts";
 import {
   decideChange,
   editStructure,

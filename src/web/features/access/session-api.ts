@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { sessionSchema } from "../../../server/features/access/access.schemas.ts";
+import type { sessionSchema } from "../../../domain/access/access-api.schema.ts";
 import { api, isApiError, rememberCsrfToken } from "../../api/client.ts";
 import { isUserQuery, sessionQueryKey } from "../../api/query-client.ts";
 

@@ -4,7 +4,7 @@ import type {
   organisationSchema,
   userInputSchema,
   userSummarySchema,
-} from "../../../server/features/access/access.schemas.ts";
+} from "../../../domain/access/access-api.schema.ts";
 import { api } from "../../api/client.ts";
 
 export type UserSummary = z.infer<typeof userSummarySchema>;

@@ -6,7 +6,7 @@ import type {
   editOutcomeSchema,
   structureDetailSchema,
   structureSummarySchema,
-} from "../../../server/features/structures/structures.schemas.ts";
+} from "../../../domain/structures/structure-api.schema.ts";
 import { api } from "../../api/client.ts";
 
 export type StructureSummary = z.infer<typeof structureSummarySchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { NationalStructureType, StructureStatus } from "../../../domain/code-lists/structure-codes.ts";
-import { structureRecordSchema } from "../../../domain/structures/structure.schema.ts";
+import { NationalStructureType, StructureStatus } from "../code-lists/structure-codes.ts";
+import { structureRecordSchema } from "./structure.schema.ts";
 
 export const structureRecordBody = structureRecordSchema.meta({ id: "StructureRecord" });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { OrganisationKind, Role } from "../../../domain/access/roles.ts";
-import { passwordPolicy } from "./passwords.ts";
+import { OrganisationKind, Role } from "./roles.ts";
+
+export const passwordPolicy = { minLength: 10 } as const;
 
 export const loginSchema = z
   .object({
