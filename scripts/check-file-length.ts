@@ -33,7 +33,8 @@ const tooLong = files
   .filter(({ lines }) => lines > maxLines)
   .sort((a, b) => b.lines - a.lines);
 
-for (const { file, lines } of tooLong) process.stderr.write(`${file}: ${lines} righe (massimo ${maxLines})\n`);
+for (const { file, lines } of tooLong)
+  process.stderr.write(`${file}: ${lines} righe (massimo ${maxLines})\n`);
 process.stdout.write(
   tooLong.length === 0
     ? `Lunghezza dei file: ${files.length} file, nessuno oltre ${maxLines} righe.\n`

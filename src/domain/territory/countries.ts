@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { foreignPlaces } from "./foreign-places.generated.ts";
 
 /**
  * States by ISTAT code (3 digits, Italy "100"), with the ISO 3166-1 codes INPS flows use.
@@ -15,13 +16,27 @@ import { z } from "zod";
  *
  * Kosovo has no ISO 3166-1 numeric code (XKX is a user-assigned alpha code): its ISO numeric is
  * null and an export must report it as not convertible rather than invent a number.
+ *
+ * The Belfiore code (codice catastale, Z###: the birthplace of a person born there in a fiscal
+ * code) comes from foreign-places.generated.ts, joined on the ISTAT code by the generator; Italy has
+ * none.
  */
 export interface Country {
   istatCode: string;
   name: string;
   isoAlpha3: string;
-  isoNumeric: string | null;
+  isoNumeric: IsoNumericCountryCode | null;
+  belfiore: string | null;
 }
+
+declare const isoNumericBrand: unique symbol;
+/**
+ * An ISO 3166-1 numeric code (Italy "380"), the code INPS flows carry. A distinct type from the
+ * ISTAT codes (plain strings, Italy "100") that S.I.R.MI stores: the two collide ("100" is Italy for
+ * ISTAT and Bulgaria for ISO), so a value of this type comes only from `istatToIsoNumeric`, at
+ * export, and goes back only through `isoNumericToIstat`, at import.
+ */
+export type IsoNumericCountryCode = string & { readonly [isoNumericBrand]: true };
 
 type CountryRow = readonly [istatCode: string, name: string, isoAlpha3: string, isoNumeric: string | null];
 
@@ -225,15 +240,22 @@ const countryRows: readonly CountryRow[] = [
   ["732", "Vanuatu", "VUT", "548"],
 ];
 
+const belfioreByIstatCode = new Map(
+  foreignPlaces.flatMap((place) =>
+    place.istatCountryCode === null ? [] : [[place.istatCountryCode, place.belfiore] as const],
+  ),
+);
+
 export const countries: readonly Country[] = countryRows.map(([istatCode, name, isoAlpha3, isoNumeric]) => ({
   istatCode,
   name,
   isoAlpha3,
-  isoNumeric,
+  isoNumeric: isoNumeric as IsoNumericCountryCode | null,
+  belfiore: belfioreByIstatCode.get(istatCode) ?? null,
 }));
 
 export const italyIstatCode = "100";
-export const italyIsoNumeric = "380";
+export const italyIsoNumeric = "380" as IsoNumericCountryCode;
 
 /** ISTAT code for stateless persons ("apolide"), valid as a citizenship but not a country. */
 export const statelessIstatCode = "999";
@@ -243,7 +265,7 @@ export const IstatCountryCode = z
   .regex(/^\d{3}$/, { error: "Codice ISTAT dello Stato non valido (3 cifre)" });
 
 const byIstatCode = new Map(countries.map((country) => [country.istatCode, country]));
-const byIsoNumeric = new Map(
+const byIsoNumeric = new Map<string, Country>(
   countries.flatMap((country) =>
     country.isoNumeric === null ? [] : [[country.isoNumeric, country] as const],
   ),
@@ -257,12 +279,24 @@ export function isKnownIstatCountryCode(istatCode: string): boolean {
   return byIstatCode.has(istatCode);
 }
 
-/** The ISO 3166-1 numeric code for an ISTAT code, or undefined when there is none. */
-export function istatToIsoNumeric(istatCode: string): string | undefined {
+const byBelfiore = new Map(
+  countries.flatMap((country) => (country.belfiore ? [[country.belfiore, country] as const] : [])),
+);
+
+/** The state whose Belfiore code (Z###) this is; territories and ceased states are not countries. */
+export function findCountryByBelfiore(belfiore: string): Country | undefined {
+  return byBelfiore.get(belfiore);
+}
+
+/**
+ * The one conversion from the stored ISTAT code to the ISO 3166-1 numeric code of an export
+ * (Italy "100" → "380"). Undefined when there is none: an unknown code, Kosovo, stateless ("999").
+ */
+export function istatToIsoNumeric(istatCode: string): IsoNumericCountryCode | undefined {
   return byIstatCode.get(istatCode)?.isoNumeric ?? undefined;
 }
 
-/** The ISTAT code for an ISO 3166-1 numeric code (leading zeros optional). */
+/** The reverse, for imported records: the ISTAT code of an ISO 3166-1 numeric code (leading zeros optional). */
 export function isoNumericToIstat(isoNumeric: string): string | undefined {
   const normalised = /^\d{1,3}$/.test(isoNumeric) ? isoNumeric.padStart(3, "0") : isoNumeric;
   return byIsoNumeric.get(normalised)?.istatCode;
