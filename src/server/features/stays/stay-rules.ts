@@ -9,7 +9,7 @@ import {
   type StayProjection,
 } from "../../../domain/stays/stay-projection.ts";
 import { addDays } from "../../../domain/time/calendar.ts";
-import type { Resolution } from "../registry/resolve-minor.ts";
+import type { Resolution } from "../registry/candidate-comparison.ts";
 
 /**
  * What the rules read of the other stays: the database as the earlier events of the batch left
