@@ -1,4 +1,5 @@
 import type { Transaction } from "../../../db/database.ts";
+import { isPresentOn, staysOverlap } from "../../../domain/stays/presence.ts";
 import type { RecordedEvent, StayProjection } from "../../../domain/stays/stay-projection.ts";
 import type { StayView } from "./stay-rules.ts";
 import { findStaysOfMinors, lockKeys, type StayRow } from "./stays.queries.ts";
@@ -77,9 +78,7 @@ export class BatchState implements StayView {
         (other) =>
           other.minorId === minorId &&
           other.id !== stayId &&
-          other.admissionDate !== null &&
-          (other.dischargeDate === null || other.dischargeDate > from) &&
-          (to === null || other.admissionDate < to),
+          staysOverlap(other, { admissionDate: from, dischargeDate: to }),
       );
   }
 
@@ -91,14 +90,7 @@ export class BatchState implements StayView {
     const minors = new Set<string>();
     for (const id of this.staysOfStructure.get(structureId) ?? []) {
       const row = this.stays.get(id) as StayRow;
-      if (
-        row.structureId === structureId &&
-        id !== excludingStayId &&
-        row.minorId &&
-        row.admissionDate !== null &&
-        row.admissionDate <= day &&
-        (row.dischargeDate === null || row.dischargeDate > day)
-      )
+      if (row.structureId === structureId && id !== excludingStayId && row.minorId && isPresentOn(row, day))
         minors.add(row.minorId);
     }
     return minors.size;
@@ -108,14 +100,7 @@ export class BatchState implements StayView {
   refreshOverlaps(minorId: string) {
     const rows = [...(this.staysOfMinor.get(minorId) ?? [])].map((id) => this.stays.get(id) as StayRow);
     for (const row of rows) {
-      const overlaps = rows.some(
-        (other) =>
-          other.id !== row.id &&
-          other.admissionDate !== null &&
-          row.admissionDate !== null &&
-          (other.dischargeDate === null || other.dischargeDate > row.admissionDate) &&
-          (row.dischargeDate === null || row.dischargeDate > other.admissionDate),
-      );
+      const overlaps = rows.some((other) => other.id !== row.id && staysOverlap(row, other));
       this.setFlag(row, overlaps);
     }
   }

@@ -1,9 +1,9 @@
-import { decodeFiscalCode, validateFiscalCode } from "../../../domain/identity/fiscal-code.ts";
 import type { MinorIdentity } from "../../../domain/registry/minor-identity.ts";
+import { ageOn, birthDateOfFiscalCode } from "../../../domain/stays/age.ts";
 import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
+import { daysOf, isPresentOn } from "../../../domain/stays/presence.ts";
 import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import {
-  isPresentOn,
   projectStay,
   type RecordedEvent,
   type StayProjection,
@@ -150,7 +150,7 @@ export async function warningsAfterProjection(
   if (
     input.event.type === "admission" &&
     projection.admission &&
-    isPresentOn(projection, input.event.occurredOn)
+    isPresentOn(daysOf(projection), input.event.occurredOn)
   ) {
     const places = await view.placesOn(input.structureId, input.event.occurredOn);
     // The stay being admitted is not saved yet: the others, plus this one.
@@ -160,20 +160,4 @@ export async function warningsAfterProjection(
     }
   }
   return { warnings, hasOverlap };
-}
-
-/** Completed years on a day: one year older on the birthday itself. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split("-").map(Number);
-  const [y, m, d] = day.split("-").map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** The birth date a valid personal fiscal code carries, when the event gives no other. */
-function birthDateOfFiscalCode(fiscalCode: string | undefined, today: string): string | undefined {
-  if (!fiscalCode) return undefined;
-  const validation = validateFiscalCode(fiscalCode);
-  return validation.ok && validation.kind === "personal"
-    ? decodeFiscalCode(validation.code, today).birthDate
-    : undefined;
 }

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { stayAbsence, stayActivity, stayEvent } from "../../../db/schema/index.ts";
+import { presentDuringSql } from "../../../db/stay-presence.sql.ts";
 import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import type { RecordedEvent, StayProjection } from "../../../domain/stays/stay-projection.ts";
 
@@ -101,7 +102,7 @@ export async function findStaysPresentBetween(
     sql`select ${stayRowColumns} from stay where ${sql.join(
       [...ranges].map(
         ([structureId, range]) =>
-          sql`(structure_id = ${structureId} and admission_date <= ${range.to} and (discharge_date is null or discharge_date > ${range.from}))`,
+          sql`(stay.structure_id = ${structureId} and ${presentDuringSql(sql`stay`, range.from, range.to)})`,
       ),
       sql` or `,
     )}`,

@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
+import { presentOnSql } from "../../../db/stay-presence.sql.ts";
+import { isReasonGiven, reasonRequiredMessage } from "../../../domain/access/reason.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import { ageOn } from "../../../domain/stays/age.ts";
 import type { Actor } from "../access/actor.ts";
 import { appendAuditEntry } from "../access/audit.queries.ts";
 import { authorize } from "../access/authorization.ts";
@@ -9,7 +12,6 @@ import { findVaultRows } from "../registry/registry.queries.ts";
 import type { Keyring } from "../registry/vault-keys.ts";
 import { structureScopeCondition } from "../structures/structures.policy.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
-import { ageOn } from "./stay-rules.ts";
 
 /** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
 async function structureInScope(
@@ -45,7 +47,7 @@ export async function recordEventFromWeb(
   };
   const record = raw as { id?: unknown; type?: unknown; reason?: unknown };
   const needsReason = record.type === "correction" || record.type === "void";
-  if (needsReason && (typeof record.reason !== "string" || record.reason.trim().length < 3)) {
+  if (needsReason && !isReasonGiven(record.reason)) {
     // People say why they correct or void a fact; nothing is stored without it.
     return {
       id: typeof record.id === "string" ? record.id : "",
@@ -55,7 +57,7 @@ export async function recordEventFromWeb(
         {
           code: "invalid-json-shape",
           path: "/reason",
-          message: "Indicare la motivazione (almeno 3 caratteri).",
+          message: `${reasonRequiredMessage}.`,
         },
       ],
     };
@@ -89,7 +91,7 @@ export async function listGuests(
             (select a.kind from stay_absence a where a.stay_id = s.id and a.from_date <= ${day} and (a.to_date is null or a.to_date > ${day}) limit 1) as "openAbsence",
             (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap"
           from stay s join minor m on m.id = s.minor_id
-          where s.structure_id = ${structureId} and s.admission_date <= ${day} and (s.discharge_date is null or s.discharge_date > ${day})
+          where s.structure_id = ${structureId} and ${presentOnSql(sql`s`, day)}
           order by s.admission_date, s.stay_ref`,
     );
     const vault = new Map(
