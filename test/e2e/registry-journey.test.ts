@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MinorIdentity } from "../../src/domain/registry/minor-identity.ts";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
 import { readTestSettings } from "../../src/server/config.ts";
-import { resolveMinor } from "../../src/server/features/registry/resolve-minor.ts";
-import { arrivedChild, italianChild } from "../support/registry-fixtures.ts";
+import { arrivedChild, italianChild, resolveIdentity } from "../support/registry-fixtures.ts";
 import { createOrganisationFor, createUserFor, type TestApp } from "../support/test-app.ts";
 import { startJourneyApp } from "./support/journey-app.ts";
 import {
@@ -45,14 +44,7 @@ describe.skipIf(!hasChromium)(
     let newerPseudonym = "";
 
     const resolve = (identity: MinorIdentity) =>
-      t.db.transaction((tx) =>
-        resolveMinor(tx, identity, {
-          keyring: t.keyring,
-          subject: { system: true, label: "percorso E2E" },
-          purpose: "admission",
-          today: todayInRome(),
-        }),
-      );
+      resolveIdentity(t.db, identity, { keyring: t.keyring, today: todayInRome() });
 
     beforeAll(async () => {
       webRoot = await buildWebApp();

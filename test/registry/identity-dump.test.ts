@@ -2,9 +2,8 @@ import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveMinor } from "../../src/server/features/registry/resolve-minor.ts";
 import { ingestEvent } from "../../src/server/features/stays/ingest-event.ts";
-import { arrivedChild, italianChild } from "../support/registry-fixtures.ts";
+import { arrivedChild, italianChild, resolveIdentity } from "../support/registry-fixtures.ts";
 import { admissionEvent, createActiveStructures } from "../support/stay-fixtures.ts";
 import { createTestApp, type TestApp } from "../support/test-app.ts";
 
@@ -28,14 +27,7 @@ const pseudonyms: string[] = [];
 beforeAll(async () => {
   t = await createTestApp();
   for (const child of children) {
-    const resolved = await t.db.transaction((tx) =>
-      resolveMinor(tx, child, {
-        keyring: t.keyring,
-        subject: { system: true, label: "test" },
-        purpose: "admission",
-        today: t.today,
-      }),
-    );
+    const resolved = await resolveIdentity(t.db, child, { keyring: t.keyring, today: t.today });
     pseudonyms.push(resolved.pseudonym);
   }
   await createActiveStructures(t.db, ["ST000077"]);

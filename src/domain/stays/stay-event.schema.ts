@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonSchema } from "../access/reason.ts";
 import {
   AbsenceKind,
   ActivityCode,
@@ -15,12 +16,7 @@ import { IstatComuneCode } from "../territory/comune.ts";
 /** The events of the interchange standard v1 (ASMI): one schema for the web app and for machines. */
 const fullDate = z.iso.date({ error: "Data non valida (AAAA-MM-GG)" });
 /** Why a fact is corrected or voided: optional for machines, asked of people by the web app. */
-const reason = z
-  .string()
-  .trim()
-  .min(3, { error: "Indicare la motivazione (almeno 3 caratteri)" })
-  .max(500)
-  .optional();
+const reason = reasonSchema(500).optional();
 
 export const eventEnvelopeSchema = z.object({
   id: z.uuid({ error: "Identificativo dell'evento non valido (UUID)" }),

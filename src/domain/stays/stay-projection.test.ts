@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPresentOn, projectStay, type RecordedEvent } from "./stay-projection.ts";
+import { daysOf, isPresentOn } from "./presence.ts";
+import { projectStay, type RecordedEvent } from "./stay-projection.ts";
 
 const admissionContent = {
   kind: "planned" as const,
@@ -119,10 +120,10 @@ describe("stay projection", () => {
 
   it("counts presence: admission day yes, discharge day no, absent still present", () => {
     const stay = projectStay(history);
-    expect(isPresentOn(stay, "2025-03-09")).toBe(false);
-    expect(isPresentOn(stay, "2025-03-10")).toBe(true);
-    expect(isPresentOn(stay, "2025-05-02")).toBe(true);
-    expect(isPresentOn(stay, "2025-09-30")).toBe(true);
-    expect(isPresentOn(stay, "2025-10-01")).toBe(false);
+    expect(isPresentOn(daysOf(stay), "2025-03-09")).toBe(false);
+    expect(isPresentOn(daysOf(stay), "2025-03-10")).toBe(true);
+    expect(isPresentOn(daysOf(stay), "2025-05-02")).toBe(true);
+    expect(isPresentOn(daysOf(stay), "2025-09-30")).toBe(true);
+    expect(isPresentOn(daysOf(stay), "2025-10-01")).toBe(false);
   });
 });

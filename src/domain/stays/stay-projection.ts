@@ -1,22 +1,18 @@
 import type { AbsenceKind, ActivityCode } from "../code-lists/interchange-codes.ts";
+import { effectiveFacts, knownAt, type RecordedFact } from "../pipeline/recorded-history.ts";
 import type { AdmissionContent, DischargeContent, StayEventType } from "./stay-event.schema.ts";
 
 /** An accepted event as stored: identity already resolved to a minor, nothing identifying kept. */
-export type RecordedEvent = {
-  id: string;
+export type RecordedEvent = RecordedFact & {
   type: StayEventType;
   occurredOn: string;
   sequence: number | null;
-  arrival: number;
-  recordedAt: string;
   minorId?: string | null;
   msna?: boolean;
   admission?: AdmissionContent;
   discharge?: DischargeContent;
   absence?: { kind: AbsenceKind };
   activity?: { code: ActivityCode; until?: string; hours?: number };
-  corrects?: string;
-  voids?: string;
   reason?: string;
 };
 
@@ -43,32 +39,13 @@ export function compareEvents(a: RecordedEvent, b: RecordedEvent): number {
   return sequence !== 0 ? sequence : a.arrival - b.arrival;
 }
 
-/** Events still counting: a void removes its target, unless the void is itself voided. */
-export function effectiveEvents(events: RecordedEvent[]): RecordedEvent[] {
-  const voidsOf = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    if (event.type === "void" && event.voids)
-      voidsOf.set(event.voids, [...(voidsOf.get(event.voids) ?? []), event]);
-  }
-  const memo = new Map<string, boolean>();
-  const isEffective = (event: RecordedEvent, depth = 0): boolean => {
-    const known = memo.get(event.id);
-    if (known !== undefined) return known;
-    const result = depth > 64 || !(voidsOf.get(event.id) ?? []).some((v) => isEffective(v, depth + 1));
-    memo.set(event.id, result);
-    return result;
-  };
-  return events.filter((event) => isEffective(event));
-}
-
 /**
  * A stay is a pure function of its accepted events: the order they arrived in does not matter
  * (beyond the standard's tie-break), corrections replace, voids remove, and a discharge that
  * arrived first waits for its admission. With `asOf`, only what was recorded by then counts.
  */
 export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection {
-  const known = asOf ? all.filter((event) => new Date(event.recordedAt) <= new Date(asOf)) : all;
-  const events = effectiveEvents(known).sort(compareEvents);
+  const events = effectiveFacts(knownAt(all, asOf)).sort(compareEvents);
   const corrections = events.filter((event) => event.type === "correction");
   const latestCorrection = (target: RecordedEvent) =>
     corrections.filter((c) => c.corrects === target.id).at(-1);
@@ -119,10 +96,4 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
     absences,
     activities,
   };
-}
-
-/** Present on day D: admitted on or before D and not yet discharged on D. */
-export function isPresentOn(stay: Pick<StayProjection, "admission" | "discharge">, day: string): boolean {
-  if (!stay.admission || stay.admission.date > day) return false;
-  return !stay.discharge || stay.discharge.date > day;
 }

@@ -1,7 +1,8 @@
 /** The registry of minors as the app, other features and the command line see it. */
+
+export type { Resolution } from "./candidate-comparison.ts";
 export { openIdentity } from "./identity-vault.ts";
 export { reencryptVault, withNewActiveKey } from "./key-rotation.ts";
 export { findVaultRows } from "./registry.queries.ts";
 export { registerRegistryRoutes } from "./registry.routes.ts";
-export type { Resolution } from "./resolve-minor.ts";
 export { BatchMinorResolver } from "./resolve-minors-batch.ts";

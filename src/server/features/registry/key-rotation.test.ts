@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { italianChild } from "../../../../test/support/registry-fixtures.ts";
+import { italianChild, resolveIdentity } from "../../../../test/support/registry-fixtures.ts";
 import { testToday } from "../../../../test/support/test-app.ts";
 import { openTestDatabase } from "../../../../test/support/test-database.ts";
 import { queryRows } from "../../../db/database.ts";
@@ -9,7 +9,6 @@ import { generateKeyringFile, keyringOf } from "../../core/vault-keys.ts";
 import { openIdentity } from "./identity-vault.ts";
 import { reencryptVault, withNewActiveKey } from "./key-rotation.ts";
 import { findVaultRows } from "./registry.queries.ts";
-import { resolveMinor } from "./resolve-minor.ts";
 
 let handle: DatabaseHandle;
 const subject = { system: true as const, label: "test" };
@@ -32,14 +31,10 @@ describe("key rotation", () => {
     );
     const ids: string[] = [];
     for (const child of children) {
-      const resolved = await handle.db.transaction((tx) =>
-        resolveMinor(tx, child, {
-          keyring: keyringOf(original),
-          subject,
-          purpose: "admission",
-          today: testToday,
-        }),
-      );
+      const resolved = await resolveIdentity(handle.db, child, {
+        keyring: keyringOf(original),
+        today: testToday,
+      });
       ids.push(resolved.minorId);
     }
     const before = await findVaultRows(handle.db, ids);
@@ -62,14 +57,9 @@ describe("key rotation", () => {
       ...rotated,
       encryptionKeys: { [rotated.activeKeyId]: rotated.encryptionKeys[rotated.activeKeyId] },
     });
-    const again = await handle.db.transaction((tx) =>
-      resolveMinor(tx, children[2], {
-        keyring: onlyNew,
-        subject,
-        purpose: "admission",
-        today: testToday,
-      }),
-    );
+    // Without the fiscal code the match is on names: the stored identity must be decrypted.
+    const { fiscalCode: _, ...byNames } = children[2];
+    const again = await resolveIdentity(handle.db, byNames, { keyring: onlyNew, today: testToday });
     expect(again).toMatchObject({ outcome: "linked", minorId: ids[2] });
     const audit = await queryRows<{ action: string }>(
       handle.db,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arrivedChild, italianChild } from "../../../../test/support/registry-fixtures.ts";
+import { arrivedChild, italianChild, resolveIdentity } from "../../../../test/support/registry-fixtures.ts";
 import {
   type Client,
   createOrganisationFor,
@@ -11,9 +11,9 @@ import {
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
+import type { MinorIdentity } from "../../../domain/registry/minor-identity.ts";
 import { findActorOfMembership } from "../../core/session.queries.ts";
 import { findUserByUsername, listMembershipsOfUser } from "../access/access.queries.ts";
-import { resolveMinor } from "./resolve-minor.ts";
 import { decideReview, undoMerge } from "./review.service.ts";
 
 let t: TestApp;
@@ -21,7 +21,6 @@ let operator: Client;
 let analyst: Client;
 let steward: Client;
 let auditor: Client;
-const subject = { system: true as const, label: "test" };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -38,10 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const resolve = (identity: Parameters<typeof resolveMinor>[1]) =>
-  t.db.transaction((tx) =>
-    resolveMinor(tx, identity, { keyring: t.keyring, subject, purpose: "admission", today: t.today }),
-  );
+const resolve = (identity: MinorIdentity) =>
+  resolveIdentity(t.db, identity, { keyring: t.keyring, today: t.today });
 
 describe("registry lookup for admission", () => {
   it("finds a minor by exact fiscal code, shows the identity, and audits the read with its purpose", async () => {

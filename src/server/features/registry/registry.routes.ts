@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { reasonSchema } from "../../../domain/access/reason.ts";
 import { Sex } from "../../../domain/code-lists/interchange-codes.ts";
 import { birthPlaceSchema, minorIdentitySchema } from "../../../domain/registry/minor-identity.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
@@ -59,7 +60,7 @@ const pseudonymParams = z.object({
   pseudonym: z.string().regex(/^[A-Z0-9]{4,20}$/, { error: "Pseudonimo non valido" }),
 });
 
-const reasonSchema = z.string().trim().min(3, { error: "Indicare la motivazione" }).max(1000);
+const reasonText = reasonSchema(1000);
 
 export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db, keyring, clock } = deps;
@@ -202,7 +203,7 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
         security,
         params: z.object({ id: z.uuid() }),
         body: z
-          .object({ decision: z.enum(["same", "different"]), reason: reasonSchema })
+          .object({ decision: z.enum(["same", "different"]), reason: reasonText })
           .meta({ id: "DuplicateDecision" }),
         response: {
           200: z.object({
@@ -250,7 +251,7 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
         summary: "Annullare un'unione, ripristinando i due minori e i loro dati",
         security,
         params: z.object({ id: z.uuid() }),
-        body: z.object({ reason: reasonSchema }).meta({ id: "UndoMerge" }),
+        body: z.object({ reason: reasonText }).meta({ id: "UndoMerge" }),
         response: { 200: z.object({ undone: z.boolean() }) },
       },
     },

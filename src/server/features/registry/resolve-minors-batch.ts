@@ -6,6 +6,7 @@ import { checkMinorIdentity, type MinorIdentity } from "../../../domain/registry
 import { openField } from "../../core/vault-crypto.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { BatchIdentityDigests } from "./batch-identity-digests.ts";
+import { candidateComparison, type Resolution } from "./candidate-comparison.ts";
 import {
   type IndexEntry,
   type IndexKind,
@@ -17,7 +18,6 @@ import {
 } from "./identity-vault.ts";
 import { newPseudonym } from "./pseudonym.ts";
 import { findVaultRows } from "./registry.queries.ts";
-import { candidateComparison, type Resolution } from "./resolve-minor.ts";
 import { type Candidate, type Write, writeResolutions } from "./resolve-minors-batch.writes.ts";
 
 type Hit = { minorId: string; pseudonym: string };
@@ -39,11 +39,14 @@ export type PendingResolution = Resolution & { commit(): void };
 const uniqueKinds = new Set<IndexKind>(["fiscal-code", "other-id"]);
 
 /**
- * The registry's resolution for a whole batch of admissions: the same decisions as `resolveMinor`
- * taken one identity after the other in request order, but with one lock statement, one index
- * read and one vault read for the batch, and the writes of the accepted ones made at the end with
- * multi-row inserts. Each resolution sees the minors created or enriched by the earlier accepted
- * ones, as it would one by one.
+ * The one way every module names a child (a single identity is a batch of one). The same
+ * identifier as written links; without one, a certain and unique match on names, birth date, sex
+ * and birth place links; an uncertain match creates a new minor flagged for review; no match
+ * creates a new minor. Identities are decided one after the other in request order, with one
+ * lock statement, one index read and one vault read for the batch (the locks serialise every
+ * resolution that could meet, so concurrent arrivals create one minor), and the writes of the
+ * accepted ones made at the end with multi-row inserts. Each resolution sees the minors created or
+ * enriched by the earlier accepted ones, as it would one by one.
  */
 export class BatchMinorResolver {
   private readonly prepared = new Map<MinorIdentity, Prepared>();
@@ -224,7 +227,7 @@ export class BatchMinorResolver {
     this.hasFiscalCode.set(minorId, fiscal);
   }
 
-  /** `resolveMinor` for one identity of the batch, against the registry as the batch has left it. */
+  /** One identity of the batch, against the registry as the batch has left it (after `read`). */
   resolve(input: MinorIdentity): PendingResolution {
     const prepared = this.prepared.get(input);
     if (!prepared) {
@@ -305,7 +308,10 @@ export class BatchMinorResolver {
     return results;
   }
 
-  /** As `enrich` of resolveMinor: adds a fiscal code or free identifiers the stored identity lacks. */
+  /**
+   * Adds what the arriving identity knows and the stored one does not (a fiscal code obtained
+   * later, another identifier): the minor keeps its record and its pseudonym.
+   */
   private enrich(
     minorId: string,
     incoming: StoredIdentity,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { type Database, type Executor, queryRows } from "../../../db/database.ts";
 import { duplicateReview, minor, minorMerge } from "../../../db/schema/index.ts";
+import { staysOverlapSql } from "../../../db/stay-presence.sql.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
@@ -212,9 +213,7 @@ async function refreshDerivedFlags(tx: Executor, minorIds: string[]) {
     await tx.execute(sql`
       update stay s set has_overlap = exists (
         select 1 from stay o
-        where o.minor_id = s.minor_id and o.id <> s.id and o.admission_date is not null and s.admission_date is not null
-          and (o.discharge_date is null or o.discharge_date > s.admission_date)
-          and (s.discharge_date is null or s.discharge_date > o.admission_date))
+        where o.minor_id = s.minor_id and o.id <> s.id and ${staysOverlapSql(sql`s`, sql`o`)})
       where s.minor_id = ${id}`);
   }
 }

@@ -256,6 +256,32 @@ describe("warnings", () => {
   });
 });
 
+describe("age-over-21 from the 21st birthday on", () => {
+  it("warns for an admission on the 21st birthday, not on the day before", async () => {
+    const dayBefore = await ingest(
+      admissionEvent(
+        "ST000002",
+        "a21-1",
+        "2025-06-09",
+        italianChild({ familyName: "Compiuti", givenName: "Ivo", birthDate: "2004-06-10" }),
+      ),
+    );
+    expect(dayBefore.status).toBe("accepted");
+    expect(warningCodes(dayBefore)).not.toContain("age-over-21");
+    const birthday = await ingest(
+      admissionEvent(
+        "ST000003",
+        "a21-2",
+        "2025-06-10",
+        italianChild({ familyName: "Compiuti", givenName: "Ada", sex: "F", birthDate: "2004-06-10" }),
+      ),
+      { ...writer, mayWrite: () => true },
+    );
+    expect(birthday.status).toBe("accepted");
+    expect(warningCodes(birthday)).toContain("age-over-21");
+  });
+});
+
 describe("one open stay per minor across structures", () => {
   it("rejects an admission while the minor is hosted elsewhere on that day", async () => {
     const child = italianChild({ familyName: "Bruno", givenName: "Leo", birthDate: "2011-11-11" });

@@ -1,26 +1,19 @@
 import { createHmac } from "node:crypto";
 import type { Database } from "../../../db/database.ts";
-import { type EventProblem, parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
+import { decideStayEvents } from "../../../domain/stays/decide-stay-events.ts";
+import { parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
+import type { EventResult, EventSender, PreparedEvent } from "../../../domain/stays/stay-batch.types.ts";
 import type { AuditSubject } from "../../core/actor.ts";
-import { appendAuditEntries } from "../../core/audit.queries.ts";
+import { type AuditRecord, appendAuditEntries } from "../../core/audit.queries.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
-import { ingestPreparedBatch, type Prepared } from "./ingest-batch.ts";
+import { readBatchState } from "./ingest-batch.reads.ts";
+import { writeBatchState } from "./ingest-batch.writes.ts";
 import { findEventsByIds } from "./stays.queries.ts";
-export type EventSource = {
-  kind: "user" | "client";
-  id: string;
-  subject: AuditSubject;
-  /** The structures this source may write: a machine client's registration, a user's scope. */
-  mayWrite: (structure: { id: string; operatorOrganisationId: string }) => boolean;
-};
 
-export type EventResult = {
-  id: string;
-  status: "accepted" | "duplicate" | "rejected";
-  warnings: EventProblem[];
-  errors: EventProblem[];
-  stayId?: string;
-};
+export type { EventResult } from "../../../domain/stays/stay-batch.types.ts";
+
+/** A sender of events, and who the audit log names for it. */
+export type EventSource = EventSender & { subject: AuditSubject };
 
 export type IngestContext = { keyring: Keyring; today: string };
 
@@ -59,9 +52,11 @@ export async function ingestEvent(db: Database, context: IngestContext, source: 
 }
 
 /**
- * A batch in one transaction: each event is decided as if it came alone after the earlier ones
- * of the request (a rejected event changes nothing but leaves its rejection record), the batch is
- * read and written set-based (ingest-batch.ts), and the whole batch is durable at a single commit
+ * A batch in one transaction, as the pipeline's shell: events prepared without the database, then
+ * every lock and read (ingest-batch.reads.ts), every event decided in memory in request order by
+ * the pure core (src/domain/stays/decide-stay-events.ts: each as if it came alone after the
+ * earlier ones; a rejected event changes nothing but leaves its rejection record), every write
+ * (ingest-batch.writes.ts) and the audit entries; the whole batch is durable at a single commit
  * before anyone is told "accepted". A deadlock with a concurrent batch retries the batch.
  */
 export async function ingestEvents(
@@ -71,7 +66,7 @@ export async function ingestEvents(
   raws: unknown[],
 ): Promise<EventResult[]> {
   // Validation and digests need no database: done once, outside the retried transaction.
-  const prepared: Prepared[] = raws.map((raw) => {
+  const prepared: PreparedEvent[] = raws.map((raw) => {
     const parsed = parseStayEvent(raw, context.today);
     const id = parsed.ok ? parsed.event.id : parsed.id;
     const valid = !!id && uuidPattern.test(id);
@@ -81,10 +76,30 @@ export async function ingestEvents(
     try {
       return await db.transaction(async (tx) => {
         const earlier = await findEventsByIds(tx, idsOf(raws));
-        const { results, audit } = await ingestPreparedBatch(tx, context, source, prepared, earlier);
+        const { state, resolver } = await readBatchState(tx, context, source, prepared, earlier);
+        const decisions = decideStayEvents(state, prepared);
+        await writeBatchState(tx, state, resolver);
         // The batch's access records, written once, in the same transaction as the events.
-        await appendAuditEntries(tx, source.subject, audit);
-        return results;
+        await appendAuditEntries(
+          tx,
+          source.subject,
+          decisions.flatMap((decision): AuditRecord[] =>
+            decision.kind === "accepted"
+              ? [
+                  {
+                    action: `stay.${decision.record.type}`,
+                    resourceType: "stay",
+                    resourceId: decision.record.stayId as string,
+                    minorPseudonym: decision.pseudonym,
+                    purpose: decision.record.type === "admission" ? "admission" : "care",
+                    outcome: "success",
+                    details: { eventId: decision.record.id },
+                  },
+                ]
+              : [],
+          ),
+        );
+        return decisions.map((decision) => decision.result);
       });
     } catch (error) {
       if (attempt < 5 && isRetryable(error)) continue;

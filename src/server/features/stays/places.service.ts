@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
+import { presentOnSql } from "../../../db/stay-presence.sql.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { authorize } from "../../core/authorization.ts";
@@ -35,7 +36,7 @@ export async function listFreePlaces(
           where v.valid_from <= ${filter.date} order by v.structure_id, v.valid_from desc, v.version desc),
         present as (
           select structure_id, count(distinct minor_id)::int as present from stay
-          where admission_date <= ${filter.date} and (discharge_date is null or discharge_date > ${filter.date})
+          where ${presentOnSql(sql`stay`, filter.date)}
           group by structure_id)
         select structure.id as "structureId", structure.code, v.name, v.national_type as "nationalType",
           z.code as "zoneCode", z.name as "zoneName", v.authorised_places as "authorisedPlaces",
@@ -103,7 +104,7 @@ export async function getOccupancyHistory(
     db,
     sql`select d.day::text as day,
           (select count(distinct s.minor_id)::int from stay s where s.structure_id = ${structureId}
-             and s.admission_date <= d.day and (s.discharge_date is null or s.discharge_date > d.day)) as present,
+             and ${presentOnSql(sql`s`, sql`d.day`)}) as present,
           (select v.authorised_places from structure_version v where v.structure_id = ${structureId} and v.valid_from <= d.day
              order by v.valid_from desc, v.version desc limit 1) as "authorisedPlaces"
         from (select least((date_trunc('month', g) + interval '1 month' - interval '1 day')::date, ${to}::date) as day

@@ -1,7 +1,14 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
-import { stayAbsence, stayActivity, stayEvent } from "../../../db/schema/index.ts";
-import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
+import { stay, stayAbsence, stayActivity, stayEvent } from "../../../db/schema/index.ts";
+import { presentDuringSql } from "../../../db/stay-presence.sql.ts";
+import type {
+  EarlierOutcome,
+  EventRecord,
+  PlacesVersion,
+  StaySummary,
+  StructureForEvents,
+} from "../../../domain/stays/stay-batch.types.ts";
 import type { RecordedEvent, StayProjection } from "../../../domain/stays/stay-projection.ts";
 
 export async function findEventById(db: Executor, id: string) {
@@ -9,18 +16,10 @@ export async function findEventById(db: Executor, id: string) {
   return row;
 }
 
-export type EarlierEvent = {
-  contentDigest: string;
-  sourceId: string;
-  warnings: EventProblem[];
-  errors: EventProblem[];
-  stayId: string | null;
-};
-
 /** The events of a batch already stored (by any source), read in one query of one JSON parameter. */
-export async function findEventsByIds(db: Executor, ids: string[]): Promise<Map<string, EarlierEvent>> {
+export async function findEventsByIds(db: Executor, ids: string[]): Promise<Map<string, EarlierOutcome>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<EarlierEvent & { id: string }>(
+  const rows = await queryRows<EarlierOutcome & { id: string }>(
     db,
     sql`select id, content_digest as "contentDigest", source_id as "sourceId", warnings, errors, stay_id as "stayId"
         from stay_event where id in (select e::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as t(e))`,
@@ -39,12 +38,11 @@ export async function findStructuresByCodes(db: Executor, codes: string[]) {
   return new Map(rows.map((row) => [row.code as string, row]));
 }
 
-export type StructureForEvents = {
-  id: string;
-  code: string | null;
-  status: string;
-  operatorOrganisationId: string;
-};
+/** The instant the transaction records its rows at (`now()`, the `recorded_at` of its events). */
+export async function findTransactionInstant(db: Executor): Promise<string> {
+  const [row] = await queryRows<{ now: string }>(db, sql`select to_json(now()) #>> '{}' as now`);
+  return new Date(row.now).toISOString();
+}
 
 /**
  * One writer at a time per stay, and per minor across structures (the overlap rule): the batch's
@@ -58,19 +56,26 @@ export async function lockKeys(db: Executor, keys: string[]) {
   );
 }
 
-/** What the batch keeps of a stored stay: what the overlap and capacity rules read. */
-export type StayRow = {
-  id: string;
-  structureId: string;
-  stayRef: string;
-  minorId: string | null;
-  admissionDate: string | null;
-  dischargeDate: string | null;
-  hasOverlap: boolean;
-};
-
-const stayRowColumns = sql`id, structure_id as "structureId", stay_ref as "stayRef", minor_id as "minorId",
-  admission_date::text as "admissionDate", discharge_date::text as "dischargeDate", has_overlap as "hasOverlap"`;
+const stayColumnsOf = getTableColumns(stay);
+const summaryKeys = [
+  "id",
+  "structureId",
+  "stayRef",
+  "minorId",
+  "admissionDate",
+  "dischargeDate",
+  "hasOverlap",
+] as const satisfies readonly (keyof StaySummary & keyof typeof stayColumnsOf)[];
+/** A stay row as the rules read it (its columns taken from the drizzle table; dates as text, from both drivers). */
+type StayRow = Pick<typeof stay.$inferSelect, (typeof summaryKeys)[number]>;
+const stayRowColumns = sql.raw(
+  summaryKeys
+    .map((key) => {
+      const column = stayColumnsOf[key];
+      return `${column.name}${column.getSQLType() === "date" ? "::text" : ""} as "${key}"`;
+    })
+    .join(", "),
+);
 
 export async function findStaysByRefs(db: Executor, refs: { structureId: string; stayRef: string }[]) {
   if (refs.length === 0) return [];
@@ -101,7 +106,7 @@ export async function findStaysPresentBetween(
     sql`select ${stayRowColumns} from stay where ${sql.join(
       [...ranges].map(
         ([structureId, range]) =>
-          sql`(structure_id = ${structureId} and admission_date <= ${range.to} and (discharge_date is null or discharge_date > ${range.from}))`,
+          sql`(stay.structure_id = ${structureId} and ${presentDuringSql(sql`stay`, range.from, range.to)})`,
       ),
       sql` or `,
     )}`,
@@ -110,10 +115,7 @@ export async function findStaysPresentBetween(
 
 /** Every version of the structures, newest first: the one valid on a day is the first from before it. */
 export async function findStructureVersions(db: Executor, structureIds: string[]) {
-  const versions = new Map<
-    string,
-    { validFrom: string; version: number; authorisedPlaces: number; emergencyExtraPlaces: number }[]
-  >();
+  const versions = new Map<string, PlacesVersion[]>();
   if (structureIds.length === 0) return versions;
   const rows = await queryRows<{
     structureId: string;
@@ -193,26 +195,8 @@ export function recordedEventOf(row: typeof stayEvent.$inferSelect): RecordedEve
   };
 }
 
-/** An event row as stored: an accepted one with its content, a rejected one with its errors only. */
-export type EventRow = {
-  id: string;
-  sourceKind: string;
-  sourceId: string;
-  contentDigest: string;
-  status: "accepted" | "rejected";
-  type: string | null;
-  structureId?: string;
-  stayId?: string;
-  occurredOn?: string;
-  sequence?: number | null;
-  minorId?: string | null;
-  payload?: NonNullable<typeof stayEvent.$inferInsert.payload>;
-  warnings: EventProblem[];
-  errors: EventProblem[];
-};
-
 /** The batch's events in request order (their arrival order), in one statement of one JSON parameter. */
-export async function insertEventRows(db: Executor, rows: EventRow[]) {
+export async function insertEventRows(db: Executor, rows: EventRecord[]) {
   if (rows.length === 0) return;
   await db.execute(sql`
     insert into stay_event (id, source_kind, source_id, content_digest, status, type, structure_id, stay_id,
@@ -260,36 +244,38 @@ export async function saveProjections(
   if (stays.length > 0) {
     const rows = stays.map(({ stayId, structureId, stayRef, projection, hasOverlap }) => {
       const admission = projection.admission?.content;
-      return {
+      const row: ProjectedStay = {
         id: stayId,
-        structure_id: structureId,
-        stay_ref: stayRef,
-        minor_id: projection.minorId,
+        structureId,
+        stayRef,
+        minorId: projection.minorId,
         status: projection.status,
-        admission_date: projection.admission?.date ?? null,
-        admission_kind: admission?.kind ?? null,
-        legal_basis: admission?.legalBasis ?? null,
-        referring_service_code: admission?.referringService.code ?? null,
-        referring_comune: admission?.referringService.comune ?? null,
-        with_parent: admission?.withParent ?? null,
+        admissionDate: projection.admission?.date ?? null,
+        admissionKind: admission?.kind ?? null,
+        legalBasis: admission?.legalBasis ?? null,
+        referringServiceCode: admission?.referringService.code ?? null,
+        referringComune: admission?.referringService.comune ?? null,
+        withParent: admission?.withParent ?? null,
         origin: admission?.origin ?? null,
         reasons: admission?.reasons ?? null,
         msna: projection.msna,
-        discharge_date: projection.discharge?.date ?? null,
-        discharge_reason: projection.discharge?.content.reason ?? null,
-        discharge_destination: projection.discharge?.content.destination ?? null,
-        has_overlap: hasOverlap,
+        dischargeDate: projection.discharge?.date ?? null,
+        dischargeReason: projection.discharge?.content.reason ?? null,
+        dischargeDestination: projection.discharge?.content.destination ?? null,
+        hasOverlap,
       };
+      return Object.fromEntries(projectedKeys.map((key) => [stayColumnsOf[key].name, row[key]]));
     });
-    const columns = sql.raw(stayColumns.join(", "));
+    const names = projectedKeys.map((key) => stayColumnsOf[key].name);
+    const columns = sql.raw(names.join(", "));
+    const recordset = sql.raw(
+      projectedKeys.map((key) => `${stayColumnsOf[key].name} ${stayColumnsOf[key].getSQLType()}`).join(", "),
+    );
     await db.execute(sql`
       insert into stay (${columns}, updated_at)
-      select ${columns}, now() from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, structure_id uuid,
-        stay_ref text, minor_id uuid, status text, admission_date date, admission_kind text, legal_basis text,
-        referring_service_code text, referring_comune text, with_parent boolean, origin text, reasons jsonb,
-        msna boolean, discharge_date date, discharge_reason text, discharge_destination text, has_overlap boolean)
+      select ${columns}, now() from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${recordset})
       on conflict (id) do update set ${sql.raw(
-        [...stayColumns.slice(1), "updated_at"].map((column) => `${column} = excluded.${column}`).join(", "),
+        [...names.slice(1), "updated_at"].map((column) => `${column} = excluded.${column}`).join(", "),
       )}`);
   }
   const absences = stays.filter((entry) => entry.absences);
@@ -339,26 +325,11 @@ export async function saveProjections(
   }
 }
 
-const stayColumns = [
-  "id",
-  "structure_id",
-  "stay_ref",
-  "minor_id",
-  "status",
-  "admission_date",
-  "admission_kind",
-  "legal_basis",
-  "referring_service_code",
-  "referring_comune",
-  "with_parent",
-  "origin",
-  "reasons",
-  "msna",
-  "discharge_date",
-  "discharge_reason",
-  "discharge_destination",
-  "has_overlap",
-];
+/** Every column of `stay` is projected from the stay's events, but the instant of the last change. */
+type ProjectedStay = Required<Omit<typeof stay.$inferInsert, "updatedAt">>;
+const projectedKeys = (Object.keys(stayColumnsOf) as (keyof typeof stayColumnsOf)[]).filter(
+  (key): key is keyof ProjectedStay => key !== "updatedAt",
+);
 
 /** The overlap flags the batch changed on stays it did not otherwise rewrite. */
 export async function updateOverlapFlags(db: Executor, flags: { id: string; hasOverlap: boolean }[]) {

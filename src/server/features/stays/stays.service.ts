@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
+import { presentOnSql } from "../../../db/stay-presence.sql.ts";
+import { isReasonGiven, reasonRequiredMessage } from "../../../domain/access/reason.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import { ageOn } from "../../../domain/stays/age.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
@@ -8,7 +11,6 @@ import { structureScopeCondition } from "../../core/structure-scope.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { findVaultRows, openIdentity } from "../registry/index.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
-import { ageOn } from "./stay-rules.ts";
 
 /** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
 async function structureInScope(
@@ -44,7 +46,7 @@ export async function recordEventFromWeb(
   };
   const record = raw as { id?: unknown; type?: unknown; reason?: unknown };
   const needsReason = record.type === "correction" || record.type === "void";
-  if (needsReason && (typeof record.reason !== "string" || record.reason.trim().length < 3)) {
+  if (needsReason && !isReasonGiven(record.reason)) {
     // People say why they correct or void a fact; nothing is stored without it.
     return {
       id: typeof record.id === "string" ? record.id : "",
@@ -54,7 +56,7 @@ export async function recordEventFromWeb(
         {
           code: "invalid-json-shape",
           path: "/reason",
-          message: "Indicare la motivazione (almeno 3 caratteri).",
+          message: `${reasonRequiredMessage}.`,
         },
       ],
     };
@@ -88,7 +90,7 @@ export async function listGuests(
             (select a.kind from stay_absence a where a.stay_id = s.id and a.from_date <= ${day} and (a.to_date is null or a.to_date > ${day}) limit 1) as "openAbsence",
             (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap"
           from stay s join minor m on m.id = s.minor_id
-          where s.structure_id = ${structureId} and s.admission_date <= ${day} and (s.discharge_date is null or s.discharge_date > ${day})
+          where s.structure_id = ${structureId} and ${presentOnSql(sql`s`, day)}
           order by s.admission_date, s.stay_ref`,
     );
     const vault = new Map(

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../../db/database.ts";
+import { presentOnSql } from "../../../../db/stay-presence.sql.ts";
 import type { ReportScope } from "../../../../domain/reports/report.ts";
 import { adulthoodMonths, ageClassMonthBounds } from "../../../../domain/reports/report-classes.ts";
 import type { AuditSubject } from "../../../core/actor.ts";
@@ -49,15 +50,6 @@ export function knownStays(context: DefinitionContext): SQL {
 }
 
 /**
- * The days a stay is present: admission included, discharge excluded (open: no end). The same
- * expression as the GiST indexes of stay_history (migration 0010), so that they serve it.
- */
-export function presentDaysSql(stay: SQL): SQL {
-  return sql`daterange(${stay}.admission_date, case when ${stay}.discharge_date < ${stay}.admission_date
-    then ${stay}.admission_date else ${stay}.discharge_date end, '[)')`;
-}
-
-/**
  * Who is present on a day, the minor being the unit: admission ≤ D and (no discharge or
  * discharge > D). A minor with several stays present on D (bad data) counts once, in the most
  * recent stay, and carries how many it had (`present_stays`; the window is ordered like the
@@ -71,7 +63,7 @@ export function presentOn(context: DefinitionContext, day: SQL): SQL {
           order by s.admission_date desc, s.stay_id desc
           rows between unbounded preceding and unbounded following)::int as present_stays
       from ${knownStays(context)} s
-      where ${presentDaysSql(sql`s`)} @> (${day})::date
+      where ${presentOnSql(sql`s`, day)}
       order by s.minor_id, s.admission_date desc, s.stay_id desc
     ) chosen
     where ${scopeCondition(context, sql`chosen.structure_id`)}

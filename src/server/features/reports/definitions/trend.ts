@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { presentDuringSql } from "../../../../db/stay-presence.sql.ts";
 import type { ReportParameters } from "../../../../domain/reports/report.ts";
 import {
   citizenshipGroups,
@@ -12,7 +13,6 @@ import {
   citizenshipGroupSql,
   type DefinitionContext,
   knownStays,
-  presentDaysSql,
   scopeCondition,
 } from "./common-sql.ts";
 import { definitionTexts, sourceTexts } from "./definition-texts.ts";
@@ -44,7 +44,7 @@ export const trend: ReportDefinition = {
           count(*) over (partition by s.minor_id) as stays_of_minor
         from ${knownStays(context)} s
         join minor m on m.id = s.minor_id
-        where ${presentDaysSql(sql`s`)} && daterange(${lastDayOfMonth(from)}::date, ${lastDayOfMonth(to)}::date, '[]')
+        where ${presentDuringSql(sql`s`, lastDayOfMonth(from), lastDayOfMonth(to))}
       ),
       expanded as (
         select c.*, month.start as month_start

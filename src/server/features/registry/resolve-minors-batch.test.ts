@@ -1,23 +1,20 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { arrivedChild, italianChild } from "../../../../test/support/registry-fixtures.ts";
+import { arrivedChild, italianChild, resolveIdentity } from "../../../../test/support/registry-fixtures.ts";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { MinorIdentity } from "../../../domain/registry/minor-identity.ts";
-import { resolveMinor } from "./resolve-minor.ts";
 
 let t: TestApp;
-const subject = { system: true as const, label: "test" };
 
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
 
+/** A single resolution is a batch of one. */
 function resolve(identity: MinorIdentity) {
-  return t.db.transaction((tx) =>
-    resolveMinor(tx, identity, { keyring: t.keyring, subject, purpose: "admission", today: t.today }),
-  );
+  return resolveIdentity(t.db, identity, { keyring: t.keyring, today: t.today });
 }
 
 async function countMinors() {
@@ -25,7 +22,7 @@ async function countMinors() {
   return count;
 }
 
-describe("resolveMinor", () => {
+describe("BatchMinorResolver, one identity at a time", () => {
   it("creates a minor for a new fiscal code and links the same code afterwards", async () => {
     const first = await resolve(italianChild());
     expect(first.outcome).toBe("created");

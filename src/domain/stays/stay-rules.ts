@@ -1,45 +1,26 @@
-import { decodeFiscalCode, validateFiscalCode } from "../../../domain/identity/fiscal-code.ts";
-import type { MinorIdentity } from "../../../domain/registry/minor-identity.ts";
-import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
-import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
-import {
-  isPresentOn,
-  projectStay,
-  type RecordedEvent,
-  type StayProjection,
-} from "../../../domain/stays/stay-projection.ts";
-import { addDays } from "../../../domain/time/calendar.ts";
-import type { Resolution } from "../registry/index.ts";
+import type { MinorIdentity } from "../registry/minor-identity.ts";
+import { ageOn, birthDateOfFiscalCode } from "./age.ts";
+import { type EventProblem, eventProblem } from "./parse-stay-event.ts";
+import { daysOf, isPresentOn, staysOverlap } from "./presence.ts";
+import type { PendingMinorResolution, PlacesVersion, StaySummary } from "./stay-batch.types.ts";
+import type { StayEvent } from "./stay-event.schema.ts";
+import { projectStay, type RecordedEvent, type StayProjection } from "./stay-projection.ts";
 
-/**
- * What the rules read of the other stays: the database as the earlier events of the batch left
- * it. Asking for a minor's stays takes the minor's lock first (one writer per minor at a time).
- */
+/** What the rules read of the other stays: the prepared state, as the earlier events left it. */
 export interface StayView {
-  /** Other stays of the same minor whose presence period meets [from, to). */
-  overlapping(
-    minorId: string,
-    stayId: string,
-    from: string,
-    to: string | null,
-  ): Promise<
-    { id: string; structureId: string; admissionDate: string | null; dischargeDate: string | null }[]
-  >;
-  placesOn(
-    structureId: string,
-    day: string,
-  ): Promise<{ authorisedPlaces: number; emergencyExtraPlaces: number } | undefined>;
+  /** The other stays of the same minor (every one of them). */
+  otherStaysOf(minorId: string, stayId: string): StaySummary[];
+  placesOn(structureId: string, day: string): PlacesVersion | undefined;
   /** Minors present in a structure on a day, but for one stay. */
-  countPresent(structureId: string, day: string, excludingStayId: string): Promise<number>;
+  countPresent(structureId: string, day: string, excludingStayId: string): number;
 }
 
-class RuleRejection extends Error {
+/** An event the rules refuse, with the standard's codes. */
+export class RuleRejection extends Error {
   constructor(readonly errors: EventProblem[]) {
     super("event rejected");
   }
 }
-
-export { RuleRejection };
 
 type Input = { event: StayEvent; structureId: string; stayId: string; events: RecordedEvent[] };
 
@@ -47,42 +28,48 @@ function reject(code: string, path: string, message?: string): never {
   throw new RuleRejection([eventProblem(code, path, message)]);
 }
 
+/** The other stays of a minor; none for a minor this very event creates. */
+const othersOf =
+  (view: StayView, resolution: PendingMinorResolution | undefined) => (minorId: string, stayId: string) =>
+    resolution && resolution.outcome !== "linked" && resolution.minorId === minorId
+      ? []
+      : view.otherStaysOf(minorId, stayId);
+
 /**
  * The stay rules of the standard, checked against the stay as it stands: one admission per stay,
  * no discharge before the admission, corrections and voids of this stay's own events, one open
  * stay per minor at a time. The admission names its minor through the registry.
  */
-export async function checkEventAgainstStay(
+export function checkEventAgainstStay(
   view: StayView,
-  resolve: (identity: MinorIdentity) => Resolution,
+  resolve: (identity: MinorIdentity) => PendingMinorResolution,
   context: { today: string },
   { event, stayId, events }: Input,
-): Promise<{ minorId: string | null; pseudonym: string | null; warnings: EventProblem[] }> {
+): {
+  minorId: string | null;
+  pseudonym: string | null;
+  warnings: EventProblem[];
+  resolution?: PendingMinorResolution;
+} {
   const current = projectStay(events);
   const warnings: EventProblem[] = [];
-  let minorId = current.minorId;
-  let pseudonym: string | null = null;
+  const minorId = current.minorId;
   switch (event.type) {
     case "admission": {
       if (current.admission) reject("stay-exists", "/stayRef");
       if (current.discharge && current.discharge.date < event.occurredOn)
         reject("discharge-before-admission", "/occurredOn");
-      const resolved = resolve(event.minor);
-      minorId = resolved.minorId;
-      pseudonym = resolved.pseudonym;
-      if (resolved.outcome === "possible-duplicate")
+      const resolution = resolve(event.minor);
+      if (resolution.outcome === "possible-duplicate")
         warnings.push(eventProblem("possible-duplicate-minor", "/minor", undefined));
-      const elsewhere = await view.overlapping(
-        minorId,
-        stayId,
-        event.occurredOn,
-        addDays(event.occurredOn, 1),
+      const elsewhere = othersOf(view, resolution)(resolution.minorId, stayId).filter((other) =>
+        isPresentOn(other, event.occurredOn),
       );
       if (elsewhere.length > 0) reject("overlapping-stay", "/occurredOn");
       const birthDate = event.minor.birthDate ?? birthDateOfFiscalCode(event.minor.fiscalCode, context.today);
       if (birthDate && ageOn(birthDate, event.occurredOn) >= 21)
         warnings.push(eventProblem("age-over-21", "/minor/birthDate", undefined));
-      return { minorId, pseudonym, warnings };
+      return { minorId: resolution.minorId, pseudonym: resolution.pseudonym, warnings, resolution };
     }
     case "discharge": {
       if (current.discharge) {
@@ -95,7 +82,7 @@ export async function checkEventAgainstStay(
       if (current.admission && event.occurredOn < current.admission.date)
         reject("discharge-before-admission", "/occurredOn");
       if (!current.admission) warnings.push(eventProblem("waiting-for-admission", "/stayRef", undefined));
-      return { minorId, pseudonym, warnings };
+      return { minorId, pseudonym: null, warnings };
     }
     case "correction": {
       const target = events.find((recorded) => recorded.id === event.corrects);
@@ -105,15 +92,15 @@ export async function checkEventAgainstStay(
       const dischargeDate = kind === "discharge" ? event.occurredOn : current.discharge?.date;
       if (admissionDate && dischargeDate && dischargeDate < admissionDate)
         reject("discharge-before-admission", "/occurredOn");
-      return { minorId, pseudonym, warnings };
+      return { minorId, pseudonym: null, warnings };
     }
     case "void": {
       if (!events.some((recorded) => recorded.id === event.voids)) reject("unknown-stay", "/voids");
-      return { minorId, pseudonym, warnings };
+      return { minorId, pseudonym: null, warnings };
     }
     default: {
       if (!current.admission) warnings.push(eventProblem("waiting-for-admission", "/stayRef", undefined));
-      return { minorId, pseudonym, warnings };
+      return { minorId, pseudonym: null, warnings };
     }
   }
 }
@@ -122,19 +109,23 @@ export async function checkEventAgainstStay(
  * After the stay is recomputed: a stay that now overlaps another of the same minor (events that
  * arrived out of order) is accepted but flagged for correction, and places are counted.
  */
-export async function warningsAfterProjection(
+export function warningsAfterProjection(
   view: StayView,
-  input: { structureId: string; stayId: string; projection: StayProjection; event: StayEvent; today: string },
-): Promise<{ warnings: EventProblem[]; hasOverlap: boolean }> {
+  input: {
+    structureId: string;
+    stayId: string;
+    projection: StayProjection;
+    event: StayEvent;
+    resolution?: PendingMinorResolution;
+  },
+): { warnings: EventProblem[]; hasOverlap: boolean } {
   const warnings: EventProblem[] = [];
   const { projection } = input;
   let hasOverlap = false;
   if (projection.minorId && projection.admission) {
-    const others = await view.overlapping(
-      projection.minorId,
-      input.stayId,
-      projection.admission.date,
-      projection.discharge?.date ?? null,
+    const days = daysOf(projection);
+    const others = othersOf(view, input.resolution)(projection.minorId, input.stayId).filter((other) =>
+      staysOverlap(days, other),
     );
     if (others.length > 0) {
       hasOverlap = true;
@@ -150,30 +141,14 @@ export async function warningsAfterProjection(
   if (
     input.event.type === "admission" &&
     projection.admission &&
-    isPresentOn(projection, input.event.occurredOn)
+    isPresentOn(daysOf(projection), input.event.occurredOn)
   ) {
-    const places = await view.placesOn(input.structureId, input.event.occurredOn);
+    const places = view.placesOn(input.structureId, input.event.occurredOn);
     // The stay being admitted is not saved yet: the others, plus this one.
-    const present = (await view.countPresent(input.structureId, input.event.occurredOn, input.stayId)) + 1;
+    const present = view.countPresent(input.structureId, input.event.occurredOn, input.stayId) + 1;
     if (places && present > places.authorisedPlaces + places.emergencyExtraPlaces) {
       warnings.push(eventProblem("capacity-exceeded", "/structureCode", undefined));
     }
   }
   return { warnings, hasOverlap };
-}
-
-/** Completed years on a day: one year older on the birthday itself. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split("-").map(Number);
-  const [y, m, d] = day.split("-").map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** The birth date a valid personal fiscal code carries, when the event gives no other. */
-function birthDateOfFiscalCode(fiscalCode: string | undefined, today: string): string | undefined {
-  if (!fiscalCode) return undefined;
-  const validation = validateFiscalCode(fiscalCode);
-  return validation.ok && validation.kind === "personal"
-    ? decodeFiscalCode(validation.code, today).birthDate
-    : undefined;
 }

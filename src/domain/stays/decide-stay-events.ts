@@ -1,0 +1,260 @@
+import { isAppError } from "../errors/app-error.ts";
+import { decideInOrder, type PreparedStateDecider } from "../pipeline/decide-in-order.ts";
+import { type EventProblem, eventProblem } from "./parse-stay-event.ts";
+import { StayBatchState } from "./stay-batch.state.ts";
+import type {
+  EventPayload,
+  EventRecord,
+  EventResult,
+  PendingMinorResolution,
+  PreparedEvent,
+  StaySummary,
+  TouchedStay,
+} from "./stay-batch.types.ts";
+import type { StayEvent } from "./stay-event.schema.ts";
+import { projectStay, type RecordedEvent } from "./stay-projection.ts";
+import { checkEventAgainstStay, RuleRejection, warningsAfterProjection } from "./stay-rules.ts";
+
+/** What an accepted event changes in the state, applied once it is decided. */
+type AcceptedChange = {
+  stay: StaySummary;
+  hasOverlap: boolean;
+  events: RecordedEvent[];
+  touched: TouchedStay;
+  resolutions: PendingMinorResolution[];
+  /** Minors whose stays' overlap flags are recomputed: the stay's dates or minor changed. */
+  refreshMinors: string[];
+};
+
+/** The decision on one event of a batch. */
+export type StayEventDecision =
+  /** Answered and not stored: no valid id, a duplicate, an id reused for other content. */
+  | { kind: "answered"; result: EventResult }
+  | { kind: "rejected"; result: EventResult; record: EventRecord }
+  | {
+      kind: "accepted";
+      result: EventResult;
+      record: EventRecord;
+      change: AcceptedChange;
+      /** For the audit entry the shell writes. */
+      pseudonym: string | null;
+    };
+
+/** The event types that can move a stay's dates or its minor. */
+const movesDates = new Set<StayEvent["type"]>(["admission", "discharge", "correction", "void"]);
+
+/**
+ * The ASMI pipeline's core: each event of a batch decided in request order against the prepared
+ * state (idempotency, the stay rules, the admission's identity through the registry view, the
+ * projection, overlap, capacity and late-report warnings). Pure: the shell reads before, writes after.
+ */
+export const stayEventDecider: PreparedStateDecider<StayBatchState, PreparedEvent, StayEventDecision> = {
+  decide(state, { parsed, id, digest }) {
+    if (!id || digest === null) {
+      const errors = parsed.ok
+        ? []
+        : parsed.errors.length
+          ? parsed.errors
+          : [eventProblem("invalid-json-shape", "/id")];
+      return { kind: "answered", result: { id: id ?? "", status: "rejected", warnings: [], errors } };
+    }
+    const { sender } = state.context;
+    const known = state.earlier.get(id);
+    if (known) {
+      if (known.contentDigest === digest && known.sourceId === sender.id) {
+        return {
+          kind: "answered",
+          result: {
+            id,
+            status: "duplicate",
+            warnings: known.warnings,
+            errors: known.errors,
+            stayId: known.stayId ?? undefined,
+          },
+        };
+      }
+      return {
+        kind: "answered",
+        result: { id, status: "rejected", warnings: [], errors: [eventProblem("id-reused", "/id")] },
+      };
+    }
+    const rejected = (errors: EventProblem[]): StayEventDecision => ({
+      kind: "rejected",
+      result: { id, status: "rejected", warnings: [], errors },
+      record: {
+        id,
+        sourceKind: sender.kind,
+        sourceId: sender.id,
+        contentDigest: digest,
+        status: "rejected",
+        type: parsed.ok ? parsed.event.type : parsed.type,
+        errors,
+        warnings: [],
+      },
+    });
+    if (!parsed.ok) return rejected(parsed.errors);
+    try {
+      return decideAccepted(state, parsed.event, digest);
+    } catch (error) {
+      if (error instanceof RuleRejection) return rejected(error.errors);
+      if (isAppError(error) && error.problems.length > 0)
+        return rejected(error.problems.map((problem) => ({ ...problem, path: `/minor${problem.path}` })));
+      throw error;
+    }
+  },
+
+  apply(state, decision) {
+    if (decision.kind === "answered") return;
+    const { result, record } = decision;
+    state.records.push(record);
+    state.earlier.set(result.id, {
+      contentDigest: record.contentDigest,
+      sourceId: record.sourceId,
+      warnings: result.warnings,
+      errors: result.errors,
+      stayId: result.stayId ?? null,
+    });
+    if (decision.kind === "rejected") return;
+    const { change } = decision;
+    for (const resolution of change.resolutions) {
+      resolution.commit();
+      // A minor created now has no stay yet, and no one else can know its id.
+      if (resolution.outcome !== "linked") state.loadedMinors.add(resolution.minorId);
+    }
+    state.lastArrival += 1;
+    state.events.set(change.stay.id, change.events);
+    state.put(change.stay);
+    state.setFlag(change.stay, change.hasOverlap);
+    state.touched.set(change.stay.id, change.touched);
+    for (const minorId of change.refreshMinors) state.refreshOverlaps(minorId);
+  },
+};
+
+export function decideStayEvents(state: StayBatchState, prepared: readonly PreparedEvent[]) {
+  return decideInOrder(stayEventDecider, state, prepared);
+}
+
+function decideAccepted(state: StayBatchState, event: StayEvent, digest: string): StayEventDecision {
+  const { sender, registry, today, recordedAt } = state.context;
+  const structure = state.structures.get(event.structureCode);
+  if (!structure) throw new RuleRejection([eventProblem("unknown-structure", "/structureCode")]);
+  if (!sender.mayWrite(structure))
+    throw new RuleRejection([eventProblem("structure-not-allowed", "/structureCode")]);
+  const existing = state.stayByReference(structure.id, event.stayRef);
+  const stayId = existing?.id ?? state.context.newStayId();
+  const events = state.events.get(stayId) ?? [];
+  const checked = checkEventAgainstStay(
+    state,
+    (identity) => registry.resolve(identity),
+    { today },
+    {
+      event,
+      structureId: structure.id,
+      stayId,
+      events,
+    },
+  );
+  const warnings = [...checked.warnings];
+  if (event.occurredOn < state.lateReportBefore)
+    warnings.push(eventProblem("late-report", "/occurredOn", undefined));
+  const recorded: RecordedEvent = {
+    ...payloadOf(event),
+    id: event.id,
+    type: event.type,
+    occurredOn: event.occurredOn,
+    sequence: event.sequence ?? null,
+    arrival: state.lastArrival + 1,
+    recordedAt,
+    minorId: checked.minorId,
+  };
+  const projection = projectStay([...events, recorded]);
+  const after = movesDates.has(event.type)
+    ? warningsAfterProjection(state, {
+        structureId: structure.id,
+        stayId,
+        projection,
+        event,
+        resolution: checked.resolution,
+      })
+    : { warnings: [], hasOverlap: existing?.hasOverlap ?? false };
+  const allWarnings = [...warnings, ...after.warnings];
+  const touched = state.touched.get(stayId);
+  const payload = payloadOf(event);
+  return {
+    kind: "accepted",
+    result: { id: event.id, status: "accepted", warnings: allWarnings, errors: [], stayId },
+    record: {
+      id: event.id,
+      sourceKind: sender.kind,
+      sourceId: sender.id,
+      contentDigest: digest,
+      status: "accepted",
+      type: event.type,
+      structureId: structure.id,
+      stayId,
+      occurredOn: event.occurredOn,
+      sequence: event.sequence ?? null,
+      minorId: checked.minorId,
+      payload,
+      warnings: allWarnings,
+      errors: [],
+    },
+    pseudonym: checked.pseudonym,
+    change: {
+      stay: {
+        id: stayId,
+        structureId: structure.id,
+        stayRef: event.stayRef,
+        minorId: projection.minorId,
+        admissionDate: projection.admission?.date ?? null,
+        dischargeDate: projection.discharge?.date ?? null,
+        hasOverlap: existing?.hasOverlap ?? false,
+      },
+      hasOverlap: after.hasOverlap,
+      events: [...events, recorded],
+      resolutions: checked.resolution ? [checked.resolution] : [],
+      touched: {
+        stayId,
+        structureId: structure.id,
+        stayRef: event.stayRef,
+        projection,
+        absences:
+          (touched?.absences ?? false) ||
+          event.type === "absence-start" ||
+          event.type === "absence-end" ||
+          event.type === "void",
+        activities: (touched?.activities ?? false) || event.type === "activity" || event.type === "void",
+      },
+      refreshMinors: movesDates.has(event.type)
+        ? [...new Set([projection.minorId, existing?.minorId].filter((id): id is string => !!id))]
+        : [],
+    },
+  };
+}
+
+/** What is kept of an event: everything but the identity, which went to the vault. */
+export function payloadOf(event: StayEvent): EventPayload {
+  switch (event.type) {
+    case "admission":
+      return { admission: event.admission, msna: event.minor.unaccompaniedForeignMinor ?? false };
+    case "discharge":
+      return { discharge: event.discharge };
+    case "absence-start":
+      return { absence: event.absence };
+    case "activity":
+      return { activity: event.activity };
+    case "correction":
+      return {
+        corrects: event.corrects,
+        admission: event.admission,
+        discharge: event.discharge,
+        reason: event.reason,
+      };
+    case "void":
+      return { voids: event.voids, reason: event.reason };
+    default:
+      return {};
+  }
+}
+
+export { StayBatchState };
