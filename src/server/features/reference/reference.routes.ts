@@ -5,6 +5,7 @@ import * as interchangeCodes from "../../../domain/code-lists/interchange-codes.
 import { sinbaCodeLists } from "../../../domain/code-lists/sinba-codes.ts";
 import * as structureCodes from "../../../domain/code-lists/structure-codes.ts";
 import { countries } from "../../../domain/territory/countries.ts";
+import { ZoneCode } from "../../../domain/territory/zone.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { authorize } from "../access/authorization.ts";
@@ -107,7 +108,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Comuni di una zona distretto",
         security,
-        params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,40}$/) }),
+        params: z.object({ code: ZoneCode }),
         response: { 200: z.object({ items: z.array(z.string()) }) },
       },
     },
@@ -124,9 +125,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Definire una zona distretto come insieme di comuni della Regione",
         security,
-        params: z.object({
-          code: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: "Codice zona non valido" }),
-        }),
+        params: z.object({ code: ZoneCode }),
         body: z
           .object({
             name: z.string().trim().min(2).max(120),
