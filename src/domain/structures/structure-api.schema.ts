@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NationalStructureType, StructureStatus } from "../code-lists/structure-codes.ts";
+import { ZoneFilter } from "../territory/zone.ts";
 import { structureRecordSchema } from "./structure.schema.ts";
 
 export const structureRecordBody = structureRecordSchema.meta({ id: "StructureRecord" });
@@ -28,7 +29,7 @@ export const structureSummarySchema = z
 
 export const structureListQuery = z.object({
   q: z.string().trim().max(100).optional().describe("Testo da cercare in denominazione, codice o comune"),
-  zone: z.string().max(40).optional(),
+  zone: ZoneFilter.optional(),
   nationalType: NationalStructureType.optional(),
   status: StructureStatus.optional(),
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),

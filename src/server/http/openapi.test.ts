@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { readTestSettings } from "../config.ts";
+import { serverOf } from "./openapi.ts";
 
 const ruleset = path.resolve("../shared/reference/agid-oas-rules/italian-guidelines.yml");
 const hasRuleset = fs.existsSync(ruleset);
@@ -14,7 +15,8 @@ let t: TestApp;
 let document: Record<string, unknown>;
 
 beforeAll(async () => {
-  t = await createTestApp({ SIRMI_PUBLIC_URL: "https://sirmi.example.it" });
+  // The document as `npm start` serves it, on plain http; `npm run check:openapi` lints the https one.
+  t = await createTestApp({ SIRMI_PUBLIC_URL: "http://localhost:3000" });
   document = t.app.swagger() as unknown as Record<string, unknown>;
 });
 afterAll(() => t.close());
@@ -30,6 +32,17 @@ describe("OpenAPI document", () => {
     );
     const errorResponse = paths["/api/v1/structures"].post.responses["422"];
     expect(Object.keys(errorResponse.content ?? {})).toEqual(["application/problem+json"]);
+  });
+
+  it("declares a plain http server a development one (x-sandbox), an https server a real one", () => {
+    expect(document.servers).toEqual([
+      expect.objectContaining({ url: "http://localhost:3000", "x-sandbox": true }),
+    ]);
+    const real = serverOf({ publicUrl: "https://sirmi.regione.example", regionName: "Regione" });
+    expect(real).toEqual({
+      url: "https://sirmi.regione.example",
+      description: "Regione – istanza di S.I.R.MI",
+    });
   });
 
   it.skipIf(!hasRuleset && !readTestSettings().isCi)(

@@ -92,6 +92,22 @@ function addNumericFormats(node: unknown) {
   for (const value of Object.values(schema)) addNumericFormats(value);
 }
 
+/**
+ * The instance's own server. Only an https URL is a production one: a plain http URL (the
+ * `http://localhost:3000` of `npm start`) is a development instance, declared `x-sandbox`
+ * as the AgID guidelines ask (rule servers-use-https).
+ */
+export function serverOf(config: Pick<Config, "publicUrl" | "regionName">) {
+  const isSandbox = !config.publicUrl.startsWith("https://");
+  return {
+    url: config.publicUrl,
+    description: isSandbox
+      ? `${config.regionName} – istanza di sviluppo di S.I.R.MI (non protetta da HTTPS)`
+      : `${config.regionName} – istanza di S.I.R.MI`,
+    ...(isSandbox ? { "x-sandbox": true } : {}),
+  };
+}
+
 export async function registerOpenApi(app: FastifyInstance, config: Config) {
   await app.register(fastifySwagger, {
     openapi: {
@@ -112,7 +128,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
         license: { name: "EUPL-1.2", url: "https://eupl.eu/1.2/it/" },
         termsOfService: "https://sirmi.regione.example/termini",
       } as never,
-      servers: [{ url: config.publicUrl, description: `${config.regionName} – istanza di S.I.R.MI` }],
+      servers: [serverOf(config)],
       tags: [
         { name: "stato", description: "Stato del servizio" },
         { name: "accesso", description: "Sessione, organizzazioni, utenti, politica di accesso" },

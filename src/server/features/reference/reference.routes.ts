@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ZoneCode } from "../../../domain/territory/zone.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import {
@@ -91,7 +92,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Comuni di una zona distretto",
         security,
-        params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,40}$/) }),
+        params: z.object({ code: ZoneCode }),
         response: { 200: z.object({ items: z.array(z.string()) }) },
       },
     },
@@ -107,9 +108,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Definire una zona distretto come insieme di comuni della Regione",
         security,
-        params: z.object({
-          code: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: "Codice zona non valido" }),
-        }),
+        params: z.object({ code: ZoneCode }),
         body: z
           .object({
             name: z.string().trim().min(2).max(120),

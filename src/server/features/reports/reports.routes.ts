@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ReportParameters, reportIds } from "../../../domain/reports/report.ts";
 import { reportParameterNames } from "../../../domain/reports/report-parameters.ts";
+import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
@@ -83,7 +84,7 @@ const reportQuerySchema = z.object({
   to: text("Fine del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
   structure: text("Codice della struttura", 40),
   semester: text("Semestre (AAAA-1 o AAAA-2)", 6),
-  zone: text("Codice della zona distretto", 40),
+  zone: ZoneFilter.optional(),
   province: text("Provincia (sigla, es. FI, o codice ISTAT)", 3),
   asOf: z
     .string()

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
 import { freePlacesSchema, stayTimelineSchema } from "../../../domain/stays/stay-api.schema.ts";
+import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
@@ -129,7 +130,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         security,
         querystring: z.object({
           date: day.optional(),
-          zone: z.string().max(40).optional(),
+          zone: ZoneFilter.optional(),
           nationalType: NationalStructureType.optional(),
         }),
         response: { 200: freePlacesSchema },
