@@ -62,6 +62,10 @@ export const freePlacesSchema = z
         structureId: z.uuid(),
         code: z.string().nullable(),
         name: z.string(),
+        status: z
+          .string()
+          .nullable()
+          .describe("Stato della struttura nel giorno: solo le attive offrono posti"),
         nationalType: z.string(),
         zoneCode: z.string().nullable(),
         zoneName: z.string().nullable(),
