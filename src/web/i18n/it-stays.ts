@@ -178,7 +178,7 @@ export const itStays = {
     eventTitle: "{{type}} – {{date}}",
     voided: "Annullato",
     recordedBy: "Registrato da {{who}} il {{when}}",
-    client: "gestionale della struttura ({{id}})",
+    client: "il gestionale «{{name}}»",
     corrects: "Rettifica di:",
     voids: "Annulla:",
     motivation: "Motivazione:",

@@ -6,6 +6,7 @@ import { reportParameterNames } from "../../../domain/reports/report-parameters.
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { authorize } from "../access/authorization.ts";
+import { findFileLabels } from "./report-files/file-labels.ts";
 import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
 import { deliverReport } from "./report-files/report-delivery.ts";
 import {
@@ -203,7 +204,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies
       );
       reply.header("cache-control", "no-store");
       if (format === "json") return reply.type("application/json; charset=utf-8").send(result);
-      const file = await renderReportFile(result, format);
+      const file = await renderReportFile(result, format, await findFileLabels(db, config.regionCode));
       return reply
         .type(file.contentType)
         .header("content-disposition", attachmentHeader(file.fileName))

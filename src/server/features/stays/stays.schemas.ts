@@ -32,7 +32,9 @@ export const stayTimelineSchema = z
         payload: z.record(z.string(), z.unknown()).nullable(),
         warnings: z.array(problem),
         sourceKind: z.enum(["user", "client"]),
-        recordedBy: z.string(),
+        recordedBy: z
+          .string()
+          .describe("Chi ha registrato l'evento: il nome utente, o il nome del gestionale che lo ha inviato"),
         isVoided: z.boolean(),
       }),
     ),
