@@ -49,6 +49,9 @@ const reportResultSchema = z
     parameters: z.record(z.string(), z.union([z.string(), z.number()])),
     asOf: z.string().describe("Istante di conoscenza (RFC 3339, UTC)"),
     suppression: z.object({ applied: z.boolean(), threshold: z.number().int().min(3).max(1000) }),
+    provisional: z
+      .boolean()
+      .describe("true se il periodo di riferimento non è ancora concluso: dati provvisori"),
     definitions: z.array(z.string()),
     source: z.string(),
     tables: z.array(reportTableSchema),

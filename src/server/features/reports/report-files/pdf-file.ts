@@ -7,6 +7,7 @@ import {
   fileTableOf,
   legendLines,
   parameterLines,
+  provisionalStatement,
   suppressedMark,
   suppressionStatement,
 } from "./report-file-content.ts";
@@ -43,6 +44,7 @@ export async function toPdf(result: ReportResult, labels: FileLabels = noFileLab
   const tables = result.tables.map((table) => fileTableOf(table, labels));
   const isWide = tables.some((table) => table.headers.length > portraitColumns);
   const notice = suppressionStatement(result);
+  const provisional = provisionalStatement(result);
   const definition = {
     info: {
       title: result.title,
@@ -66,7 +68,7 @@ export async function toPdf(result: ReportResult, labels: FileLabels = noFileLab
     footer: (page: number, pages: number) => ({
       columns: [
         {
-          text: `${result.title} – ${result.suppression.applied ? "dati pubblicati" : "uso interno"}`,
+          text: `${result.title} – ${result.suppression.applied ? "dati pubblicati" : "uso interno"}${result.provisional ? " – dati provvisori" : ""}`,
           style: "small",
         },
         { text: `Pagina ${page} di ${pages}`, alignment: "right", style: "small" },
@@ -84,6 +86,7 @@ export async function toPdf(result: ReportResult, labels: FileLabels = noFileLab
               value,
             ]),
             [{ text: "Dati come noti al", bold: true }, describeAsOf(result.asOf)],
+            ...(provisional === undefined ? [] : [[{ text: "Stato dei dati", bold: true }, provisional]]),
             [{ text: "Fonte", bold: true }, result.source],
           ],
         },

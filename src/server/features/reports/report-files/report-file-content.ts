@@ -1,10 +1,12 @@
 import {
   internalViewNotice,
+  provisionalNotice,
   type ReportParameters,
   type ReportResult,
   type ReportRow,
   type ReportTable,
 } from "../../../../domain/reports/report.ts";
+import { referencePeriodEnd } from "../../../../domain/reports/report-parameters.ts";
 import {
   type FileLabels,
   labelOfDimension,
@@ -83,12 +85,21 @@ export function legendLines(result: ReportResult): string[] {
   return lines;
 }
 
+/** What a file says about a period not yet over, or nothing when the report is final. */
+export function provisionalStatement(result: ReportResult): string | undefined {
+  if (!result.provisional) return undefined;
+  const end = referencePeriodEnd(result.report, result.parameters);
+  return end ? provisionalNotice(end) : undefined;
+}
+
 /** The header block shared by every format, as label/value pairs. */
 export function headerLines(result: ReportResult, labels: FileLabels = noFileLabels): [string, string][] {
+  const provisional = provisionalStatement(result);
   return [
     ["Report", result.title],
     ...parameterLines(result.parameters, labels),
     ["Dati come noti al", describeAsOf(result.asOf)],
+    ...(provisional === undefined ? [] : [["Stato dei dati", provisional] as [string, string]]),
     ["Tutela statistica", suppressionStatement(result)],
     ["Fonte", result.source],
   ];

@@ -6,6 +6,7 @@ import {
   fileTableOf,
   headerLines,
   legendLines,
+  provisionalStatement,
   suppressedMark,
 } from "./report-file-content.ts";
 import { type FileLabels, noFileLabels } from "./report-labels.ts";
@@ -81,6 +82,8 @@ function writeTableSheet(
 ) {
   sheet.addRow([table.title]).font = { bold: true, size: 12 };
   sheet.addRow([headerLines(result, labels).find(([label]) => label === "Tutela statistica")?.[1] ?? ""]);
+  const provisional = provisionalStatement(result);
+  if (provisional) sheet.addRow([provisional]);
   for (const note of table.notes) sheet.addRow([note]);
   sheet.addRow([]);
   const headerRow = sheet.addRow(table.headers);
