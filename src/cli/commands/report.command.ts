@@ -14,6 +14,7 @@ import {
   type DeliveryContext,
   deliverReport,
   fileNameOf,
+  findFileLabels,
   type ReportFormat,
   renderReportFile,
   reportFormats,
@@ -78,15 +79,16 @@ export async function runReportCommand(
     const lines = error.problems.map((problem) => `  ${cliNameOf(problem.path)}: ${problem.message}`);
     throw new Error([error.detail, ...lines].join("\n"));
   }
+  const labels = await findFileLabels(db, context.regionCode);
   if (format === "json" || format === "csv") {
-    const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : toCsv(result);
+    const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : toCsv(result, labels);
     if (!options.out) return output.data(text);
     fs.writeFileSync(options.out, text, "utf8");
     return output.say(
       `Scritto ${options.out} (${Buffer.byteLength(text)} byte; nome suggerito ${fileNameOf(result, format)}).`,
     );
   }
-  const file = await renderReportFile(result, format);
+  const file = await renderReportFile(result, format, labels);
   fs.writeFileSync(options.out as string, file.body);
   output.say(`Scritto ${options.out} (${file.body.length} byte; nome suggerito ${file.fileName}).`);
 }

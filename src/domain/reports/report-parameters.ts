@@ -1,5 +1,6 @@
 import type { FieldProblem } from "../errors/app-error.ts";
 import type { ReportId, ReportParameters } from "./report.ts";
+import { lastDayOfMonth, semesterBounds } from "./report-classes.ts";
 
 /**
  * The parameters each report needs, checked before any query: a bad or missing value is a field
@@ -113,4 +114,21 @@ export function checkReportParameters(id: ReportId, raw: ReportParameters, today
       problem("to", "invalid-range", `Il periodo non può superare ${longestTrendMonths} mesi.`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, parameters };
+}
+
+/** The last day a report's figures are about: its day, the end of its year, period or semester. */
+export function referencePeriodEnd(id: ReportId, parameters: ReportParameters): string | undefined {
+  if (parameters.date) return parameters.date;
+  if (parameters.year !== undefined) return `${parameters.year}-12-31`;
+  if (parameters.semester) return semesterBounds(parameters.semester).to;
+  if (parameters.to) return id === "trend" ? lastDayOfMonth(parameters.to) : parameters.to;
+  return undefined;
+}
+
+/**
+ * Whether a report is provisional: its period is not over yet (the day is today, the year or the
+ * semester is still running), so later registrations will still change its figures.
+ */
+export function isProvisionalPeriod(end: string | undefined, today: string): boolean {
+  return end !== undefined && end >= today;
 }

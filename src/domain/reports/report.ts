@@ -67,11 +67,22 @@ export type ReportResult = {
   /** The instant of knowledge the report was computed at (RFC 3339, UTC). */
   asOf: string;
   suppression: { applied: boolean; threshold: number };
+  /**
+   * Whether the period is not over yet on the day the report was made (today in Europe/Rome):
+   * its figures are provisional, and every screen and file says so.
+   */
+  provisional: boolean;
   /** The common definitions the report applies, in Italian, printed in every file. */
   definitions: string[];
   source: string;
   tables: ReportTable[];
 };
+
+/** Printed on screen and in every file of a report whose period is not over. */
+export function provisionalNotice(periodEnd: string): string {
+  const [year, month, day] = periodEnd.split("-");
+  return `Dati provvisori: il periodo di riferimento (fino al ${day}/${month}/${year}) non è ancora concluso; le cifre possono cambiare con le registrazioni successive.`;
+}
 
 /** Printed on screen and in every file of an internal (unsuppressed) view. */
 export const internalViewNotice = "Dati ad uso interno: non soggetto a tutela statistica.";

@@ -32,7 +32,9 @@ export const stayTimelineSchema = z
         payload: z.record(z.string(), z.unknown()).nullable(),
         warnings: z.array(problem),
         sourceKind: z.enum(["user", "client"]),
-        recordedBy: z.string(),
+        recordedBy: z
+          .string()
+          .describe("Chi ha registrato l'evento: il nome utente, o il nome del gestionale che lo ha inviato"),
         isVoided: z.boolean(),
       }),
     ),
@@ -62,6 +64,10 @@ export const freePlacesSchema = z
         structureId: z.uuid(),
         code: z.string().nullable(),
         name: z.string(),
+        status: z
+          .string()
+          .nullable()
+          .describe("Stato della struttura nel giorno: solo le attive offrono posti"),
         nationalType: z.string(),
         zoneCode: z.string().nullable(),
         zoneName: z.string().nullable(),

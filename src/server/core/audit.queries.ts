@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/database.ts";
 import { auditEntry } from "../../db/schema/index.ts";
+import type { AuditAction, AuditResourceType } from "../../domain/access/audit-codes.ts";
 import type { AuditSubject } from "./actor.ts";
 import { genesisHash, hashEntry } from "./audit-chain.ts";
 
 export type AuditRecord = {
-  action: string;
-  resourceType: string;
+  action: AuditAction;
+  resourceType: AuditResourceType;
   resourceId?: string | null;
   minorPseudonym?: string | null;
   purpose?: string | null;

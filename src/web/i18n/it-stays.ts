@@ -178,7 +178,7 @@ export const itStays = {
     eventTitle: "{{type}} – {{date}}",
     voided: "Annullato",
     recordedBy: "Registrato da {{who}} il {{when}}",
-    client: "gestionale della struttura ({{id}})",
+    client: "il gestionale «{{name}}»",
     corrects: "Rettifica di:",
     voids: "Annulla:",
     motivation: "Motivazione:",
@@ -203,7 +203,7 @@ export const itStays = {
   places: {
     title: "Posti liberi",
     intro:
-      "Posti autorizzati, presenze e posti liberi in un giorno. Un minore assente occupa comunque il posto.",
+      "Posti autorizzati, presenze e posti liberi in un giorno. Un minore assente occupa comunque il posto. Offrono posti liberi solo le strutture attive nel giorno: una struttura sospesa che ospita ancora qualcuno è elencata con 0 posti liberi, come una struttura oltre la capienza autorizzata.",
     filters: "Giorno e filtri",
     date: "Giorno",
     zone: "Zona distretto",

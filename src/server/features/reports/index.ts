@@ -1,5 +1,8 @@
 /** Reports as the app and the command line see them. */
+
+export { findPlacesOnDay } from "./definitions/places-on-day.ts";
 export { toCsv } from "./report-files/csv-file.ts";
+export { findFileLabels } from "./report-files/file-labels.ts";
 export { type ReportFormat, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
 export { type DeliveryContext, deliverReport } from "./report-files/report-delivery.ts";
 export { fileNameOf } from "./report-files/report-file-content.ts";

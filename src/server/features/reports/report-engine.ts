@@ -7,7 +7,12 @@ import {
   type ReportResult,
   reportIds,
 } from "../../../domain/reports/report.ts";
-import { checkReportParameters } from "../../../domain/reports/report-parameters.ts";
+import {
+  checkReportParameters,
+  isProvisionalPeriod,
+  referencePeriodEnd,
+} from "../../../domain/reports/report-parameters.ts";
+import { todayInRome } from "../../../domain/time/calendar.ts";
 import type { Clock } from "../../../domain/time/clock.ts";
 import type { AuditSubject } from "../../core/actor.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
@@ -61,7 +66,8 @@ export async function computeReport(
     ]);
   }
   const asOf = checkedAsOf(request.asOf, now);
-  const checked = checkReportParameters(request.id, request.parameters ?? {}, context.clock.today());
+  const today = context.clock.today();
+  const checked = checkReportParameters(request.id, request.parameters ?? {}, today);
   if (!checked.ok)
     throw new AppError("validation-failed", "I parametri del prospetto non sono validi.", checked.problems);
   const definition = definitions[request.id];
@@ -85,6 +91,12 @@ export async function computeReport(
     parameters: checked.parameters,
     asOf,
     suppression: { applied: false, threshold: defaultThreshold },
+    // Judged on the day of knowledge: today, or the day of an explicit asOf, so that a report
+    // asked again with the same asOf years later still says what it said then.
+    provisional: isProvisionalPeriod(
+      referencePeriodEnd(request.id, checked.parameters),
+      request.asOf === undefined ? today : todayInRome(new Date(asOf)),
+    ),
     definitions: [...computed.definitions, definitionTexts.asOf(asOf)],
     source: computed.source,
     tables: computed.tables,

@@ -7,6 +7,7 @@ import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { findFileLabels } from "./report-files/file-labels.ts";
 import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
 import { deliverReport } from "./report-files/report-delivery.ts";
 import {
@@ -49,6 +50,9 @@ const reportResultSchema = z
     parameters: z.record(z.string(), z.union([z.string(), z.number()])),
     asOf: z.string().describe("Istante di conoscenza (RFC 3339, UTC)"),
     suppression: z.object({ applied: z.boolean(), threshold: z.number().int().min(3).max(1000) }),
+    provisional: z
+      .boolean()
+      .describe("true se il periodo di riferimento non è ancora concluso: dati provvisori"),
     definitions: z.array(z.string()),
     source: z.string(),
     tables: z.array(reportTableSchema),
@@ -204,7 +208,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies
       );
       reply.header("cache-control", "no-store");
       if (format === "json") return reply.type("application/json; charset=utf-8").send(result);
-      const file = await renderReportFile(result, format);
+      const file = await renderReportFile(result, format, await findFileLabels(db, config.regionCode));
       return reply
         .type(file.contentType)
         .header("content-disposition", attachmentHeader(file.fileName))

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Database } from "../../../db/database.ts";
+import type { AuditAction } from "../../../domain/access/audit-codes.ts";
 import { decideStayEvents } from "../../../domain/stays/decide-stay-events.ts";
 import { parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
 import type { EventResult, EventSender, PreparedEvent } from "../../../domain/stays/stay-batch.types.ts";
@@ -87,7 +88,7 @@ export async function ingestEvents(
             decision.kind === "accepted"
               ? [
                   {
-                    action: `stay.${decision.record.type}`,
+                    action: `stay.${decision.record.type}` as AuditAction,
                     resourceType: "stay",
                     resourceId: decision.record.stayId as string,
                     minorPseudonym: decision.pseudonym,

@@ -1,60 +1,52 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
-import { presentOnSql } from "../../../db/stay-presence.sql.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
+import { findPlacesOnDay } from "../reports/index.ts";
 
-export type FreePlacesRow = {
-  structureId: string;
-  code: string | null;
-  name: string;
-  nationalType: string;
-  zoneCode: string | null;
-  zoneName: string | null;
+type PlacesTotal = {
+  key: string;
   authorisedPlaces: number;
-  emergencyExtraPlaces: number;
   present: number;
   free: number;
+  structures: number;
 };
 
 /**
- * Places on a day, per structure as it was on that day (ASSO history): authorised, present (an
- * absent minor still holds a place), free. Totals by zone and by national type.
+ * Places on a day by the one rule of free places (`domain/stays/free-places.ts`), through the
+ * same query as the occupancy report, for the structures the caller may see: per structure as
+ * it was on that day (ASSO history), and totals by zone and by national type.
  */
 export async function listFreePlaces(
   db: Database,
   actor: Actor,
+  knowledge: { regionCode: string; now: Date },
   filter: { date: string; zone?: string; nationalType?: string },
 ) {
   const scope = authorize(actor, "places.read");
-  const rows = await queryRows<FreePlacesRow>(
-    db,
-    sql`with version_on_day as (
-          select distinct on (v.structure_id) v.* from structure_version v
-          where v.valid_from <= ${filter.date} order by v.structure_id, v.valid_from desc, v.version desc),
-        present as (
-          select structure_id, count(distinct minor_id)::int as present from stay
-          where ${presentOnSql(sql`stay`, filter.date)}
-          group by structure_id)
-        select structure.id as "structureId", structure.code, v.name, v.national_type as "nationalType",
-          z.code as "zoneCode", z.name as "zoneName", v.authorised_places as "authorisedPlaces",
-          v.emergency_extra_places as "emergencyExtraPlaces", coalesce(p.present, 0) as present,
-          greatest(v.authorised_places - coalesce(p.present, 0), 0) as free
-        from structure join version_on_day v on v.structure_id = structure.id
-        left join present p on p.structure_id = structure.id
-        left join zone_comune zc on zc.comune_code = v.comune left join zone z on z.code = zc.zone_code
-        where v.status = 'active' and ${structureScopeCondition(actor, scope)}
-          ${filter.zone ? sql`and z.code = ${filter.zone}` : sql``}
-          ${filter.nationalType ? sql`and v.national_type = ${filter.nationalType}` : sql``}
-        order by z.name nulls last, v.name`,
+  const places = await findPlacesOnDay(
+    {
+      db,
+      asOf: knowledge.now.toISOString(),
+      isLatest: true,
+      regionCode: knowledge.regionCode,
+      scope: { kind: "region" },
+    },
+    filter.date,
+    structureScopeCondition(actor, scope),
   );
-  const totalsBy = (key: (row: FreePlacesRow) => string) => {
-    const totals = new Map<
-      string,
-      { key: string; authorisedPlaces: number; present: number; free: number; structures: number }
-    >();
+  const rows = places
+    .filter((row) => !filter.zone || row.zoneCode === filter.zone)
+    .filter((row) => !filter.nationalType || row.nationalType === filter.nationalType)
+    .map((row) => ({ ...row, name: row.name ?? "", nationalType: row.nationalType ?? "" }))
+    .sort(
+      (left, right) =>
+        compareZones(left.zoneName, right.zoneName) || left.name.localeCompare(right.name, "it"),
+    );
+  const totalsBy = (key: (row: (typeof rows)[number]) => string) => {
+    const totals = new Map<string, PlacesTotal>();
     for (const row of rows) {
       const entry = totals.get(key(row)) ?? {
         key: key(row),
@@ -71,19 +63,22 @@ export async function listFreePlaces(
     }
     return [...totals.values()];
   };
+  const none: PlacesTotal = { key: "Regione", authorisedPlaces: 0, present: 0, free: 0, structures: 0 };
   return {
     date: filter.date,
     structures: rows,
     byZone: totalsBy((row) => row.zoneName ?? "Senza zona"),
     byNationalType: totalsBy((row) => row.nationalType),
-    total: totalsBy(() => "Regione")[0] ?? {
-      key: "Regione",
-      authorisedPlaces: 0,
-      present: 0,
-      free: 0,
-      structures: 0,
-    },
+    total: totalsBy(() => "Regione")[0] ?? none,
   };
+}
+
+/** Zones by name, structures without a zone last. */
+function compareZones(left: string | null, right: string | null): number {
+  if (left === right) return 0;
+  if (left === null) return 1;
+  if (right === null) return -1;
+  return left.localeCompare(right, "it");
 }
 
 /** A structure's occupancy at each month end, with the places authorised then. */
@@ -104,7 +99,7 @@ export async function getOccupancyHistory(
     db,
     sql`select d.day::text as day,
           (select count(distinct s.minor_id)::int from stay s where s.structure_id = ${structureId}
-             and ${presentOnSql(sql`s`, sql`d.day`)}) as present,
+             and s.admission_date <= d.day and (s.discharge_date is null or s.discharge_date > d.day)) as present,
           (select v.authorised_places from structure_version v where v.structure_id = ${structureId} and v.valid_from <= d.day
              order by v.valid_from desc, v.version desc limit 1) as "authorisedPlaces"
         from (select least((date_trunc('month', g) + interval '1 month' - interval '1 day')::date, ${to}::date) as day

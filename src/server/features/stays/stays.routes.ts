@@ -137,10 +137,15 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       },
     },
     async (request) =>
-      listFreePlaces(db, requireActor(request), {
-        ...request.query,
-        date: request.query.date ?? clock.today(),
-      }),
+      listFreePlaces(
+        db,
+        requireActor(request),
+        { regionCode: deps.config.regionCode, now: clock.now() },
+        {
+          ...request.query,
+          date: request.query.date ?? clock.today(),
+        },
+      ),
   );
 
   api.get(

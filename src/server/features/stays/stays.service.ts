@@ -146,9 +146,10 @@ export async function getStayTimeline(db: Database, actor: Actor, stayId: string
   const events = await queryRows<Record<string, unknown>>(
     db,
     sql`select e.id, e.type, e.occurred_on::text as "occurredOn", e.sequence, e.recorded_at as "recordedAt", e.payload,
-          e.warnings, e.source_kind as "sourceKind", coalesce(u.username, 'client:' || e.source_id::text) as "recordedBy",
+          e.warnings, e.source_kind as "sourceKind", coalesce(u.username, c.name, 'gestionale ' || e.source_id::text) as "recordedBy",
           exists (select 1 from stay_event v where v.stay_id = e.stay_id and v.status = 'accepted' and v.payload->>'voids' = e.id::text) as "isVoided"
-        from stay_event e left join app_user u on u.id = e.source_id
+        from stay_event e left join app_user u on u.id = e.source_id and e.source_kind = 'user'
+          left join machine_client c on c.id = e.source_id and e.source_kind = 'client'
         where e.stay_id = ${stayId} and e.status = 'accepted' order by e.arrival`,
   );
   const previous = found.minorId

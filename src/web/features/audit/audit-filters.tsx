@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { auditActions } from "../../../domain/access/audit-codes.ts";
 import { SelectField, TextField } from "../../components/form-fields.tsx";
 import { it } from "../../i18n/it.ts";
 
@@ -19,7 +20,6 @@ export const emptyAuditFilter: AuditFilterValues = {
   outcome: "",
 };
 
-const actionCodes = Object.keys(it.audit.actions) as (keyof typeof it.audit.actions)[];
 const outcomeCodes = Object.keys(it.audit.outcomes) as (keyof typeof it.audit.outcomes)[];
 
 export function AuditFilters({
@@ -86,7 +86,7 @@ export function AuditFilters({
             id="audit-action"
             label={t("audit.filters.action")}
             placeholder={t("common.any")}
-            options={actionCodes.map((code) => ({ value: code, label: t(`audit.actions.${code}`) }))}
+            options={auditActions.map((entry) => ({ value: entry.code, label: entry.label }))}
             value={draft.action}
             onChange={(event) => set("action", event.target.value)}
           />

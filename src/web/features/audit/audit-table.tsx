@@ -1,6 +1,8 @@
 import { Badge } from "design-react-kit";
 import { useTranslation } from "react-i18next";
+import { auditActions, auditResourceTypes } from "../../../domain/access/audit-codes.ts";
 import { type Role, roleLabels } from "../../../domain/access/roles.ts";
+import { labelOf } from "../../../domain/code-lists/code-list.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { i18n } from "../../i18n/setup.ts";
 import { formatInstant } from "../structures/structure-history.tsx";
@@ -40,9 +42,9 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
               <td>{entry.username ?? t("audit.anonymous")}</td>
               <td>{entry.organisationCode ?? t("common.none")}</td>
               <td>{entry.role ? (roleLabels[entry.role as Role] ?? entry.role) : t("common.none")}</td>
-              <td>{labelOrCode(`audit.actions.${entry.action}`, entry.action)}</td>
+              <td>{labelOf(auditActions, entry.action) ?? entry.action}</td>
               <td>
-                {entry.resourceType}
+                {labelOf(auditResourceTypes, entry.resourceType) ?? entry.resourceType}
                 {entry.minorPseudonym ? ` · ${entry.minorPseudonym}` : ""}
               </td>
               <td>

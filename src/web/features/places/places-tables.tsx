@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { TableRegion } from "../../components/table-region.tsx";
 import type { FreePlacesRow, PlacesTotals } from "../stays/stays-api.ts";
+import { StatusBadge } from "../structures/status-badges.tsx";
 
 /** Authorised, present and free places of each structure. */
 export function StructurePlacesTable({
@@ -42,6 +43,11 @@ export function StructurePlacesTable({
             <tr key={row.structureId} data-code={row.code ?? ""}>
               <th scope="row" className="fw-normal">
                 {row.name}
+                {row.status && row.status !== "active" && (
+                  <span className="ms-2">
+                    <StatusBadge status={row.status} />
+                  </span>
+                )}
               </th>
               <td>{row.code ?? t("common.none")}</td>
               <td>{row.zoneName ?? t("common.none")}</td>

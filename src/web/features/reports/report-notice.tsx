@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { internalViewNotice, type ReportResult } from "../../../domain/reports/report.ts";
+import { internalViewNotice, provisionalNotice, type ReportResult } from "../../../domain/reports/report.ts";
+import { referencePeriodEnd } from "../../../domain/reports/report-parameters.ts";
 
 const instantFormat = new Intl.DateTimeFormat("it-IT", {
   dateStyle: "long",
@@ -10,6 +11,17 @@ const instantFormat = new Intl.DateTimeFormat("it-IT", {
 export function instantLabel(instant: string): string {
   const date = new Date(instant);
   return Number.isNaN(date.getTime()) ? instant : instantFormat.format(date);
+}
+
+/** "Dati provvisori…" when the report's period is not over yet, as in the files. */
+export function ProvisionalNotice({ result, id }: { result: ReportResult; id?: string }) {
+  const end = referencePeriodEnd(result.report, result.parameters);
+  if (!result.provisional || !end) return null;
+  return (
+    <p className="fw-semibold report-provisional" id={id}>
+      {provisionalNotice(end)}
+    </p>
+  );
 }
 
 /**
@@ -23,6 +35,7 @@ export function ReportNotice({ result, id }: { result: ReportResult; id: string 
   return (
     <div className={`alert ${applied ? "alert-info" : "alert-warning"} report-notice`} id={id}>
       <p className="mb-1">{t("reports.notice.asOf", { instant: instantLabel(result.asOf) })}</p>
+      <ProvisionalNotice result={result} />
       {applied ? (
         <>
           <p className="mb-1 report-suppression">

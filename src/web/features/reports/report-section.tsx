@@ -9,7 +9,7 @@ import { chartOptionOf } from "./report-charts.ts";
 import { isCrossTabulable, ReportCrossTable } from "./report-crosstab.tsx";
 import { ReportDownloads } from "./report-downloads.tsx";
 import { type ValueLabeller, valueLabellerOf } from "./report-labels.ts";
-import { instantLabel, ReportDefinitions, ReportNotice } from "./report-notice.tsx";
+import { instantLabel, ProvisionalNotice, ReportDefinitions, ReportNotice } from "./report-notice.tsx";
 import { ReportDataTable } from "./report-table.tsx";
 import { type ReportQuery, useReport } from "./reports-api.ts";
 
@@ -148,7 +148,10 @@ export function ReportSection({
           {withNotice ? (
             <ReportNotice result={data} id={`${report}-notice`} />
           ) : (
-            <p className="small">{t("reports.notice.asOf", { instant: instantLabel(data.asOf) })}</p>
+            <>
+              <p className="small">{t("reports.notice.asOf", { instant: instantLabel(data.asOf) })}</p>
+              <ProvisionalNotice result={data} id={`${report}-provisional`} />
+            </>
           )}
           <ReportTables result={data} tableFilter={tableFilter} />
           <ReportDefinitions result={data} />

@@ -5,10 +5,8 @@ import { EventDetails, eventAnchor } from "./event-details.tsx";
 import { dateLabel, stayLabel } from "./stay-codes.ts";
 import type { StayEventRecord } from "./stays-api.ts";
 
-function recordedByOf(event: StayEventRecord, clientLabel: (id: string) => string): string {
-  return event.sourceKind === "client"
-    ? clientLabel(event.recordedBy.replace(/^client:/, ""))
-    : event.recordedBy;
+function recordedByOf(event: StayEventRecord, clientLabel: (name: string) => string): string {
+  return event.sourceKind === "client" ? clientLabel(event.recordedBy) : event.recordedBy;
 }
 
 /**
@@ -18,7 +16,7 @@ function recordedByOf(event: StayEventRecord, clientLabel: (id: string) => strin
 export function StayTimelineView({ events }: { events: StayEventRecord[] }) {
   const { t } = useTranslation();
   const byId = new Map(events.map((event) => [event.id, event]));
-  const clientLabel = (id: string) => t("stays.timeline.client", { id });
+  const clientLabel = (name: string) => t("stays.timeline.client", { name });
   return (
     <ol className="list-unstyled stay-timeline" id="stay-timeline">
       {events.map((event) => {

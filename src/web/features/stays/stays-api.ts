@@ -80,6 +80,8 @@ export type FreePlacesRow = {
   structureId: string;
   code: string | null;
   name: string;
+  /** The structure's status on the day: only an active one offers free places. */
+  status: string | null;
   nationalType: string;
   zoneCode: string | null;
   zoneName: string | null;

@@ -19,8 +19,11 @@ export type DefinitionContext = {
   subject: AuditSubject;
 };
 
+/** What the queries of "as known at" need: where to read, the instant, the region and the scope. */
+export type KnowledgeContext = Pick<DefinitionContext, "db" | "asOf" | "isLatest" | "regionCode" | "scope">;
+
 /** Whether a structure id belongs to the scope: the whole region, or the listed structures. */
-export function scopeCondition(context: DefinitionContext, structureId: SQL): SQL {
+export function scopeCondition(context: KnowledgeContext, structureId: SQL): SQL {
   if (context.scope.kind === "region") return sql`true`;
   const ids = [...new Set(context.scope.structureIds)];
   if (ids.length === 0) return sql`false`;
@@ -35,7 +38,7 @@ export function scopeCondition(context: DefinitionContext, structureId: SQL): SQ
  * interval contains it (voids and corrections recorded later are not seen). The latest knowledge
  * reads the current versions only.
  */
-export function knownStays(context: DefinitionContext): SQL {
+export function knownStays(context: KnowledgeContext): SQL {
   const known = context.isLatest
     ? sql`h.recorded_to is null`
     : sql`h.recorded_from <= ${context.asOf}::timestamptz
@@ -56,7 +59,7 @@ export function knownStays(context: DefinitionContext): SQL {
  * choice, so that one sort serves both). The scope applies after the choice
  * of the stay, so that a structure's figures add up to the region's.
  */
-export function presentOn(context: DefinitionContext, day: SQL): SQL {
+export function presentOn(context: KnowledgeContext, day: SQL): SQL {
   return sql`(
     select chosen.* from (
       select distinct on (s.minor_id) s.*, count(*) over (partition by s.minor_id
@@ -131,11 +134,11 @@ export function codeOrUnknown(column: SQL): SQL {
  * Each structure as it was on a day, as known at the instant: the version with the latest
  * valid_from ≤ D among those recorded by then (ties by version number).
  */
-export function structureOn(context: DefinitionContext, day: SQL): SQL {
+export function structureOn(context: KnowledgeContext, day: SQL): SQL {
   const recorded = context.isLatest ? sql`true` : sql`v.recorded_at <= ${context.asOf}::timestamptz`;
   return sql`(
     select distinct on (v.structure_id) v.structure_id, v.name, v.status, v.national_type, v.comune,
-      v.authorised_places, v.record->>'istatCharacter' as istat_character,
+      v.authorised_places, v.emergency_extra_places, v.record->>'istatCharacter' as istat_character,
       v.record->>'istatFunction' as istat_function
     from structure_version v
     where v.valid_from <= ${day} and ${recorded}
@@ -144,7 +147,7 @@ export function structureOn(context: DefinitionContext, day: SQL): SQL {
 }
 
 /** The zone (of this region) of a comune: `left join ${zoneOfComune(...)} as zone_of on zone_of.comune_code = …`. */
-export function zoneOfComune(context: DefinitionContext): SQL {
+export function zoneOfComune(context: KnowledgeContext): SQL {
   return sql`(
     select zc.comune_code, z.code as zone_code, z.name as zone_name
     from zone_comune zc join zone z on z.code = zc.zone_code

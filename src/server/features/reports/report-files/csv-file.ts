@@ -7,6 +7,7 @@ import {
   legendLines,
   suppressedMark,
 } from "./report-file-content.ts";
+import { type FileLabels, noFileLabels } from "./report-labels.ts";
 
 /**
  * One CSV for the whole report, laid out for a spreadsheet in Italian: UTF-8 with BOM, `;` between
@@ -14,10 +15,10 @@ import {
  * statistical protection, source), then one section per table: its title, its column headings,
  * its rows and a "Totale" row, separated by an empty line; definitions and legend at the end.
  */
-export function toCsv(result: ReportResult): string {
+export function toCsv(result: ReportResult, labels: FileLabels = noFileLabels): string {
   const records: string[][] = [];
-  for (const [label, value] of headerLines(result)) records.push([label, value]);
-  for (const table of result.tables.map(fileTableOf)) {
+  for (const [label, value] of headerLines(result, labels)) records.push([label, value]);
+  for (const table of result.tables.map((table) => fileTableOf(table, labels))) {
     records.push([]);
     records.push(["Tabella", table.title]);
     for (const note of table.notes) records.push(["Nota", note]);

@@ -7,9 +7,11 @@ import {
   fileTableOf,
   legendLines,
   parameterLines,
+  provisionalStatement,
   suppressedMark,
   suppressionStatement,
 } from "./report-file-content.ts";
+import { type FileLabels, noFileLabels } from "./report-labels.ts";
 
 /** The part of pdfmake 0.3's server API used here (the package ships no type declarations). */
 type PdfMake = {
@@ -35,13 +37,14 @@ const portraitColumns = 7;
  * per table with Italian headings, then definitions, source and legend. The creation date is
  * `asOf`, so the same report always gives the same bytes.
  */
-export async function toPdf(result: ReportResult): Promise<Buffer> {
+export async function toPdf(result: ReportResult, labels: FileLabels = noFileLabels): Promise<Buffer> {
   pdfmake.setFonts({ Roboto: roboto });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
-  const tables = result.tables.map(fileTableOf);
+  const tables = result.tables.map((table) => fileTableOf(table, labels));
   const isWide = tables.some((table) => table.headers.length > portraitColumns);
   const notice = suppressionStatement(result);
+  const provisional = provisionalStatement(result);
   const definition = {
     info: {
       title: result.title,
@@ -65,7 +68,7 @@ export async function toPdf(result: ReportResult): Promise<Buffer> {
     footer: (page: number, pages: number) => ({
       columns: [
         {
-          text: `${result.title} – ${result.suppression.applied ? "dati pubblicati" : "uso interno"}`,
+          text: `${result.title} – ${result.suppression.applied ? "dati pubblicati" : "uso interno"}${result.provisional ? " – dati provvisori" : ""}`,
           style: "small",
         },
         { text: `Pagina ${page} di ${pages}`, alignment: "right", style: "small" },
@@ -78,11 +81,12 @@ export async function toPdf(result: ReportResult): Promise<Buffer> {
         table: {
           widths: [130, "*"],
           body: [
-            ...parameterLines(result.parameters).map(([label, value]) => [
+            ...parameterLines(result.parameters, labels).map(([label, value]) => [
               { text: label, bold: true },
               value,
             ]),
             [{ text: "Dati come noti al", bold: true }, describeAsOf(result.asOf)],
+            ...(provisional === undefined ? [] : [[{ text: "Stato dei dati", bold: true }, provisional]]),
             [{ text: "Fonte", bold: true }, result.source],
           ],
         },
@@ -91,7 +95,8 @@ export async function toPdf(result: ReportResult): Promise<Buffer> {
       { text: notice, style: "notice" },
       ...tables.flatMap((table) => tableBlock(table)),
       { text: "Definizioni", style: "tableTitle" },
-      { ul: result.definitions },
+      // pdfmake writes its layout into the nodes it is given: a copy keeps the result intact.
+      { ul: [...result.definitions] },
       { text: "Legenda", style: "tableTitle" },
       { ul: legendLines(result) },
     ],

@@ -2,6 +2,7 @@ import type { ReportResult } from "../../../../domain/reports/report.ts";
 import { toCsv } from "./csv-file.ts";
 import { toPdf } from "./pdf-file.ts";
 import { fileNameOf } from "./report-file-content.ts";
+import type { FileLabels } from "./report-labels.ts";
 import { toXlsx } from "./xlsx-file.ts";
 
 export const reportFormats = ["json", "csv", "xlsx", "pdf"] as const;
@@ -18,13 +19,17 @@ export const contentTypes: Record<ReportFormat, string> = {
 export type ReportFile = { body: Buffer; contentType: string; fileName: string };
 
 /** The same report as a file: the bytes, their media type and a file name to save them under. */
-export async function renderReportFile(result: ReportResult, format: ReportFileFormat): Promise<ReportFile> {
+export async function renderReportFile(
+  result: ReportResult,
+  format: ReportFileFormat,
+  labels: FileLabels,
+): Promise<ReportFile> {
   const body =
     format === "csv"
-      ? Buffer.from(toCsv(result), "utf8")
+      ? Buffer.from(toCsv(result, labels), "utf8")
       : format === "xlsx"
-        ? await toXlsx(result)
-        : await toPdf(result);
+        ? await toXlsx(result, labels)
+        : await toPdf(result, labels);
   return { body, contentType: contentTypes[format], fileName: fileNameOf(result, format) };
 }
 

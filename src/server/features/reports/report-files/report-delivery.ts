@@ -12,7 +12,7 @@ import {
 } from "../../../../domain/reports/report.ts";
 import type { Clock } from "../../../../domain/time/clock.ts";
 import type { Actor, AuditSubject, SystemActor } from "../../../core/actor.ts";
-import { appendAuditEntry } from "../../../core/audit.queries.ts";
+import { type AuditRecord, appendAuditEntry } from "../../../core/audit.queries.ts";
 import { authorize } from "../../../core/authorization.ts";
 import { structureScopeCondition } from "../../../core/structure-scope.ts";
 import type { Keyring } from "../../../core/vault-keys.ts";
@@ -127,7 +127,11 @@ function scopeOf(requester: Requester, isProcura: boolean): Scope {
   return authorize(requester.actor, isProcura ? "report.procura" : "report.read");
 }
 
-function auditRecord(ask: ReportAsk, outcome: "success" | "denied" | "failure", isPublished: boolean) {
+function auditRecord(
+  ask: ReportAsk,
+  outcome: "success" | "denied" | "failure",
+  isPublished: boolean,
+): AuditRecord {
   const parameters = Object.fromEntries(
     Object.entries(ask.parameters).filter(([, value]) => value !== undefined && value !== ""),
   );

@@ -1,15 +1,19 @@
 import {
   internalViewNotice,
+  provisionalNotice,
   type ReportParameters,
   type ReportResult,
   type ReportRow,
   type ReportTable,
 } from "../../../../domain/reports/report.ts";
+import { referencePeriodEnd } from "../../../../domain/reports/report-parameters.ts";
 import {
+  type FileLabels,
   labelOfDimension,
   labelOfMeasure,
   labelOfParameter,
   labelOfValue,
+  noFileLabels,
   parameterLabels,
 } from "./report-labels.ts";
 
@@ -53,11 +57,17 @@ export function describeAsOf(asOf: string): string {
   return `${romeInstant.format(new Date(asOf)).replace(",", "")} ora italiana (${asOf})`;
 }
 
-export function parameterLines(parameters: ReportParameters): [string, string][] {
+export function parameterLines(
+  parameters: ReportParameters,
+  labels: FileLabels = noFileLabels,
+): [string, string][] {
   const order = Object.keys(parameterLabels) as (keyof ReportParameters)[];
   return order
     .filter((name) => parameters[name] !== undefined && parameters[name] !== null && parameters[name] !== "")
-    .map((name) => [parameterLabels[name], labelOfParameter(name, parameters[name] as string | number)]);
+    .map((name) => [
+      parameterLabels[name],
+      labelOfParameter(name, parameters[name] as string | number, labels),
+    ]);
 }
 
 export function suppressionStatement(result: ReportResult): string {
@@ -75,22 +85,31 @@ export function legendLines(result: ReportResult): string[] {
   return lines;
 }
 
+/** What a file says about a period not yet over, or nothing when the report is final. */
+export function provisionalStatement(result: ReportResult): string | undefined {
+  if (!result.provisional) return undefined;
+  const end = referencePeriodEnd(result.report, result.parameters);
+  return end ? provisionalNotice(end) : undefined;
+}
+
 /** The header block shared by every format, as label/value pairs. */
-export function headerLines(result: ReportResult): [string, string][] {
+export function headerLines(result: ReportResult, labels: FileLabels = noFileLabels): [string, string][] {
+  const provisional = provisionalStatement(result);
   return [
     ["Report", result.title],
-    ...parameterLines(result.parameters),
+    ...parameterLines(result.parameters, labels),
     ["Dati come noti al", describeAsOf(result.asOf)],
+    ...(provisional === undefined ? [] : [["Stato dei dati", provisional] as [string, string]]),
     ["Tutela statistica", suppressionStatement(result)],
     ["Fonte", result.source],
   ];
 }
 
-export function fileTableOf(table: ReportTable): FileTable {
+export function fileTableOf(table: ReportTable, labels: FileLabels = noFileLabels): FileTable {
   const descriptive = [...table.dimensions, ...(table.labels ?? [])];
   const headers = [...descriptive.map(labelOfDimension), ...table.measures.map(labelOfMeasure)];
   const rows = table.rows.map((row) => [
-    ...descriptive.map((dimension) => dimensionCell(dimension, row[dimension])),
+    ...descriptive.map((dimension) => text(labelOfValue(dimension, row[dimension], labels))),
     ...table.measures.map((measure) => measureCell(row, measure)),
   ]);
   const totals: Record<string, number | null | undefined> =
@@ -128,10 +147,6 @@ function measureCell(row: ReportRow, measure: string): FileCell {
   if (typeof value === "number") return { kind: "number", value };
   if (value === null || value === undefined) return { kind: "empty" };
   return text(String(value));
-}
-
-function dimensionCell(dimension: string, value: string | number | null | undefined): FileCell {
-  return text(labelOfValue(dimension, value));
 }
 
 function text(value: string): FileCell {

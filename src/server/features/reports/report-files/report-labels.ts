@@ -1,24 +1,10 @@
-import {
-  admissionKinds,
-  admissionOrigins,
-  type CodeList,
-  dischargeDestinations,
-  dischargeReasons,
-  legalBases,
-  nationalStructureTypes,
-  sexes,
-} from "../../../../domain/code-lists/index.ts";
 import type { ReportId, ReportParameters } from "../../../../domain/reports/report.ts";
-import {
-  ageClasses,
-  citizenshipGroups,
-  lengthOfStayClasses,
-  provenances,
-} from "../../../../domain/reports/report-classes.ts";
+import { reportColumnLabel, reportValueLabel } from "../../../../domain/reports/report-labels.ts";
 
 /**
- * Italian words of the report files: titles of the catalogue, names of dimensions, measures and
- * parameters, and the labels of code values. The JSON answer keeps the codes; files show these.
+ * Italian words of the report files: titles of the catalogue and names of parameters; the names
+ * of columns and the labels of code values are the domain's (`domain/reports/report-labels.ts`),
+ * the same on screen.
  */
 
 export const reportTitles: Record<ReportId, string> = {
@@ -65,132 +51,35 @@ export const parameterLabels: Record<keyof ReportParameters, string> = {
   province: "Provincia",
 };
 
-const dimensionLabels: Record<string, string> = {
-  ageClass: "Classe di età",
-  ageClassAtAdmission: "Classe di età all'ammissione",
-  sex: "Sesso",
-  citizenshipGroup: "Cittadinanza",
-  citizenship: "Cittadinanza",
-  nationalType: "Tipologia nazionale della struttura",
-  legalBasis: "Base giuridica",
-  lengthOfStay: "Durata dell'accoglienza",
-  provenance: "Provenienza",
-  province: "Provincia",
-  zone: "Zona distretto",
-  zoneCode: "Zona distretto (codice)",
-  zoneName: "Zona distretto",
-  origin: "Provenienza all'ammissione",
-  kind: "Modalità di ammissione",
-  admissionKind: "Modalità di ammissione",
-  destination: "Destinazione",
-  reason: "Motivo della dimissione",
-  structure: "Struttura (codice)",
-  structureCode: "Struttura (codice)",
-  structureName: "Struttura",
-  name: "Denominazione",
-  comune: "Comune",
-  month: "Mese",
-  day: "Giorno",
-  area: "Ambito",
-  pseudonym: "Pseudonimo",
-  fiscalCode: "Codice fiscale",
-  familyName: "Cognome",
-  givenName: "Nome",
-  birthDate: "Data di nascita",
-  birthPlace: "Luogo di nascita",
-  admissionDate: "Data di ammissione",
-  dischargeDate: "Data di dimissione",
-  stayRef: "Riferimento dell'accoglienza",
-  msna: "Minore straniero non accompagnato",
-  eventType: "Tipo di evento",
-  issue: "Problema dei dati",
-  severalStays: "Più accoglienze presenti",
-  structureVersionMissing: "Struttura senza versione ASSO alla data",
-};
+/** Zone names by code: zones are the Region's own, so files read their names from the database. */
+export type FileLabels = { zoneNames: ReadonlyMap<string, string> };
 
-const measureLabels: Record<string, string> = {
-  count: "Numero",
-  minors: "Minori",
-  present: "Presenti",
-  authorisedPlaces: "Posti autorizzati",
-  emergencyExtraPlaces: "Posti aggiuntivi in emergenza",
-  free: "Posti liberi",
-  freePlaces: "Posti liberi",
-  structures: "Strutture",
-  entries: "Entrate nell'anno",
-  exits: "Uscite nell'anno",
-  admissions: "Ammissioni",
-  discharges: "Dimissioni",
-  presentItalianM: "Presenti al 31/12 italiani maschi",
-  presentItalianF: "Presenti al 31/12 italiane femmine",
-  presentForeignM: "Presenti al 31/12 stranieri maschi",
-  presentForeignF: "Presenti al 31/12 straniere femmine",
-  presentCitizenshipUnknown: "Presenti al 31/12 con cittadinanza non nota",
-  presentYoungAdults: "Presenti al 31/12 di 18-21 anni",
-  msnaShare: "Quota di MSNA",
-  share: "Quota",
-  events: "Eventi",
-  medianDays: "Giorni (mediana)",
-  p90Days: "Giorni (90° percentile)",
-  percentile90Days: "Giorni (90° percentile)",
-  shareOver7Days: "Quota oltre 7 giorni",
-  over7Days: "Oltre 7 giorni",
-  occupancyRate: "Tasso di occupazione",
-};
-
-const valueLabels: Record<string, CodeList> = {
-  ageClass: ageClasses,
-  ageClassAtAdmission: ageClasses,
-  sex: [...sexes, { code: "unknown", label: "Non noto" }],
-  citizenshipGroup: citizenshipGroups,
-  nationalType: nationalStructureTypes,
-  legalBasis: legalBases,
-  lengthOfStay: lengthOfStayClasses,
-  provenance: provenances,
-  origin: admissionOrigins,
-  kind: admissionKinds,
-  admissionKind: admissionKinds,
-  destination: dischargeDestinations,
-  reason: dischargeReasons,
-  area: [{ code: "region", label: "Intera Regione" }],
-  issue: [
-    { code: "several-present-stays", label: "Minori con più accoglienze presenti" },
-    { code: "structure-version-missing", label: "Struttura senza versione ASSO alla data" },
-    { code: "age-unknown", label: "Età non nota" },
-  ],
-};
-
-const genericValueLabels: Record<string, string> = {
-  unknown: "Non noto",
-  yes: "Sì",
-  no: "No",
-  other: "Altro",
-  none: "Nessuno",
-  region: "Intera Regione",
-};
+export const noFileLabels: FileLabels = { zoneNames: new Map() };
 
 export function labelOfDimension(dimension: string): string {
-  return dimensionLabels[dimension] ?? measureLabels[dimension] ?? humanise(dimension);
+  return reportColumnLabel(dimension);
 }
 
 export function labelOfMeasure(measure: string): string {
-  return measureLabels[measure] ?? dimensionLabels[measure] ?? humanise(measure);
+  return reportColumnLabel(measure);
 }
 
 /** The Italian label of a dimension's value; values without a list (codes, names) stay as they are. */
-export function labelOfValue(dimension: string, value: string | number | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "Non indicato";
-  if (typeof value === "number") return String(value);
-  const list = valueLabels[dimension];
-  const listed = list?.find((entry) => entry.code === value)?.label;
-  if (listed) return listed;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return italianDate(value);
-  if (dimension === "month" && /^\d{4}-\d{2}$/.test(value)) return italianMonth(value);
-  return genericValueLabels[value] ?? value;
+export function labelOfValue(
+  dimension: string,
+  value: string | number | null | undefined,
+  labels: FileLabels = noFileLabels,
+): string {
+  return reportValueLabel(dimension, value, labels.zoneNames);
 }
 
-export function labelOfParameter(name: keyof ReportParameters, value: string | number): string {
+export function labelOfParameter(
+  name: keyof ReportParameters,
+  value: string | number,
+  labels: FileLabels = noFileLabels,
+): string {
   if (typeof value === "number") return String(value);
+  if (name === "zone") return labels.zoneNames.get(value) ?? value;
   if (name === "semester") {
     const match = /^(\d{4})-([12])$/.exec(value);
     if (match) return `${match[2]}° semestre ${match[1]}`;
@@ -199,36 +88,7 @@ export function labelOfParameter(name: keyof ReportParameters, value: string | n
   return value;
 }
 
-const months = [
-  "gennaio",
-  "febbraio",
-  "marzo",
-  "aprile",
-  "maggio",
-  "giugno",
-  "luglio",
-  "agosto",
-  "settembre",
-  "ottobre",
-  "novembre",
-  "dicembre",
-];
-
 function italianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split("-");
   return `${day}/${month}/${year}`;
-}
-
-function italianMonth(yearMonth: string): string {
-  const [year, month] = yearMonth.split("-");
-  return `${months[Number(month) - 1] ?? month} ${year}`;
-}
-
-/** camelCase or kebab-case to a readable phrase, for a column nobody has named yet. */
-function humanise(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replaceAll("-", " ")
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

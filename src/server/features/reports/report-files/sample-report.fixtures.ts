@@ -8,6 +8,7 @@ export function sampleReport(overrides: Partial<ReportResult> = {}): ReportResul
     parameters: { date: "2025-12-31" },
     asOf: "2026-01-15T10:00:00Z",
     suppression: { applied: true, threshold: 3 },
+    provisional: false,
     definitions: [
       "Presente nel giorno G: accoglienza con ammissione ≤ G e senza dimissione, o con dimissione dopo G.",
       "Età a G: anni compiuti a G.",

@@ -6,8 +6,10 @@ import {
   fileTableOf,
   headerLines,
   legendLines,
+  provisionalStatement,
   suppressedMark,
 } from "./report-file-content.ts";
+import { type FileLabels, noFileLabels } from "./report-labels.ts";
 import { withFixedZipDates } from "./zip-dates.ts";
 
 const infoSheetName = "Informazioni";
@@ -20,7 +22,7 @@ const decimalFormat = "#,##0.0##";
  * numbers; a suppressed cell is the text "c". Dates inside the file come from `asOf`, so the same
  * report always gives the same bytes.
  */
-export async function toXlsx(result: ReportResult): Promise<Buffer> {
+export async function toXlsx(result: ReportResult, labels: FileLabels = noFileLabels): Promise<Buffer> {
   const asOf = new Date(result.asOf);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "S.I.R.MI";
@@ -30,11 +32,11 @@ export async function toXlsx(result: ReportResult): Promise<Buffer> {
   workbook.title = result.title;
   workbook.subject = result.title;
 
-  const tables = result.tables.map(fileTableOf);
+  const tables = result.tables.map((table) => fileTableOf(table, labels));
   const sheetNames = uniqueSheetNames(tables.map((table) => table.title));
-  writeInfoSheet(workbook.addWorksheet(infoSheetName), result, tables, sheetNames);
+  writeInfoSheet(workbook.addWorksheet(infoSheetName), result, tables, sheetNames, labels);
   tables.forEach((table, index) => {
-    writeTableSheet(workbook.addWorksheet(sheetNames[index]), table, result);
+    writeTableSheet(workbook.addWorksheet(sheetNames[index]), table, result, labels);
   });
 
   const written = await workbook.xlsx.writeBuffer();
@@ -46,12 +48,13 @@ function writeInfoSheet(
   result: ReportResult,
   tables: FileTable[],
   sheetNames: string[],
+  labels: FileLabels,
 ) {
   sheet.columns = [{ width: 26 }, { width: 110 }];
   const titleRow = sheet.addRow([result.title]);
   titleRow.font = { bold: true, size: 14 };
   sheet.addRow([]);
-  for (const [label, value] of headerLines(result)) {
+  for (const [label, value] of headerLines(result, labels)) {
     const row = sheet.addRow([label, value]);
     row.getCell(1).font = { bold: true };
     row.getCell(2).alignment = { wrapText: true, vertical: "top" };
@@ -71,9 +74,16 @@ function writeInfoSheet(
   for (const line of legendLines(result)) sheet.addRow(["", line]);
 }
 
-function writeTableSheet(sheet: ExcelJS.Worksheet, table: FileTable, result: ReportResult) {
+function writeTableSheet(
+  sheet: ExcelJS.Worksheet,
+  table: FileTable,
+  result: ReportResult,
+  labels: FileLabels,
+) {
   sheet.addRow([table.title]).font = { bold: true, size: 12 };
-  sheet.addRow([headerLines(result).find(([label]) => label === "Tutela statistica")?.[1] ?? ""]);
+  sheet.addRow([headerLines(result, labels).find(([label]) => label === "Tutela statistica")?.[1] ?? ""]);
+  const provisional = provisionalStatement(result);
+  if (provisional) sheet.addRow([provisional]);
   for (const note of table.notes) sheet.addRow([note]);
   sheet.addRow([]);
   const headerRow = sheet.addRow(table.headers);
