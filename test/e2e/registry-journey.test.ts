@@ -209,10 +209,29 @@ describe.skipIf(!hasChromium)(
       await page.getByRole("button", { name: "Conferma l'annullamento" }).click();
       await expect
         .poll(() => outcome.textContent())
-        .toBe(`Unione annullata: ${olderPseudonym} e ${newerPseudonym} sono di nuovo due minori distinti.`);
+        .toBe(
+          `Unione annullata: ${olderPseudonym} e ${newerPseudonym} sono di nuovo due record distinti e la coppia torna tra quelle da rivedere.`,
+        );
       await expect.poll(async () => (await row.textContent()) ?? "").toMatch(/Annullata il/);
       expect(await row.getByRole("button", { name: /^Annulla unione/ }).count()).toBe(0);
-      await expectAccessible(page, "unione annullata");
+
+      // The undo sends the pair back to the steward, with why it was undone.
+      const undone = card.locator(".pair-undone");
+      await undone.waitFor();
+      expect(await undone.textContent()).toContain(
+        "Motivazione dell'annullamento: Verificato con la struttura: sono due fratelli",
+      );
+      expect(await undone.textContent()).toContain(
+        "Motivazione dell'unione annullata: Stesso ragazzo: giorno e mese invertiti al primo arrivo",
+      );
+      expect(await card.locator(".pair-overlap").textContent()).toBe(
+        "Le accoglienze dei due record non si sovrappongono.",
+      );
+      await expectAccessible(page, "unione annullata, coppia di nuovo da rivedere");
+      await card.getByRole("button", { name: "Minori diversi", exact: true }).click();
+      await card.getByLabel("Motivazione", { exact: true }).fill("Sono due fratelli");
+      await card.getByRole("button", { name: "Conferma: minori diversi" }).click();
+      await page.getByText("Non ci sono coppie da rivedere.").waitFor();
 
       await row.getByRole("link", { name: newerPseudonym }).click();
       await waitForPage(page, "Pagina non trovata");

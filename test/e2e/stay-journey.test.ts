@@ -225,7 +225,7 @@ describe.skipIf(!hasChromium)(
       expect(new URL(page.url()).search).toBe(`?giorno=${addDays(today, -2)}`);
       await expectAccessible(page, "ospiti di un giorno passato");
       await guestRow()
-        .getByRole("link", { name: /^Apri l'accoglienza/ })
+        .getByRole("link", { name: /apri l'accoglienza/ })
         .click();
       await waitForPage(page, `Accoglienza ${stayRef}`);
       expect(new URL(page.url()).pathname).toBe(stayPath);

@@ -6,6 +6,7 @@ import { encodeFiscalCode } from "../../domain/identity/fiscal-code-encoding.ts"
 import { addDays } from "../../domain/time/calendar.ts";
 import type { Keyring } from "../../server/core/vault-keys.ts";
 import { type EventSource, ingestEvent } from "../../server/features/stays/index.ts";
+import { createDemoDuplicates } from "./demo-duplicates.ts";
 
 /** Birth comuni (ISTAT code, Belfiore code) and newly arrived minors' countries (ISTAT, names). */
 const birthComuni = [
@@ -98,7 +99,9 @@ function childIdentity(birthDate: string, isArrival: boolean) {
 /**
  * Several years of stays in the demo structures, sent through the same pipeline as real events:
  * each place of each structure hosts a sequence of children, with absences, activities, some
- * corrections and voids, and discharges with their destinations.
+ * corrections and voids, and discharges with their destinations; then a few children the registry
+ * cannot link for sure, left for the steward's review (demo-duplicates.ts). A later `since` makes
+ * a smaller demo (the tests build one).
  */
 export async function createDemoStays(db: Database, keyring: Keyring, today: string, since = "2023-01-01") {
   faker.seed(1983);
@@ -231,5 +234,6 @@ export async function createDemoStays(db: Database, keyring: Keyring, today: str
       }
     }
   }
-  return { stays: stayNumber, events: accepted };
+  const duplicates = await createDemoDuplicates(db, send, today);
+  return { stays: stayNumber + duplicates.admissions, events: accepted };
 }

@@ -11,7 +11,12 @@ export const stayTimelineSchema = z
       status: z.enum(["empty", "waiting", "open", "closed"]),
       structureId: z.uuid(),
       structureCode: z.string().nullable(),
+      structureName: z.string(),
       pseudonym: z.string().nullable(),
+      minorName: z
+        .object({ givenName: z.string().nullable(), familyName: z.string().nullable() })
+        .nullable()
+        .describe("Nome del minore, solo finché è in carico alle strutture di chi legge (lettura tracciata)"),
       admissionDate: z.string().nullable(),
       admissionKind: z.string().nullable(),
       legalBasis: z.string().nullable(),
@@ -21,6 +26,7 @@ export const stayTimelineSchema = z
       dischargeDestination: z.string().nullable(),
       msna: z.boolean(),
       hasOverlap: z.boolean(),
+      isPossibleDuplicate: z.boolean(),
     }),
     events: z.array(
       z.object({

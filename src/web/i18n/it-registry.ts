@@ -78,6 +78,16 @@ export const itRegistry = {
     reasonRequired: "Indicare la motivazione (almeno 3 caratteri)",
     confirmSame: "Conferma l'unione",
     confirmDifferent: "Conferma: minori diversi",
+    hostedIn: "Accoglienze in corso o dell'ultimo anno",
+    noRecentStays: "Nessuna accoglienza in corso o conclusa nell'ultimo anno",
+    stayOpen: "{{name}}, dal {{from}} (in corso)",
+    stayClosed: "{{name}}, dal {{from}} al {{to}}",
+    staysOverlap:
+      "Le accoglienze dei due record si sovrappongono: risultano accolti negli stessi giorni, quindi probabilmente sono due minori diversi.",
+    staysApart: "Le accoglienze dei due record non si sovrappongono.",
+    undoneTitle: "Questa coppia era stata unita; l'unione è stata annullata il {{date}}.",
+    undoReason: "Motivazione dell'annullamento",
+    mergeReason: "Motivazione dell'unione annullata",
     merged: "Unione registrata: resta il minore {{survivor}}.",
     markedDifferent: "Decisione registrata: i due record riguardano minori diversi.",
   },
@@ -100,7 +110,8 @@ export const itRegistry = {
     undoHeading: "Annullare l'unione di {{merged}} in {{survivor}}",
     undoReason: "Motivazione dell'annullamento",
     confirmUndo: "Conferma l'annullamento",
-    undone: "Unione annullata: {{survivor}} e {{merged}} sono di nuovo due minori distinti.",
+    undone:
+      "Unione annullata: {{survivor}} e {{merged}} sono di nuovo due record distinti e la coppia torna tra quelle da rivedere.",
   },
   reasons: {
     "names-swapped": "Cognome e nome invertiti",

@@ -1,3 +1,4 @@
+import { Badge } from "design-react-kit";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate, useParams } from "react-router";
@@ -9,7 +10,7 @@ import { can } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
 import { RecordedAlert } from "../features/stays/event-panel.tsx";
 import { StayActions } from "../features/stays/stay-actions.tsx";
-import { PreviousPlacementsTable, StaySummaryView } from "../features/stays/stay-summary.tsx";
+import { minorNameOf, PreviousPlacementsTable, StaySummaryView } from "../features/stays/stay-summary.tsx";
 import { StayTimelineView } from "../features/stays/stay-timeline.tsx";
 import { useStay, useStructureIdByCode } from "../features/stays/stays-api.ts";
 import type { RecordedEvent } from "../features/stays/use-event-form.tsx";
@@ -55,13 +56,29 @@ export function StayPage() {
   }
   const { stay: summary, events, previousPlacements } = stay.data;
   const canWrite = can(session?.active, "stay.write") && structureId !== null;
+  const name = minorNameOf(summary);
 
   return (
     <>
       <PageHeader title={t("stays.stay.title", { stayRef: summary.stayRef })} crumbs={crumbs}>
-        {summary.pseudonym && (
-          <p>
-            {t("stays.guests.columns.pseudonym")}: {summary.pseudonym}
+        {name ? (
+          <p className="mb-1" id="stay-minor">
+            {t("stays.stay.minor", { name, pseudonym: summary.pseudonym })}
+          </p>
+        ) : (
+          summary.pseudonym && (
+            <p className="mb-1" id="stay-minor">
+              {t("stays.guests.columns.pseudonym")}: {summary.pseudonym}
+            </p>
+          )
+        )}
+        <p id="stay-structure">
+          {t("stays.stay.structure", { name: summary.structureName, code: summary.structureCode })}
+        </p>
+        {summary.isPossibleDuplicate && (
+          <p className="mb-0" id="stay-possible-duplicate">
+            <Badge color="secondary">{t("stays.guests.possibleDuplicate")}</Badge>{" "}
+            {t("stays.stay.possibleDuplicate")}
           </p>
         )}
       </PageHeader>

@@ -37,13 +37,13 @@ export async function expectTitle(page: Page, fragment: string) {
   expect(await page.title()).toContain(fragment);
 }
 
-export async function logIn(page: Page, baseUrl: string, username: string) {
+export async function logIn(page: Page, baseUrl: string, username: string, password = testPassword) {
   // Starts from a clean browser session, whatever the previous step left behind.
   await page.context().clearCookies();
   await page.goto(`${baseUrl}/accesso`);
   await waitForPage(page, "Accesso");
   await page.getByLabel("Nome utente", { exact: true }).fill(username);
-  await page.getByLabel("Password", { exact: true }).fill(testPassword);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Accedi" }).click();
   await waitForPage(page, "Pagina iniziale");
 }

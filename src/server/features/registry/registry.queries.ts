@@ -141,13 +141,23 @@ export async function isMinorInChargeOfStructures(
   structureCondition: SQL,
   today: string,
 ) {
-  const rows = await queryRows<{ found: number }>(
+  const rows = await queryRows<{ found: boolean }>(
     db,
-    sql`select 1 as found from stay join structure on structure.id = stay.structure_id
-        where stay.minor_id = ${minorId} and stay.admission_date is not null
-          and (stay.discharge_date is null or stay.discharge_date > (${today}::date - 90))
-          and ${structureCondition}
-        limit 1`,
+    sql`select ${inChargeOfStructures(sql`${minorId}::uuid`, structureCondition, today)} as found`,
   );
-  return rows.length > 0;
+  return rows[0]?.found === true;
+}
+
+/** Days after a discharge during which the structure's staff still see the minor's identity. */
+export const identityDaysAfterDischarge = 90;
+
+/**
+ * The same relationship as a condition on a minor's id (a column or a value), for queries that
+ * list several minors: one definition for every view that shows any part of an identity.
+ */
+export function inChargeOfStructures(minorId: SQL, structureCondition: SQL, today: string): SQL {
+  return sql`exists (select 1 from stay join structure on structure.id = stay.structure_id
+    where stay.minor_id = ${minorId} and stay.admission_date is not null
+      and (stay.discharge_date is null or stay.discharge_date > (${today}::date - ${identityDaysAfterDischarge}::int))
+      and ${structureCondition})`;
 }

@@ -192,7 +192,7 @@ describe("pseudonymous view, review, merge and undo", () => {
       t.db,
       sql`select state from duplicate_review where id = ${review?.id}`,
     );
-    expect(pairState[0].state).toBe("different");
+    expect(pairState[0].state).toBe("pending");
   });
 
   it("decides 'different' through the API and does not propose the pair again", async () => {

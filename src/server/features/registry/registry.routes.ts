@@ -54,6 +54,15 @@ const reviewSideSchema = z.object({
   citizenship: z.string().nullable(),
   hasFiscalCode: z.boolean(),
   otherIdKinds: z.array(z.string()),
+  stays: z
+    .array(
+      z.object({
+        structureName: z.string(),
+        admissionDate: z.string(),
+        dischargeDate: z.string().nullable(),
+      }),
+    )
+    .describe("Accoglienze in corso o concluse nell'ultimo anno, dalla più recente"),
 });
 
 const pseudonymParams = z.object({
@@ -182,6 +191,13 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
                   createdAt: z.string(),
                   first: reviewSideSchema,
                   second: reviewSideSchema,
+                  staysOverlap: z
+                    .boolean()
+                    .describe("Vero se i due minori risultano accolti negli stessi giorni"),
+                  undoneMerge: z
+                    .object({ mergeReason: z.string(), undoReason: z.string(), undoneAt: z.string() })
+                    .nullable()
+                    .describe("La coppia era stata unita e l'unione è stata annullata: le motivazioni"),
                 })
                 .meta({ id: "DuplicateReview" }),
             ),
@@ -189,9 +205,18 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
         },
       },
     },
-    async (request) => ({
-      items: await listPendingReviews(db, keyring, requireActor(request), request.query.limit),
-    }),
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return {
+        items: await listPendingReviews(
+          db,
+          keyring,
+          requireActor(request),
+          clock.today(),
+          request.query.limit,
+        ),
+      };
+    },
   );
 
   api.post(
@@ -249,6 +274,8 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
       schema: {
         tags: ["anagrafe-minori"],
         summary: "Annullare un'unione, ripristinando i due minori e i loro dati",
+        description:
+          "I due minori e le righe collegate tornano come prima dell'unione; la coppia torna tra quelle da rivedere, con la motivazione dell'annullamento.",
         security,
         params: z.object({ id: z.uuid() }),
         body: z.object({ reason: reasonText }).meta({ id: "UndoMerge" }),

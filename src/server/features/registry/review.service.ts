@@ -4,6 +4,7 @@ import { type Database, type Executor, queryRows } from "../../../db/database.ts
 import { duplicateReview, minor, minorMerge } from "../../../db/schema/index.ts";
 import { staysOverlapSql } from "../../../db/stay-presence.sql.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
@@ -21,8 +22,22 @@ export const minorReferences: MinorReference[] = [
   { table: "stay_event", column: "minor_id", key: "id" },
 ];
 
-/** The pairs waiting for a decision, with only what is needed to decide; each identity read is audited. */
-export async function listPendingReviews(db: Database, keyring: Keyring, actor: Actor, limit = 50) {
+/** A stay ended this many days ago or less still tells the steward where a record is hosted. */
+export const recentStayDays = 365;
+
+/**
+ * The pairs waiting for a decision, with only what is needed to decide: both identities, where
+ * each record is hosted now or was lately (structure and dates), whether their stays overlap (one
+ * child is not in two places) and, for a pair back from an undone merge, why it was undone. Each
+ * identity read is audited.
+ */
+export async function listPendingReviews(
+  db: Database,
+  keyring: Keyring,
+  actor: Actor,
+  today: string,
+  limit = 50,
+) {
   authorize(actor, "registry.review");
   return db.transaction(async (tx) => {
     const reviews = await listReviews(tx, "pending", limit);
@@ -30,6 +45,12 @@ export async function listPendingReviews(db: Database, keyring: Keyring, actor: 
     const rows = new Map((await findVaultRows(tx, ids)).map((row) => [row.minorId, row]));
     const minors = new Map<string, Awaited<ReturnType<typeof findMinorById>>>();
     for (const id of ids) minors.set(id, await findMinorById(tx, id));
+    const stays = await findRecentStaysOfMinors(tx, ids, addDays(today, -recentStayDays));
+    const overlapping = await findOverlappingPairs(tx, reviews);
+    const undone = await findUndoneMerges(
+      tx,
+      reviews.map((review) => review.id),
+    );
     const side = (id: string) => {
       const identity = openIdentity(keyring, rows.get(id) as never);
       return {
@@ -42,6 +63,7 @@ export async function listPendingReviews(db: Database, keyring: Keyring, actor: 
         citizenship: identity.citizenship ?? null,
         hasFiscalCode: identity.fiscalCode !== undefined,
         otherIdKinds: (identity.otherIds ?? []).map((other) => other.kind),
+        stays: stays.get(id) ?? [],
       };
     };
     const items = reviews.map((review) => ({
@@ -51,6 +73,8 @@ export async function listPendingReviews(db: Database, keyring: Keyring, actor: 
       createdAt: new Date(review.createdAt).toISOString(),
       first: side(review.firstMinorId),
       second: side(review.secondMinorId),
+      staysOverlap: overlapping.has(review.id),
+      undoneMerge: undone.get(review.id) ?? null,
     }));
     for (const id of ids) {
       await appendAuditEntry(tx, actor, {
@@ -64,6 +88,72 @@ export async function listPendingReviews(db: Database, keyring: Keyring, actor: 
     }
     return items;
   });
+}
+
+type HostingStay = { structureName: string; admissionDate: string; dischargeDate: string | null };
+
+/** Open stays and those ended since a day, most recent first, with the structure's current name. */
+async function findRecentStaysOfMinors(tx: Executor, minorIds: string[], since: string) {
+  const byMinor = new Map<string, HostingStay[]>();
+  if (minorIds.length === 0) return byMinor;
+  const rows = await queryRows<HostingStay & { minorId: string }>(
+    tx,
+    sql`select s.minor_id as "minorId", v.name as "structureName", s.admission_date::text as "admissionDate",
+          s.discharge_date::text as "dischargeDate"
+        from stay s join structure st on st.id = s.structure_id
+          join structure_version v on v.structure_id = st.id and v.version = st.current_version
+        where s.minor_id in (select m::uuid from jsonb_array_elements_text(${JSON.stringify(minorIds)}::jsonb) as t(m))
+          and s.admission_date is not null and (s.discharge_date is null or s.discharge_date >= ${since})
+        order by s.admission_date desc, s.id`,
+  );
+  for (const { minorId, ...stay } of rows) byMinor.set(minorId, [...(byMinor.get(minorId) ?? []), stay]);
+  return byMinor;
+}
+
+/** The reviews whose two minors have stays sharing a day (the rule of the ASMI overlap flag). */
+async function findOverlappingPairs(
+  tx: Executor,
+  reviews: { id: string; firstMinorId: string; secondMinorId: string }[],
+) {
+  if (reviews.length === 0) return new Set<string>();
+  const pairs = reviews.map((review) => ({
+    id: review.id,
+    a: review.firstMinorId,
+    b: review.secondMinorId,
+  }));
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select p.id::text as id from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p(id uuid, a uuid, b uuid)
+        where exists (select 1 from stay a join stay b on b.minor_id = p.b
+          where a.minor_id = p.a and a.admission_date is not null and b.admission_date is not null
+            and (a.discharge_date is null or a.discharge_date > b.admission_date)
+            and (b.discharge_date is null or b.discharge_date > a.admission_date))`,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** For pairs back in the queue after an undone merge: the latest such merge, and why it was undone. */
+async function findUndoneMerges(tx: Executor, reviewIds: string[]) {
+  const byReview = new Map<string, { mergeReason: string; undoReason: string; undoneAt: string }>();
+  if (reviewIds.length === 0) return byReview;
+  const rows = await queryRows<{
+    reviewId: string;
+    mergeReason: string;
+    undoReason: string;
+    undoneAt: string;
+  }>(
+    tx,
+    sql`select distinct on (review_id) review_id::text as "reviewId", reason as "mergeReason",
+          coalesce(undo_reason, '') as "undoReason", undone_at as "undoneAt"
+        from minor_merge
+        where review_id in (select r::uuid from jsonb_array_elements_text(${JSON.stringify(reviewIds)}::jsonb) as t(r))
+          and undone_at is not null
+        order by review_id, undone_at desc`,
+  );
+  for (const { reviewId, undoneAt, ...merge } of rows) {
+    byReview.set(reviewId, { ...merge, undoneAt: new Date(undoneAt).toISOString() });
+  }
+  return byReview;
 }
 
 export async function decideReview(
@@ -185,11 +275,13 @@ export async function undoMerge(
       .set({ undoneBy: actor.userId, undoneAt: sql`now()`, undoReason: reason })
       .where(eq(minorMerge.id, merge.id));
     if (merge.reviewId) {
-      // Undone means they are two children: remembered, never proposed again.
+      // An undo says the merge was wrong, not what is right: the pair goes back to the steward,
+      // who sees the reason of the undo and decides again.
       await tx
         .update(duplicateReview)
-        .set({ state: "different", reason })
+        .set({ state: "pending", decidedBy: null, decidedAt: null, reason: null })
         .where(eq(duplicateReview.id, merge.reviewId));
+      await clearFlagIfSettled(tx, [merge.survivorId, merge.mergedId]);
     }
     await appendAuditEntry(tx, actor, {
       action: "registry.unmerge",

@@ -68,6 +68,8 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       schema: {
         tags: ["accoglienze"],
         summary: "Ospiti presenti in un giorno (lettura dell'identità tracciata)",
+        description:
+          "Il nome e l'età compaiono solo per i minori in carico alle strutture di chi legge (accoglienza in corso o conclusa da meno di 90 giorni), qualunque sia il giorno richiesto; altrimenti sono null.",
         security,
         params: structureParams,
         querystring: z.object({ date: day.optional() }),
@@ -88,6 +90,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
                   currentAbsence: z.string().nullable(),
                   msna: z.boolean(),
                   hasOverlap: z.boolean(),
+                  isPossibleDuplicate: z.boolean(),
                 })
                 .meta({ id: "Guest" }),
             ),
@@ -95,9 +98,13 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const date = request.query.date ?? clock.today();
-      return { date, items: await listGuests(db, keyring, requireActor(request), request.params.id, date) };
+      reply.header("cache-control", "no-store");
+      return {
+        date,
+        items: await listGuests(db, keyring, requireActor(request), request.params.id, date, clock.today()),
+      };
     },
   );
 
@@ -115,10 +122,17 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       },
     },
     // Raw rows typed here; the response schema checks every field on the way out.
-    async (request) =>
-      (await getStayTimeline(db, requireActor(request), request.params.id)) as z.infer<
-        typeof stayTimelineSchema
-      >,
+    async (request, reply) => {
+      const timeline = await getStayTimeline(
+        db,
+        keyring,
+        requireActor(request),
+        request.params.id,
+        clock.today(),
+      );
+      reply.header("cache-control", "no-store");
+      return timeline as z.infer<typeof stayTimelineSchema>;
+    },
   );
 
   api.get(

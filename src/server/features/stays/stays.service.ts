@@ -5,11 +5,11 @@ import { isReasonGiven, reasonRequiredMessage } from "../../../domain/access/rea
 import { AppError } from "../../../domain/errors/app-error.ts";
 import { ageOn } from "../../../domain/stays/age.ts";
 import type { Actor } from "../../core/actor.ts";
-import { appendAuditEntry } from "../../core/audit.queries.ts";
+import { appendAuditEntries, appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
-import { findVaultRows, openIdentity } from "../registry/index.ts";
+import { findVaultRows, inChargeOfStructures, openIdentity } from "../registry/index.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
 
 /** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
@@ -64,15 +64,26 @@ export async function recordEventFromWeb(
   return ingestEvent(db, context, source, raw);
 }
 
-/** Guests present on a day, with the first name the operators need; every identity read is audited. */
+/**
+ * Guests present on a day, with the first name the operators need. The name and age come from the
+ * vault only while the minor is in charge of the actor's structures (an open stay, or one closed in
+ * the last 90 days), whatever the day asked: a past day is no side door. Every guest listed is
+ * audited, the identity read as a success and the identity withheld as denied.
+ */
 export async function listGuests(
   db: Database,
   keyring: Keyring,
   actor: Actor,
   structureId: string,
   day: string,
+  today: string,
 ) {
   await structureInScope(db, actor, "stay.read", structureId);
+  const inCharge = inChargeOfStructures(
+    sql`s.minor_id`,
+    structureScopeCondition(actor, "own-structures"),
+    today,
+  );
   return db.transaction(async (tx) => {
     const stays = await queryRows<{
       stayId: string;
@@ -84,11 +95,14 @@ export async function listGuests(
       absences: number;
       msna: boolean;
       hasOverlap: boolean;
+      isPossibleDuplicate: boolean;
+      identityVisible: boolean;
     }>(
       tx,
       sql`select s.id as "stayId", s.stay_ref as "stayRef", s.minor_id as "minorId", m.pseudonym, s.admission_date::text as "admissionDate",
             (select a.kind from stay_absence a where a.stay_id = s.id and a.from_date <= ${day} and (a.to_date is null or a.to_date > ${day}) limit 1) as "openAbsence",
-            (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap"
+            (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap",
+            m.is_possible_duplicate as "isPossibleDuplicate", ${inCharge} as "identityVisible"
           from stay s join minor m on m.id = s.minor_id
           where s.structure_id = ${structureId} and ${presentOnSql(sql`s`, day)}
           order by s.admission_date, s.stay_ref`,
@@ -97,78 +111,126 @@ export async function listGuests(
       (
         await findVaultRows(
           tx,
-          stays.map((row) => row.minorId),
+          stays.filter((row) => row.identityVisible).map((row) => row.minorId),
         )
       ).map((row) => [row.minorId, row]),
     );
-    const guests = [];
-    for (const row of stays) {
-      const identity = openIdentity(keyring, vault.get(row.minorId) as never);
-      guests.push({
+    const guests = stays.map((row) => {
+      const stored = vault.get(row.minorId);
+      const identity = stored ? openIdentity(keyring, stored) : undefined;
+      return {
         stayId: row.stayId,
         stayRef: row.stayRef,
         pseudonym: row.pseudonym,
-        givenName: identity.givenName ?? null,
-        age: identity.birthDate ? ageOn(identity.birthDate, day) : null,
+        givenName: identity?.givenName ?? null,
+        age: identity?.birthDate ? ageOn(identity.birthDate, day) : null,
         admissionDate: row.admissionDate,
         daysInStay: Math.round((Date.parse(day) - Date.parse(row.admissionDate)) / 86_400_000),
         absences: row.absences,
         currentAbsence: row.openAbsence,
         msna: row.msna,
         hasOverlap: row.hasOverlap,
-      });
-      await appendAuditEntry(tx, actor, {
+        isPossibleDuplicate: row.isPossibleDuplicate,
+      };
+    });
+    await appendAuditEntries(
+      tx,
+      actor,
+      stays.map((row) => ({
         action: "stay.guest-read",
         resourceType: "stay",
         resourceId: row.stayId,
         minorPseudonym: row.pseudonym,
         purpose: "care",
-        outcome: "success",
-      });
-    }
+        outcome: vault.has(row.minorId) ? ("success" as const) : ("denied" as const),
+      })),
+    );
     return guests;
   });
 }
 
-/** A stay with every event in arrival order (corrections and voids included) and who sent it. */
-export async function getStayTimeline(db: Database, actor: Actor, stayId: string) {
+/**
+ * A stay with every event in arrival order (corrections and voids included) and who sent it, the
+ * structure's name and, while the minor is in charge of the actor's structures, the child's name
+ * (the read audited in the same transaction); otherwise the pseudonym alone.
+ */
+export async function getStayTimeline(
+  db: Database,
+  keyring: Keyring,
+  actor: Actor,
+  stayId: string,
+  today: string,
+) {
   const scope = authorize(actor, "stay.read");
-  const [found] = await queryRows<Record<string, unknown> & { structureId: string; minorId: string | null }>(
-    db,
-    sql`select s.id, s.stay_ref as "stayRef", s.status, s.structure_id as "structureId", structure.code as "structureCode", s.minor_id as "minorId",
-          m.pseudonym, s.admission_date::text as "admissionDate", s.admission_kind as "admissionKind", s.legal_basis as "legalBasis",
-          s.origin, s.discharge_date::text as "dischargeDate", s.discharge_reason as "dischargeReason",
-          s.discharge_destination as "dischargeDestination", s.msna, s.has_overlap as "hasOverlap"
-        from stay s join structure on structure.id = s.structure_id left join minor m on m.id = s.minor_id
-        where s.id = ${stayId} and ${structureScopeCondition(actor, scope)}`,
+  const inCharge = inChargeOfStructures(
+    sql`s.minor_id`,
+    structureScopeCondition(actor, "own-structures"),
+    today,
   );
-  if (!found) throw new AppError("not-found", "L'accoglienza richiesta non esiste.");
-  const events = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select e.id, e.type, e.occurred_on::text as "occurredOn", e.sequence, e.recorded_at as "recordedAt", e.payload,
-          e.warnings, e.source_kind as "sourceKind", coalesce(u.username, c.name, 'gestionale ' || e.source_id::text) as "recordedBy",
-          exists (select 1 from stay_event v where v.stay_id = e.stay_id and v.status = 'accepted' and v.payload->>'voids' = e.id::text) as "isVoided"
-        from stay_event e left join app_user u on u.id = e.source_id and e.source_kind = 'user'
-          left join machine_client c on c.id = e.source_id and e.source_kind = 'client'
-        where e.stay_id = ${stayId} and e.status = 'accepted' order by e.arrival`,
-  );
-  const previous = found.minorId
-    ? await queryRows<Record<string, unknown>>(
-        db,
-        sql`select s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",
-              (select v.national_type from structure_version v where v.structure_id = s.structure_id and v.valid_from <= s.admission_date
-               order by v.valid_from desc, v.version desc limit 1) as "nationalType"
-            from stay s where s.minor_id = ${found.minorId} and s.id <> ${stayId} and s.admission_date is not null
-            order by s.admission_date`,
-      )
-    : [];
-  const { minorId: _m, ...stay } = found;
-  return {
-    stay,
-    events: events.map((event) => ({
-      ...event,
-      recordedAt: new Date(String(event.recordedAt)).toISOString(),
-    })),
-    previousPlacements: previous,
-  };
+  return db.transaction(async (tx) => {
+    const [found] = await queryRows<
+      Record<string, unknown> & {
+        structureId: string;
+        minorId: string | null;
+        pseudonym: string | null;
+        identityVisible: boolean;
+      }
+    >(
+      tx,
+      sql`select s.id, s.stay_ref as "stayRef", s.status, s.structure_id as "structureId", structure.code as "structureCode",
+            (select v.name from structure_version v where v.structure_id = structure.id and v.version = structure.current_version) as "structureName",
+            s.minor_id as "minorId", m.pseudonym, s.admission_date::text as "admissionDate", s.admission_kind as "admissionKind",
+            s.legal_basis as "legalBasis", s.origin, s.discharge_date::text as "dischargeDate", s.discharge_reason as "dischargeReason",
+            s.discharge_destination as "dischargeDestination", s.msna, s.has_overlap as "hasOverlap",
+            coalesce(m.is_possible_duplicate, false) as "isPossibleDuplicate",
+            (s.minor_id is not null and ${inCharge}) as "identityVisible"
+          from stay s join structure on structure.id = s.structure_id left join minor m on m.id = s.minor_id
+          where s.id = ${stayId} and ${structureScopeCondition(actor, scope)}`,
+    );
+    if (!found) throw new AppError("not-found", "L'accoglienza richiesta non esiste.");
+    const events = await queryRows<Record<string, unknown>>(
+      tx,
+      sql`select e.id, e.type, e.occurred_on::text as "occurredOn", e.sequence, e.recorded_at as "recordedAt", e.payload,
+            e.warnings, e.source_kind as "sourceKind", coalesce(u.username, c.name, 'gestionale ' || e.source_id::text) as "recordedBy",
+            exists (select 1 from stay_event v where v.stay_id = e.stay_id and v.status = 'accepted' and v.payload->>'voids' = e.id::text) as "isVoided"
+          from stay_event e left join app_user u on u.id = e.source_id and e.source_kind = 'user'
+            left join machine_client c on c.id = e.source_id and e.source_kind = 'client'
+          where e.stay_id = ${stayId} and e.status = 'accepted' order by e.arrival`,
+    );
+    const previous = found.minorId
+      ? await queryRows<Record<string, unknown>>(
+          tx,
+          sql`select s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",
+                (select v.national_type from structure_version v where v.structure_id = s.structure_id and v.valid_from <= s.admission_date
+                 order by v.valid_from desc, v.version desc limit 1) as "nationalType"
+              from stay s where s.minor_id = ${found.minorId} and s.id <> ${stayId} and s.admission_date is not null
+              order by s.admission_date`,
+        )
+      : [];
+    const { minorId, identityVisible, ...stay } = found;
+    let minorName: { givenName: string | null; familyName: string | null } | null = null;
+    if (minorId) {
+      const [stored] = identityVisible ? await findVaultRows(tx, [minorId]) : [];
+      if (stored) {
+        const identity = openIdentity(keyring, stored);
+        minorName = { givenName: identity.givenName ?? null, familyName: identity.familyName ?? null };
+      }
+      await appendAuditEntry(tx, actor, {
+        action: "registry.identity-read",
+        resourceType: "minor",
+        resourceId: minorId,
+        minorPseudonym: found.pseudonym,
+        purpose: "care",
+        outcome: stored ? "success" : "denied",
+      });
+    }
+    return {
+      stay: { ...stay, minorName },
+      events: events.map((event) => ({
+        ...event,
+        recordedAt: new Date(String(event.recordedAt)).toISOString(),
+      })),
+      previousPlacements: previous,
+    };
+  });
 }

@@ -65,6 +65,13 @@ function useRows(): Row[] {
       compare: (side) => side.hasFiscalCode,
     },
     {
+      key: "stays",
+      label: t("registry.duplicates.hostedIn"),
+      value: (side) => <HostingStays stays={side.stays} />,
+      // Two records hosted in different places are not a difference of identity: the overlap says more.
+      compare: () => null,
+    },
+    {
       key: "otherIds",
       label: t("registry.fields.otherIds"),
       value: (side) =>
@@ -74,6 +81,30 @@ function useRows(): Row[] {
       compare: (side) => [...side.otherIdKinds].sort().join(","),
     },
   ];
+}
+
+/** Where a record is hosted now or was in the last year: structure and dates. */
+function HostingStays({ stays }: { stays: ReviewSide["stays"] }) {
+  const { t } = useTranslation();
+  if (stays.length === 0) return <>{t("registry.duplicates.noRecentStays")}</>;
+  return (
+    <ul className="list-unstyled mb-0 hosting-stays">
+      {stays.map((stay) => (
+        <li key={`${stay.structureName}-${stay.admissionDate}`}>
+          {stay.dischargeDate
+            ? t("registry.duplicates.stayClosed", {
+                name: stay.structureName,
+                from: formatItalianDate(stay.admissionDate),
+                to: formatItalianDate(stay.dischargeDate),
+              })
+            : t("registry.duplicates.stayOpen", {
+                name: stay.structureName,
+                from: formatItalianDate(stay.admissionDate),
+              })}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function PseudonymLink({ pseudonym }: { pseudonym: string }) {
@@ -145,6 +176,19 @@ export function DuplicatePair({
             second: review.second.pseudonym,
           })}
         </h3>
+        {review.undoneMerge && (
+          <div className="alert alert-info pair-undone">
+            <p className="fw-semibold mb-1">
+              {t("registry.duplicates.undoneTitle", { date: formatInstant(review.undoneMerge.undoneAt) })}
+            </p>
+            <p className="mb-1">
+              {t("registry.duplicates.undoReason")}: {review.undoneMerge.undoReason}
+            </p>
+            <p className="mb-0">
+              {t("registry.duplicates.mergeReason")}: {review.undoneMerge.mergeReason}
+            </p>
+          </div>
+        )}
         <p className="mb-2">
           <span className="fw-semibold">{t("registry.duplicates.score", { score: review.score })}</span> ·{" "}
           {t("registry.duplicates.proposedOn", { date: formatInstant(review.createdAt) })}
@@ -160,6 +204,11 @@ export function DuplicatePair({
           </>
         )}
         <PairComparison review={review} />
+        {review.staysOverlap ? (
+          <p className="pair-overlap fw-semibold">{t("registry.duplicates.staysOverlap")}</p>
+        ) : (
+          <p className="pair-overlap">{t("registry.duplicates.staysApart")}</p>
+        )}
         <ReviewDecision review={review} onDecided={onDecided} />
       </div>
     </article>

@@ -47,6 +47,8 @@ export type ReviewSide = {
   citizenship: string | null;
   hasFiscalCode: boolean;
   otherIdKinds: string[];
+  /** Open stays and those ended in the last year, most recent first. */
+  stays: { structureName: string; admissionDate: string; dischargeDate: string | null }[];
 };
 
 export type DuplicateReview = {
@@ -56,6 +58,10 @@ export type DuplicateReview = {
   createdAt: string;
   first: ReviewSide;
   second: ReviewSide;
+  /** Both records hosted on some same day. */
+  staysOverlap: boolean;
+  /** The pair was merged, and the merge undone: why. */
+  undoneMerge: { mergeReason: string; undoReason: string; undoneAt: string } | null;
 };
 
 export type ReviewDecision = { decision: "same" | "different"; reason: string };

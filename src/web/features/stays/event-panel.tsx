@@ -36,12 +36,12 @@ function ActionForm({
 }
 
 /**
- * The small form of one event of a stay, in a card under the list or the summary. Its heading
+ * The small form of one event of a stay, in a card under its guest or the stay's summary. Its heading
  * takes the focus when it opens, so that screen readers start from it.
  */
 export function EventPanel({
   action,
-  pseudonym,
+  who,
   context,
   defaultDate,
   events = [],
@@ -50,7 +50,8 @@ export function EventPanel({
   level = 2,
 }: {
   action: StayAction;
-  pseudonym: string;
+  /** Whom the event concerns, as the reader may see them: the name and pseudonym, or the pseudonym. */
+  who: string;
   /** The level of the panel's heading in the page's outline. */
   level?: 2 | 3;
   context: EventContext;
@@ -69,7 +70,7 @@ export function EventPanel({
     <section id="event-panel" aria-labelledby="event-panel-heading" className="card card-bg shadow-sm mt-4">
       <div className="card-body">
         <Heading id="event-panel-heading" className="h4 card-title mb-4" tabIndex={-1} ref={heading}>
-          {t(`stays.panel.${action}`, { pseudonym })}
+          {t(`stays.panel.${action}`, { who })}
         </Heading>
         <ActionForm
           key={`${action}-${context.stayRef}`}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { todayInRome } from "../../../domain/time/calendar.ts";
 import { EventPanel, type StayAction } from "./event-panel.tsx";
 import { openAbsenceOf } from "./stay-events.ts";
+import { stayWho } from "./stay-summary.tsx";
 import type { StayEventRecord, StaySummary } from "./stays-api.ts";
 import type { RecordedEvent } from "./use-event-form.tsx";
 
@@ -53,7 +54,7 @@ export function StayActions({
           <EventPanel
             action={action}
             level={3}
-            pseudonym={stay.pseudonym ?? stay.stayRef}
+            who={stayWho(t, stay)}
             context={{ structureId, structureCode: stay.structureCode, stayRef: stay.stayRef }}
             defaultDate={todayInRome()}
             events={events}

@@ -1,9 +1,23 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { TableRegion } from "../../components/table-region.tsx";
 import { codeLabel } from "../reference/code-labels.ts";
 import { Entry } from "../registry/identity-values.tsx";
 import { dateLabel, stayLabel } from "./stay-codes.ts";
 import type { PreviousPlacement, StaySummary } from "./stays-api.ts";
+
+/** The child's name as the reader may see it ("Elena Rossi"), or null. */
+export function minorNameOf(stay: Pick<StaySummary, "minorName">): string | null {
+  const parts = [stay.minorName?.givenName, stay.minorName?.familyName].filter(Boolean);
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+/** Whom the stay concerns, for the headings of its forms: the name with the pseudonym, or the pseudonym. */
+export function stayWho(t: TFunction, stay: StaySummary): string {
+  const name = minorNameOf(stay);
+  const pseudonym = stay.pseudonym ?? stay.stayRef;
+  return name ? t("stays.guests.who", { name, pseudonym }) : pseudonym;
+}
 
 /** The stay as its events make it now, in Italian. */
 export function StaySummaryView({ stay }: { stay: StaySummary }) {
@@ -14,7 +28,9 @@ export function StaySummaryView({ stay }: { stay: StaySummary }) {
     <dl className="row record-view" id="stay-summary">
       <Entry label={t("stays.stay.fields.stayRef")}>{stay.stayRef}</Entry>
       <Entry label={t("stays.stay.fields.pseudonym")}>{or(stay.pseudonym ?? "")}</Entry>
-      <Entry label={t("stays.stay.fields.structureCode")}>{stay.structureCode}</Entry>
+      <Entry label={t("stays.stay.fields.structureCode")}>
+        {t("stays.stay.structureValue", { name: stay.structureName, code: stay.structureCode })}
+      </Entry>
       <Entry label={t("stays.stay.fields.status")}>{t(`stays.stay.statuses.${stay.status}`)}</Entry>
       <Entry label={t("stays.stay.fields.admissionDate")}>{or(dateLabel(stay.admissionDate))}</Entry>
       <Entry label={t("stays.stay.fields.admissionKind")}>

@@ -15,6 +15,7 @@ export type Guest = {
   currentAbsence: string | null;
   msna: boolean;
   hasOverlap: boolean;
+  isPossibleDuplicate: boolean;
 };
 
 export type StayStatus = "empty" | "waiting" | "open" | "closed";
@@ -23,8 +24,12 @@ export type StaySummary = {
   id: string;
   stayRef: string;
   status: StayStatus;
+  structureId: string;
   structureCode: string;
+  structureName: string;
   pseudonym: string | null;
+  /** Only while the minor is in charge of the reader's structures. */
+  minorName: { givenName: string | null; familyName: string | null } | null;
   admissionDate: string | null;
   admissionKind: string | null;
   legalBasis: string | null;
@@ -34,6 +39,7 @@ export type StaySummary = {
   dischargeDestination: string | null;
   msna: boolean;
   hasOverlap: boolean;
+  isPossibleDuplicate: boolean;
 };
 
 export type StayEventRecord = {
