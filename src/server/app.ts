@@ -45,6 +45,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Personal data is never cached (access protocol, principle 10): no API answer is, unless a
+    // route says otherwise for data that identifies no one.
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
   });
   // One line per request, with its id, path and outcome; no query values, no bodies.
   app.addHook("onResponse", async (request, reply) => {

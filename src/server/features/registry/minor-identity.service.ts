@@ -46,10 +46,9 @@ export async function canSeeMinor(
   return false;
 }
 
-async function findVisibleMinor(db: Executor, actor: Actor, pseudonym: string, today: string) {
+async function findVisibleMinorOrNothing(db: Executor, actor: Actor, pseudonym: string, today: string) {
   const found = await findMinorByPseudonym(db, pseudonym);
-  if (!found || !(await canSeeMinor(db, actor, found.id, today)))
-    throw new AppError("not-found", "Il minore richiesto non esiste.");
+  if (!found || !(await canSeeMinor(db, actor, found.id, today))) return undefined;
   return found;
 }
 
@@ -62,20 +61,63 @@ export async function readMinorIdentity(
   today: string,
 ) {
   const scope = authorize(actor, "registry.read");
-  if (scope === "pseudonymous")
+  const purpose = scope === "review-queue" ? "duplicate-review" : "care";
+  if (scope === "pseudonymous") {
+    await auditRefusedIdentityAccess(db, actor, "registry.identity-read", purpose, pseudonym, today, "role");
     throw new AppError("forbidden", "Il ruolo attivo non consente di vedere l'identità dei minori.");
-  return db.transaction(async (tx) => {
-    const found = await findVisibleMinor(tx, actor, pseudonym, today);
+  }
+  const read = await db.transaction(async (tx) => {
+    const found = await findVisibleMinorOrNothing(tx, actor, pseudonym, today);
+    if (!found) return undefined;
     const [row] = await findVaultRows(tx, [found.id]);
     await appendAuditEntry(tx, actor, {
       action: "registry.identity-read",
       resourceType: "minor",
       resourceId: found.id,
       minorPseudonym: found.pseudonym,
-      purpose: scope === "review-queue" ? "duplicate-review" : "care",
+      purpose,
       outcome: "success",
     });
     return { pseudonym: found.pseudonym, identity: openIdentity(keyring, row) };
+  });
+  if (read) return read;
+  // Refused like a missing record (404), and written down like a granted read (no oracles).
+  await auditRefusedIdentityAccess(
+    db,
+    actor,
+    "registry.identity-read",
+    purpose,
+    pseudonym,
+    today,
+    "not-in-charge",
+  );
+  throw new AppError("not-found", "Il minore richiesto non esiste.");
+}
+
+/**
+ * A refused read or correction of an identity, recorded in its own transaction (the request
+ * fails): the minor is named by pseudonym only when it exists, the reason is for the auditor.
+ */
+async function auditRefusedIdentityAccess(
+  db: Database,
+  actor: Actor,
+  action: "registry.identity-read" | "registry.identity-correct",
+  purpose: "care" | "duplicate-review",
+  pseudonym: string,
+  today: string,
+  reason: "role" | "not-in-charge",
+) {
+  await db.transaction(async (tx) => {
+    const found = await findMinorByPseudonym(tx, pseudonym);
+    await appendAuditEntry(tx, actor, {
+      action,
+      resourceType: "minor",
+      resourceId: found?.id ?? null,
+      minorPseudonym: found?.pseudonym ?? null,
+      purpose,
+      outcome: "denied",
+      details: { reason: found || reason === "role" ? reason : "unknown-minor", day: today },
+    });
   });
 }
 
@@ -93,16 +135,27 @@ export async function correctMinorIdentity(
   today: string,
 ) {
   const scope = authorize(actor, "registry.read");
-  if (scope !== "in-charge")
+  if (scope !== "in-charge") {
+    await auditRefusedIdentityAccess(
+      db,
+      actor,
+      "registry.identity-correct",
+      "care",
+      pseudonym,
+      today,
+      "role",
+    );
     throw new AppError("forbidden", "Solo chi ha in carico il minore può correggerne l'identità.");
+  }
   const checked = checkMinorIdentity(input, today);
   if (!checked.ok) {
     const [first] = checked.problems;
     throw new AppError(first.code as AppErrorCode, first.message, checked.problems);
   }
   const identity = storedIdentityOf(checked.identity);
-  return db.transaction(async (tx) => {
-    const found = await findVisibleMinor(tx, actor, pseudonym, today);
+  const outcome = await db.transaction(async (tx) => {
+    const found = await findVisibleMinorOrNothing(tx, actor, pseudonym, today);
+    if (!found) return undefined;
     if (identity.fiscalCode) {
       const digest = fiscalCodeDigest(keyring, identity.fiscalCode);
       await lockDigest(tx, digest);
@@ -118,6 +171,16 @@ export async function correctMinorIdentity(
           reasons: ["same-fiscal-code"],
         });
         await setPossibleDuplicate(tx, [found.id, holders[0].minorId]);
+        // Written down like any correction; the other minor is named only for the auditor.
+        await appendAuditEntry(tx, actor, {
+          action: "registry.identity-correct",
+          resourceType: "minor",
+          resourceId: found.id,
+          minorPseudonym: found.pseudonym,
+          purpose: "care",
+          outcome: "denied",
+          details: { reason: "fiscal-code-of-another-minor", sentToReview: true },
+        });
         return { corrected: false, sentToReview: true, pseudonym: found.pseudonym };
       }
     }
@@ -142,4 +205,15 @@ export async function correctMinorIdentity(
     });
     return { corrected: true, sentToReview: false, pseudonym: found.pseudonym };
   });
+  if (outcome) return outcome;
+  await auditRefusedIdentityAccess(
+    db,
+    actor,
+    "registry.identity-correct",
+    "care",
+    pseudonym,
+    today,
+    "not-in-charge",
+  );
+  throw new AppError("not-found", "Il minore richiesto non esiste.");
 }
