@@ -20,6 +20,9 @@ import { registerReportRoutes } from "./features/reports/index.ts";
 import { registerStatusRoutes } from "./features/status/index.ts";
 import { registerStayRoutes } from "./features/stays/index.ts";
 import { registerStructureRoutes } from "./features/structures/index.ts";
+import { handleClientError, sendFrameworkError } from "./http/client-errors.ts";
+import { registerInputChecks } from "./http/input-checks.ts";
+import { registerJsonBodyParser } from "./http/json-body.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { problemOf, registerProblemHandlers, sendProblem } from "./http/problem.ts";
 import { registerRequestContext } from "./http/request-context.ts";
@@ -37,11 +40,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       return typeof given === "string" && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: false,
+    // Errors raised before any route (bad URL, over-long path parameter, malformed HTTP) are
+    // problems too, and never echo the path.
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  registerJsonBodyParser(app);
+  registerInputChecks(app);
 
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

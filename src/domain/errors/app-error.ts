@@ -4,6 +4,8 @@
  */
 export const appErrorCodes = {
   "invalid-request": "La richiesta non è valida.",
+  "invalid-character":
+    "Un campo contiene un carattere non ammesso (il carattere nullo U+0000 o un surrogato Unicode isolato).",
   "validation-failed": "Alcuni dati non sono validi.",
   "not-found": "La risorsa richiesta non esiste.",
   "not-authenticated": "Occorre accedere per continuare.",
@@ -13,6 +15,9 @@ export const appErrorCodes = {
   conflict: "L'operazione è in conflitto con lo stato attuale dei dati.",
   "payload-too-large": "Il corpo della richiesta supera la dimensione massima consentita.",
   "unsupported-media-type": "Il tipo di contenuto della richiesta non è supportato.",
+  "uri-too-long": "L'indirizzo della richiesta è troppo lungo.",
+  "headers-too-large": "Le intestazioni della richiesta superano la dimensione massima consentita.",
+  "request-timeout": "La richiesta non è arrivata per intero entro il tempo massimo.",
   "rate-limited": "Troppe richieste: riprovare più tardi.",
   "unknown-comune": "Il comune indicato non esiste nell'elenco ISTAT.",
   "unknown-code": "Il codice indicato non appartiene alla lista prevista.",

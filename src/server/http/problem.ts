@@ -8,6 +8,7 @@ import {
   type FieldProblem,
 } from "../../domain/errors/app-error.ts";
 import { italianIssueMessage } from "../../domain/errors/field-problems.ts";
+import { frameworkErrorOf } from "./framework-errors.ts";
 import { safeErrorSummary } from "./safe-error.ts";
 
 /** RFC 9457 problem details, with the stable code and the field problems of S.I.R.MI. */
@@ -31,6 +32,7 @@ export type Problem = z.infer<typeof problemSchema>;
 
 const httpStatusOfCode: Record<AppErrorCode, number> = {
   "invalid-request": 400,
+  "invalid-character": 422,
   "validation-failed": 422,
   "not-found": 404,
   "not-authenticated": 401,
@@ -40,6 +42,9 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   conflict: 409,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
+  "uri-too-long": 414,
+  "headers-too-large": 431,
+  "request-timeout": 408,
   "rate-limited": 429,
   "unknown-comune": 422,
   "unknown-code": 422,
@@ -71,11 +76,14 @@ const titles: Record<number, string> = {
   404: "Non trovato",
   405: "Metodo non consentito",
   406: "Formato non disponibile",
+  408: "Richiesta scaduta",
   409: "Conflitto",
   413: "Richiesta troppo grande",
+  414: "Indirizzo troppo lungo",
   415: "Tipo di contenuto non supportato",
   422: "Dati non validi",
   429: "Troppe richieste",
+  431: "Intestazioni troppo grandi",
   500: "Errore interno",
   503: "Servizio non disponibile",
 };
@@ -130,27 +138,11 @@ export function registerProblemHandlers(app: FastifyInstance) {
       );
       return sendProblem(reply, problemOf("internal", appErrorCodes.internal, request.id));
     }
+    // Fastify's and the plugins' own errors: a stable code, never their message (it echoes input).
     const status = error.statusCode ?? 500;
-    if (status === 413)
-      return sendProblem(
-        reply,
-        problemOf("payload-too-large", appErrorCodes["payload-too-large"], request.id),
-      );
-    if (status === 415)
-      return sendProblem(
-        reply,
-        problemOf("unsupported-media-type", appErrorCodes["unsupported-media-type"], request.id),
-      );
-    if (status === 429)
-      return sendProblem(reply, problemOf("rate-limited", appErrorCodes["rate-limited"], request.id));
     if (status >= 400 && status < 500) {
-      const detail =
-        error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError
-          ? "Il corpo della richiesta non è JSON valido."
-          : error.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
-            ? "Il corpo della richiesta è vuoto."
-            : appErrorCodes["invalid-request"];
-      return sendProblem(reply, problemOf("invalid-request", detail, request.id));
+      const { code, detail } = frameworkErrorOf(error);
+      return sendProblem(reply, problemOf(code, detail, request.id));
     }
     request.log.error({ error: safeErrorSummary(error) }, "unhandled error");
     return sendProblem(reply, problemOf("internal", appErrorCodes.internal, request.id));

@@ -1,5 +1,6 @@
 import { AppError } from "../../../domain/errors/app-error.ts";
-import { eventProblem } from "../../../domain/stays/parse-stay-event.ts";
+import { type EventProblem, eventProblem } from "../../../domain/stays/parse-stay-event.ts";
+import { findTextProblem, textProblemMessage } from "../../http/storable-text.ts";
 import { readCsvLines } from "./event-files.csv.ts";
 import type { ReadLine } from "./event-files.line.ts";
 
@@ -40,8 +41,14 @@ function idOf(value: unknown): string | undefined {
   return typeof id === "string" && id.length <= 64 ? id : undefined;
 }
 
-/** PostgreSQL text cannot hold U+0000: such an event could never be stored. */
-const hasNul = (text: string) => text.includes("\u0000") || text.includes("\\u0000");
+/**
+ * A line that could never be stored (U+0000, a lone surrogate) or is nested deeper than any event
+ * is rejected on its own, judged without recursion whatever its depth.
+ */
+function unstorableProblem(event: unknown): EventProblem | undefined {
+  const problem = findTextProblem(event);
+  return problem && eventProblem("invalid-json-shape", problem.pointer, textProblemMessage(problem));
+}
 
 function readJsonLines(text: string): ReadLine[] {
   const lines: ReadLine[] = [];
@@ -56,13 +63,7 @@ function readJsonLines(text: string): ReadLine[] {
       lines.push({ line, problem: eventProblem("invalid-json-shape", "", "La riga non è JSON valido.") });
       return;
     }
-    if (hasNul(trimmed))
-      lines.push({
-        line,
-        id: idOf(event),
-        problem: eventProblem("invalid-json-shape", "", "Carattere nullo."),
-      });
-    else lines.push({ line, id: idOf(event), event });
+    lines.push({ line, id: idOf(event), event });
   });
   return lines;
 }
@@ -76,9 +77,10 @@ export function readEventFile(bytes: Buffer, format: EventFileFormat): ReadLine[
   const text = decodeUtf8(bytes);
   const lines = format === "csv" ? readCsvLines(text) : readJsonLines(text);
   if (lines.length === 0) throw new AppError("invalid-request", "Il file non contiene alcun evento.");
-  return lines.map((line) =>
-    line.event !== undefined && hasNul(JSON.stringify(line.event))
-      ? { line: line.line, id: line.id, problem: eventProblem("invalid-json-shape", "", "Carattere nullo.") }
-      : line,
-  );
+  return lines.map((line) => {
+    const id = line.id !== undefined && findTextProblem(line.id) === undefined ? line.id : undefined;
+    const problem = line.event === undefined ? undefined : unstorableProblem(line.event);
+    if (problem) return { line: line.line, id, problem };
+    return { ...line, id };
+  });
 }

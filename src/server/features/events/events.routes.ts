@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
+import { parseJsonBody } from "../../http/json-body.ts";
 import { ingestEvents } from "../stays/index.ts";
 import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
 import { registerMachineClientRoutes } from "./machine-clients.routes.ts";
@@ -38,9 +39,10 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
 
   const { rateLimit } = authenticateMachineRequests(app, deps);
   app.decorateRequest("machineRawBody", undefined);
+  app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
     request.machineRawBody = body as Buffer;
-    parseJson(request, (body as Buffer).toString("utf8"), done);
+    parseJsonBody(parseJson, request, body as Buffer, done);
   });
   app.addHook("preValidation", async (request) => {
     const client = request.machineClient as AuthenticatedClient;
@@ -62,7 +64,8 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
   api.post(
     "/api/v1/events",
     {
-      config: { rateLimit },
+      // Each event stands alone: a character that cannot be stored rejects that event only.
+      config: { rateLimit, itemsJudgedAlone: "events" },
       schema: {
         tags: ["interscambio"],
         summary: "Inviare eventi ASMI (standard di interscambio v1)",

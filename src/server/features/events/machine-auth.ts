@@ -8,6 +8,7 @@ import {
   maxTokenLifetimeSeconds,
   signedHeadersSchema,
 } from "../../../domain/events/machine-client.schema.ts";
+import { findTextProblem } from "../../http/storable-text.ts";
 import { findActiveClientKey, recordTokenId } from "./machine-clients.queries.ts";
 
 export type AuthenticatedClient = { id: string; requireIntegrity: boolean; structureIds: string[] };
@@ -58,7 +59,14 @@ async function verifyClientJwt(
     throw invalidToken();
   }
   const id = clientId ?? issuer;
-  if (typeof kid !== "string" || kid.length > 128 || typeof id !== "string" || !uuidPattern.test(id))
+  // The header is not yet verified: a kid that could not even be looked up is just a bad token.
+  if (
+    typeof kid !== "string" ||
+    kid.length > 128 ||
+    findTextProblem(kid) !== undefined ||
+    typeof id !== "string" ||
+    !uuidPattern.test(id)
+  )
     throw invalidToken();
   const found = await findActiveClientKey(db, id.toLowerCase(), kid);
   if (!found) throw invalidToken();
@@ -120,7 +128,7 @@ export async function authenticateClient(db: Executor, request: SignedRequest): 
   if (!isClientId(payload.iss, client.id) || !isClientId(payload.sub, client.id))
     throw new AppError("token-claims-invalid", "I claim iss e sub devono essere entrambi l'id del client.");
   const jti = payload.jti;
-  if (typeof jti !== "string" || jti.length === 0 || jti.length > 255)
+  if (typeof jti !== "string" || jti.length === 0 || jti.length > 255 || findTextProblem(jti) !== undefined)
     throw new AppError("token-claims-invalid", "Il claim jti manca o non è valido (1–255 caratteri).");
   // Kept past exp by the tolerated skew: until then the token could still be accepted.
   const keepUntil = new Date((expiresAt + clockSkewSeconds) * 1000);

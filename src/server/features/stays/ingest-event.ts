@@ -2,11 +2,12 @@ import { createHmac } from "node:crypto";
 import type { Database } from "../../../db/database.ts";
 import type { AuditAction } from "../../../domain/access/audit-codes.ts";
 import { decideStayEvents } from "../../../domain/stays/decide-stay-events.ts";
-import { parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
+import { eventProblem, parseStayEvent } from "../../../domain/stays/parse-stay-event.ts";
 import type { EventResult, EventSender, PreparedEvent } from "../../../domain/stays/stay-batch.types.ts";
 import type { AuditSubject } from "../../core/actor.ts";
 import { type AuditRecord, appendAuditEntries } from "../../core/audit.queries.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
+import { findTextProblem, textProblemMessage } from "../../http/storable-text.ts";
 import { readBatchState } from "./ingest-batch.reads.ts";
 import { writeBatchState } from "./ingest-batch.writes.ts";
 import { findEventsByIds } from "./stays.queries.ts";
@@ -41,6 +42,12 @@ function idsOf(raws: unknown[]): string[] {
   });
 }
 
+/** The id echoed in the result of an event that is not stored: only a well-formed one. */
+function idOf(raw: unknown): string | null {
+  const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === "string" && uuidPattern.test(id) ? id : null;
+}
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -68,6 +75,18 @@ export async function ingestEvents(
 ): Promise<EventResult[]> {
   // Validation and digests need no database: done once, outside the retried transaction.
   const prepared: PreparedEvent[] = raws.map((raw) => {
+    // An event that cannot be stored as it is (U+0000, a lone surrogate, absurd nesting) is
+    // rejected alone and leaves no record: there is nothing of it that could be kept.
+    const unstorable = findTextProblem(raw);
+    if (unstorable) {
+      const problem = eventProblem("invalid-json-shape", unstorable.pointer, textProblemMessage(unstorable));
+      return {
+        raw,
+        parsed: { ok: false, id: null, type: null, errors: [problem] },
+        id: idOf(raw),
+        digest: null,
+      };
+    }
     const parsed = parseStayEvent(raw, context.today);
     const id = parsed.ok ? parsed.event.id : parsed.id;
     const valid = !!id && uuidPattern.test(id);
