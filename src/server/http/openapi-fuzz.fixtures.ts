@@ -123,7 +123,7 @@ function resolve(schema: JsonSchema, components: Record<string, JsonSchema>, dep
  * Values shaped like the schema (the right field names, enums, nested objects) whose leaves are
  * often spoiled: what gets past a shallow check and reaches the handler.
  */
-export function valueOf(
+export function arbitraryOf(
   schema: JsonSchema | undefined,
   components: Record<string, JsonSchema>,
   depth = 0,
@@ -132,7 +132,7 @@ export function valueOf(
   const resolved = resolve(schema, components, 0);
   const choices = resolved.anyOf ?? resolved.oneOf ?? resolved.allOf;
   if (choices && choices.length > 0)
-    return fc.oneof(...choices.map((choice) => valueOf(choice, components, depth + 1)));
+    return fc.oneof(...choices.map((choice) => arbitraryOf(choice, components, depth + 1)));
   if (resolved.enum && resolved.enum.length > 0)
     return fc.oneof(fc.constantFrom(...resolved.enum), spoiledScalar);
   if (resolved.const !== undefined) return fc.oneof(fc.constant(resolved.const), spoiledScalar);
@@ -141,7 +141,10 @@ export function valueOf(
     const properties = resolved.properties ?? {};
     const shaped = fc.record(
       Object.fromEntries(
-        Object.entries(properties).map(([key, property]) => [key, valueOf(property, components, depth + 1)]),
+        Object.entries(properties).map(([key, property]) => [
+          key,
+          arbitraryOf(property, components, depth + 1),
+        ]),
       ),
       { requiredKeys: [] },
     );
@@ -149,7 +152,10 @@ export function valueOf(
   }
   if (type === "array")
     return fc.oneof(
-      { weight: 3, arbitrary: fc.array(valueOf(resolved.items, components, depth + 1), { maxLength: 3 }) },
+      {
+        weight: 3,
+        arbitrary: fc.array(arbitraryOf(resolved.items, components, depth + 1), { maxLength: 3 }),
+      },
       { weight: 1, arbitrary: spoiledScalar },
     );
   if (type === "integer" || type === "number")

@@ -19,6 +19,7 @@ import {
   signToken,
 } from "../features/events/machine-request.fixtures.ts";
 import {
+  arbitraryOf,
   type JsonSchema,
   type Operation,
   operationsOf,
@@ -28,7 +29,6 @@ import {
   shapedWith,
   spoiledSegments,
   textClasses,
-  valueOf,
 } from "./openapi-fuzz.fixtures.ts";
 
 /**
@@ -90,12 +90,15 @@ function requestOf(operation: Operation, components: Record<string, JsonSchema>)
     segment: fc.constantFrom(...spoiledSegments, structureId),
     query: fc.record(
       Object.fromEntries(
-        queryParameters.map((parameter) => [parameter.name, valueOf(parameter.schema, components)]),
+        queryParameters.map((parameter) => [parameter.name, arbitraryOf(parameter.schema, components)]),
       ),
       { requiredKeys: [] },
     ),
     body: fc.oneof(
-      { weight: 3, arbitrary: valueOf(operation.bodySchema, components).map((value) => ({ json: value })) },
+      {
+        weight: 3,
+        arbitrary: arbitraryOf(operation.bodySchema, components).map((value) => ({ json: value })),
+      },
       { weight: 1, arbitrary: fc.constantFrom(...rawBodies).map((raw) => ({ raw })) },
     ),
   });
