@@ -9,6 +9,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDependencies } from "./core/dependencies.ts";
 import { registerAccessRoutes, registerAuditRoutes } from "./features/access/index.ts";
+import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
 import {
   createEventFileWorker,
   registerEventFileRoutes,
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerStatusRoutes(api, deps);
     registerAccessRoutes(api, deps);
     registerAuditRoutes(api, deps);
+    registerBreakGlassRoutes(api, deps);
     registerReferenceRoutes(api, deps);
     registerStructureRoutes(api, deps);
     registerRegistryRoutes(api, deps);

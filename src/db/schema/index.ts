@@ -1,4 +1,5 @@
 export * from "./access.schema.ts";
+export * from "./break-glass.schema.ts";
 export * from "./events.schema.ts";
 export * from "./reference.schema.ts";
 export * from "./registry.schema.ts";

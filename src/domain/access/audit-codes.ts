@@ -42,6 +42,9 @@ export const auditActions = [
   { code: "machine-client.disable", label: "Disattivazione di un gestionale" },
   { code: "report.read", label: "Consultazione di un prospetto" },
   { code: "report.procura-list.identity-read", label: "Lettura di un'identità per l'elenco della Procura" },
+  { code: "break-glass.open", label: "Apertura di un accesso di emergenza" },
+  { code: "break-glass.review", label: "Revisione di un accesso di emergenza" },
+  { code: "break-glass.read", label: "Consultazione degli accessi di emergenza" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;
@@ -59,6 +62,7 @@ export const auditResourceTypes = [
   { code: "stay", label: "Accoglienza" },
   { code: "machine-client", label: "Gestionale" },
   { code: "report", label: "Prospetto" },
+  { code: "break-glass-access", label: "Accesso di emergenza" },
 ] as const satisfies CodeList;
 
 export type AuditResourceType = CodeOf<typeof auditResourceTypes>;

@@ -19,6 +19,8 @@ export const scopeCodes = {
   pseudonymous: "Tutti i minori, solo pseudonimo e attributi non identificativi",
   published:
     "Prospetti aggregati dell'intera Regione, solo con tutela statistica (celle sotto soglia oscurate)",
+  "break-glass":
+    "Un minore qualsiasi, per 24 ore, con una motivazione scritta; l'accesso è segnalato e rivisto dal revisore",
 } as const;
 export type Scope = keyof typeof scopeCodes;
 
@@ -39,6 +41,8 @@ export const actionLabels = {
   "machine-client.manage": "Registrare e gestire i software gestionali che inviano eventi (client macchina)",
   "report.read": "Consultare e scaricare i prospetti statistici aggregati (CSV, XLSX, PDF)",
   "report.procura": "Produrre l'elenco semestrale nominativo dei minori accolti per la Procura minorile",
+  "break-glass.open": "Aprire un accesso di emergenza all'identità di un minore fuori da ogni relazione",
+  "break-glass.review": "Rivedere gli accessi di emergenza: accettarli o chiederne conto",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -95,6 +99,13 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     observatory: "published",
   },
   "report.procura": { "structure-manager": "own-structures" },
+  "break-glass.open": {
+    "structure-operator": "break-glass",
+    "structure-manager": "break-glass",
+    "service-operator": "break-glass",
+    "service-manager": "break-glass",
+  },
+  "break-glass.review": { auditor: "region" },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

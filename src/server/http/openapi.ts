@@ -133,6 +133,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
         { name: "stato", description: "Stato del servizio" },
         { name: "accesso", description: "Sessione, organizzazioni, utenti, politica di accesso" },
         { name: "registro-accessi", description: "Registro degli accessi (audit)" },
+        { name: "accessi-emergenza", description: "Accessi di emergenza (break-glass) e loro revisione" },
         { name: "riferimenti", description: "Comuni, zone e liste di codici" },
         { name: "strutture", description: "Anagrafe delle strutture (ASSO)" },
         {

@@ -9,6 +9,7 @@ import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
+import { findActiveBreakGlass } from "../break-glass/index.ts";
 import {
   fiscalCodeDigest,
   indexEntriesOf,
@@ -52,6 +53,12 @@ async function findVisibleMinorOrNothing(db: Executor, actor: Actor, pseudonym: 
   return found;
 }
 
+async function breakGlassOf(tx: Executor, actor: Actor, pseudonym: string) {
+  const target = await findMinorByPseudonym(tx, pseudonym);
+  const access = target ? await findActiveBreakGlass(tx, actor.membershipId, target.id) : undefined;
+  return target && access ? { id: access.id, minor: target } : undefined;
+}
+
 /** The identity, for those in charge (care) or reviewing duplicates; every read audited with its purpose. */
 export async function readMinorIdentity(
   db: Database,
@@ -67,7 +74,10 @@ export async function readMinorIdentity(
     throw new AppError("forbidden", "Il ruolo attivo non consente di vedere l'identità dei minori.");
   }
   const read = await db.transaction(async (tx) => {
-    const found = await findVisibleMinorOrNothing(tx, actor, pseudonym, today);
+    const visible = await findVisibleMinorOrNothing(tx, actor, pseudonym, today);
+    // Outside any relationship, an emergency access the person opened for this minor (break-glass).
+    const emergency = visible ? undefined : await breakGlassOf(tx, actor, pseudonym);
+    const found = visible ?? emergency?.minor;
     if (!found) return undefined;
     const [row] = await findVaultRows(tx, [found.id]);
     await appendAuditEntry(tx, actor, {
@@ -75,8 +85,9 @@ export async function readMinorIdentity(
       resourceType: "minor",
       resourceId: found.id,
       minorPseudonym: found.pseudonym,
-      purpose,
+      purpose: emergency ? "break-glass" : purpose,
       outcome: "success",
+      ...(emergency ? { details: { breakGlassId: emergency.id } } : {}),
     });
     return { pseudonym: found.pseudonym, identity: openIdentity(keyring, row) };
   });

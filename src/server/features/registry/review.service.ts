@@ -20,6 +20,7 @@ export type MinorReference = { table: string; column: string; key: string };
 export const minorReferences: MinorReference[] = [
   { table: "stay", column: "minor_id", key: "id" },
   { table: "stay_event", column: "minor_id", key: "id" },
+  { table: "break_glass_access", column: "minor_id", key: "id" },
 ];
 
 /** A stay ended this many days ago or less still tells the steward where a record is hosted. */
