@@ -1,3 +1,4 @@
+import { itBreakGlass } from "./it-break-glass.ts";
 import { itClients } from "./it-clients.ts";
 import { itRegistry } from "./it-registry.ts";
 import { itReports } from "./it-reports.ts";
@@ -34,6 +35,8 @@ export const it = {
     monitoring: "Monitoraggio",
     reports: "Report",
     structureFigures: "Dati della struttura",
+    breakGlass: "Accesso di emergenza",
+    breakGlassReviews: "Accessi di emergenza",
   },
   header: {
     userArea: "Area utente",
@@ -83,6 +86,9 @@ export const it = {
       monitoring: "Cruscotto dei minori fuori famiglia: presenti, andamento, entrate, uscite e posti liberi.",
       reports: "Report per Ministero, ISTAT e Procura, con i file CSV, XLSX e PDF.",
       structureFigures: "Le cifre della propria struttura e l'elenco semestrale per la Procura minorile.",
+      breakGlass:
+        "In un'emergenza, leggere per 24 ore l'identità di un minore fuori da ogni relazione, con motivazione scritta e revisione.",
+      breakGlassReviews: "Valutare gli accessi di emergenza: accettarli o chiederne conto.",
     },
   },
   common: {
@@ -348,6 +354,7 @@ export const it = {
     created: "Utente {{username}} creato.",
   },
   registry: itRegistry,
+  breakGlass: itBreakGlass,
   clients: itClients,
   stays: itStays,
   reports: itReports,

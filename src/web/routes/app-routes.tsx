@@ -5,6 +5,8 @@ import { AccessProtocolPage } from "./access-protocol-page.tsx";
 import { AdmissionPage } from "./admission-page.tsx";
 import { ApprovalsPage } from "./approvals-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
+import { BreakGlassPage } from "./break-glass-page.tsx";
+import { BreakGlassReviewsPage } from "./break-glass-reviews-page.tsx";
 import { ChooseRolePage } from "./choose-role-page.tsx";
 import { DuplicatesPage } from "./duplicates-page.tsx";
 import { FreePlacesPage } from "./free-places-page.tsx";
@@ -45,6 +47,22 @@ export function AppRoutes() {
           element={
             <RequireSession action="structure.read">
               <StructuresPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/accesso-emergenza"
+          element={
+            <RequireSession action="break-glass.open">
+              <BreakGlassPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/revisione-emergenze"
+          element={
+            <RequireSession action="break-glass.review">
+              <BreakGlassReviewsPage />
             </RequireSession>
           }
         />

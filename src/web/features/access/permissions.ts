@@ -107,6 +107,18 @@ export const areas: Area[] = [
   },
   { path: "/utenti", navKey: "nav.users", descriptionKey: "home.cards.users", action: "organisation.manage" },
   {
+    path: "/revisione-emergenze",
+    navKey: "nav.breakGlassReviews",
+    descriptionKey: "home.cards.breakGlassReviews",
+    action: "break-glass.review",
+  },
+  {
+    path: "/accesso-emergenza",
+    navKey: "nav.breakGlass",
+    descriptionKey: "home.cards.breakGlass",
+    action: "break-glass.open",
+  },
+  {
     path: "/protocollo-accesso",
     navKey: "nav.protocol",
     descriptionKey: "home.cards.protocol",
