@@ -8,7 +8,7 @@ import { readTestSettings } from "../../src/server/config.ts";
 import type { TestApp } from "../support/test-app.ts";
 import { startJourneyApp } from "./support/journey-app.ts";
 import { expectAccessible, logIn, navigateTo, waitForPage } from "./support/journey-steps.ts";
-import { boxOf, expectPageFits, laptopWidth, phoneWidth, useWidth } from "./support/layout-checks.ts";
+import { boxOf, expectPageFits, laptopWidth, phoneWidth, setViewportWidth } from "./support/layout-checks.ts";
 import { launchChromium, openJourneyPage } from "./support/stay-steps.ts";
 import { buildWebApp } from "./support/web-build.ts";
 
@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("the steward finds the demo's pairs, each record with where it is hosted and whether the stays overlap", async () => {
-      await useWidth(page, laptopWidth);
+      await setViewportWidth(page, laptopWidth);
       await logIn(page, t.baseUrl, "curatore", stewardPassword);
       await navigateTo(page, title, title);
       const pairs = page.locator("article.duplicate-pair");
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("on a phone the comparisons scroll inside their boxes and the page keeps its width", async () => {
-      await useWidth(page, phoneWidth);
+      await setViewportWidth(page, phoneWidth);
       await page.reload();
       await waitForPage(page, title);
       await transliterated().waitFor();
@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("a merge undone sends the pair back to the queue with the reason of the undo", async () => {
-      await useWidth(page, laptopWidth);
+      await setViewportWidth(page, laptopWidth);
       const card = transliterated();
       await card.getByRole("button", { name: "Stesso minore: unisci" }).click();
       await card
@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)(
       expect(hosts.filter((text) => closedStay.test(text))).toHaveLength(1);
       await expectPageFits(page, "coppia tornata in revisione (1366 px)");
       await expectAccessible(page, "coppia tornata in revisione (1366 px)");
-      await useWidth(page, phoneWidth);
+      await setViewportWidth(page, phoneWidth);
       await expectPageFits(page, "coppia tornata in revisione (390 px)");
       await expectAccessible(page, "coppia tornata in revisione (390 px)");
       expect(cspViolations).toEqual([]);
