@@ -8,7 +8,13 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AppDependencies } from "./core/dependencies.ts";
-import { registerAccessRoutes, registerAuditRoutes } from "./features/access/index.ts";
+import {
+  registerAccessRoutes,
+  registerAuditRoutes,
+  registerOidcRoutes,
+  registerPeopleRoutes,
+  registerSessionStepRoutes,
+} from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
 import {
   createEventFileWorker,
@@ -108,7 +114,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       statusCode: 429,
     }),
   });
-  registerRequestContext(app, db);
+  registerRequestContext(app, deps);
   await registerOpenApi(app, config);
 
   // Event files are processed in the background of every server process, stopped on close.
@@ -126,6 +132,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(async (api) => {
     registerStatusRoutes(api, deps);
     registerAccessRoutes(api, deps);
+    registerSessionStepRoutes(api, deps);
+    registerPeopleRoutes(api, deps);
+    registerOidcRoutes(api, deps);
     registerAuditRoutes(api, deps);
     registerBreakGlassRoutes(api, deps);
     registerReferenceRoutes(api, deps);

@@ -31,7 +31,58 @@ const environmentSchema = z.object({
   SIRMI_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).default(3),
   SIRMI_KEYS_FILE: z.string().min(1).optional(),
   SIRMI_VAULT_KEYS: z.string().min(1).optional(),
+  SIRMI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  SIRMI_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(20).default(3),
+  SIRMI_IDENTITY_ROLES_MIN_LEVEL: z.coerce.number().int().min(2).max(3).default(2),
+  SIRMI_LOCAL_LOGIN: z.enum(["enabled", "disabled"]).default("enabled"),
+  SIRMI_OIDC_ISSUER: z.url().optional(),
+  SIRMI_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SIRMI_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  SIRMI_OIDC_CLIENT_AUTH: z.enum(["client_secret_basic", "client_secret_post", "private_key_jwt"]).optional(),
+  SIRMI_OIDC_PRIVATE_KEY: z.string().min(1).optional(),
+  SIRMI_OIDC_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  SIRMI_OIDC_SCOPES: z.string().min(1).default("openid profile"),
+  SIRMI_OIDC_FISCAL_CODE_CLAIM: z.string().min(1).default("fiscal_number"),
+  SIRMI_OIDC_LEVEL_CLAIM: z.string().min(1).default("acr"),
+  SIRMI_OIDC_LEVEL_VALUES: z
+    .string()
+    .regex(/^[^=,\s]+=[123](,[^=,\s]+=[123])*$/, {
+      error: "Elenco di coppie valore=livello (1, 2 o 3) separate da virgole",
+    })
+    .default(
+      "https://www.spid.gov.it/SpidL1=1,https://www.spid.gov.it/SpidL2=2,https://www.spid.gov.it/SpidL3=3",
+    ),
+  SIRMI_OIDC_ACR_VALUES: z.string().min(1).default("https://www.spid.gov.it/SpidL2"),
+  SIRMI_OIDC_REDIRECT_URL: z.url().optional(),
+  SIRMI_OIDC_POST_LOGOUT_REDIRECT_URL: z.url().optional(),
+  SIRMI_OIDC_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  SIRMI_OIDC_ID_TOKEN_ALG: z
+    .string()
+    .regex(/^(RS|PS|ES)(256|384|512)$/)
+    .default("RS256"),
 });
+
+/** The Region's OpenID Connect provider (SPID/CIE broker); absent when no issuer is configured. */
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientAuth: "client_secret_basic" | "client_secret_post" | "private_key_jwt";
+  clientSecret: string | undefined;
+  /** private_key_jwt: the private JWK as JSON, given directly or as the path of a file holding it. */
+  privateKeyJson: string | undefined;
+  privateKeyFile: string | undefined;
+  scopes: string;
+  fiscalCodeClaim: string;
+  levelClaim: string;
+  /** Value of the level claim → authentication level 1–3. */
+  levelValues: Map<string, 1 | 2 | 3>;
+  /** Levels asked of the provider (acr_values), in order of preference. */
+  acrValues: string;
+  redirectUrl: string;
+  postLogoutRedirectUrl: string;
+  clockToleranceSeconds: number;
+  idTokenAlg: string;
+};
 
 export type Config = {
   databaseUrl: string | undefined;
@@ -58,6 +109,12 @@ export type Config = {
   keysFile: string;
   /** …or the same JSON given directly, e.g. from a secret store. */
   vaultKeysJson: string | undefined;
+  sessionIdleMinutes: number;
+  maxSessionsPerUser: number;
+  /** Authentication level (2 = SPID L2 / CIE / password + code, 3 = SPID L3) for roles that see identities. */
+  identityRolesMinLevel: 2 | 3;
+  localLogin: boolean;
+  oidc: OidcConfig | null;
 };
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
@@ -93,6 +150,51 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     eventFileChunkLines: env.SIRMI_EVENT_FILE_CHUNK_LINES,
     keysFile: path.resolve(env.SIRMI_KEYS_FILE ?? path.join(env.SIRMI_DATA_DIR, "keys.json")),
     vaultKeysJson: env.SIRMI_VAULT_KEYS,
+    sessionIdleMinutes: env.SIRMI_SESSION_IDLE_MINUTES,
+    maxSessionsPerUser: env.SIRMI_MAX_SESSIONS_PER_USER,
+    identityRolesMinLevel: env.SIRMI_IDENTITY_ROLES_MIN_LEVEL as 2 | 3,
+    localLogin: env.SIRMI_LOCAL_LOGIN === "enabled",
+    oidc: oidcConfigOf(env, publicUrl),
+  };
+}
+
+function oidcConfigOf(env: z.infer<typeof environmentSchema>, publicUrl: string): OidcConfig | null {
+  if (!env.SIRMI_OIDC_ISSUER) return null;
+  const problems: string[] = [];
+  if (!env.SIRMI_OIDC_CLIENT_ID) problems.push("SIRMI_OIDC_CLIENT_ID: obbligatorio con SIRMI_OIDC_ISSUER");
+  const hasKey = Boolean(env.SIRMI_OIDC_PRIVATE_KEY || env.SIRMI_OIDC_PRIVATE_KEY_FILE);
+  const clientAuth = env.SIRMI_OIDC_CLIENT_AUTH ?? (hasKey ? "private_key_jwt" : "client_secret_basic");
+  if (clientAuth === "private_key_jwt" && !hasKey)
+    problems.push("SIRMI_OIDC_PRIVATE_KEY: obbligatoria (o SIRMI_OIDC_PRIVATE_KEY_FILE) con private_key_jwt");
+  if (clientAuth !== "private_key_jwt" && !env.SIRMI_OIDC_CLIENT_SECRET)
+    problems.push(`SIRMI_OIDC_CLIENT_SECRET: obbligatorio con ${clientAuth}`);
+  if (!env.SIRMI_OIDC_SCOPES.split(/\s+/).includes("openid"))
+    problems.push("SIRMI_OIDC_SCOPES: deve comprendere openid");
+  if (problems.length > 0) throw new Error(`Configurazione non valida:\n${problems.join("\n")}`);
+  return {
+    issuer: env.SIRMI_OIDC_ISSUER,
+    clientId: env.SIRMI_OIDC_CLIENT_ID as string,
+    clientAuth,
+    clientSecret: env.SIRMI_OIDC_CLIENT_SECRET,
+    privateKeyJson: env.SIRMI_OIDC_PRIVATE_KEY,
+    privateKeyFile: env.SIRMI_OIDC_PRIVATE_KEY_FILE
+      ? path.resolve(env.SIRMI_OIDC_PRIVATE_KEY_FILE)
+      : undefined,
+    scopes: env.SIRMI_OIDC_SCOPES,
+    fiscalCodeClaim: env.SIRMI_OIDC_FISCAL_CODE_CLAIM,
+    levelClaim: env.SIRMI_OIDC_LEVEL_CLAIM,
+    levelValues: new Map(
+      env.SIRMI_OIDC_LEVEL_VALUES.split(",").map((pair) => {
+        const at = pair.lastIndexOf("=");
+        return [pair.slice(0, at), Number(pair.slice(at + 1)) as 1 | 2 | 3];
+      }),
+    ),
+    acrValues: env.SIRMI_OIDC_ACR_VALUES,
+    redirectUrl: env.SIRMI_OIDC_REDIRECT_URL ?? new URL("/api/v1/session/oidc/callback", publicUrl).href,
+    postLogoutRedirectUrl:
+      env.SIRMI_OIDC_POST_LOGOUT_REDIRECT_URL ?? new URL("/accesso?uscita=provider", publicUrl).href,
+    clockToleranceSeconds: env.SIRMI_OIDC_CLOCK_TOLERANCE_SECONDS,
+    idTokenAlg: env.SIRMI_OIDC_ID_TOKEN_ALG,
   };
 }
 

@@ -94,7 +94,31 @@ describe("sirmi command line", () => {
       "corta\n",
     );
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain("almeno 10 caratteri");
+    expect(short.stderr).toContain("almeno 12 caratteri");
+    const common = await sirmi(
+      ["user", "create", "--username", "comune", "--role", "auditor", "--org", "REGIONE", "--password-stdin"],
+      "password12345\n",
+    );
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain("più comuni");
+  });
+
+  it("resets a password, registers a fiscal code from standard input and enrols a second factor", async () => {
+    environment.SIRMI_KEYS_FILE = path.join(folder, "keys.json");
+    expect((await sirmi(["keys", "generate", "--out", environment.SIRMI_KEYS_FILE])).code).toBe(0);
+    const reset = await sirmi(["user", "reset-password", "--username", "admin"]);
+    expect(reset.stdout).toMatch(/Password temporanea di admin \(mostrata solo ora\): \S{16}/);
+    const asArgument = await sirmi(["user", "set-fiscal-code", "--username", "admin"]);
+    expect(asArgument.code).toBe(1);
+    const fiscal = await sirmi(
+      ["user", "set-fiscal-code", "--username", "admin", "--fiscal-code-stdin"],
+      "RSSMRA80A01H501U\n",
+    );
+    expect(fiscal.code, fiscal.stderr).toBe(0);
+    expect(fiscal.stdout).not.toContain("RSSMRA80A01H501U");
+    const enrolled = await sirmi(["user", "enrol-second-factor", "--username", "admin"]);
+    expect(enrolled.stdout).toMatch(/URI: otpauth:\/\/totp\//);
+    expect(enrolled.stdout.match(/^ {2}\w{5}-\w{5}$/gm)).toHaveLength(10);
   });
 
   it("imports a registry record by record: good ones stored, bad ones explained, exit code 3", async () => {

@@ -1,16 +1,19 @@
 import { Writable } from "node:stream";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { seesIdentities } from "../../src/domain/access/identity-roles.ts";
 import type { Role } from "../../src/domain/access/roles.ts";
 import { type Clock, clockOnDay } from "../../src/domain/time/clock.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
+import { enrolSecondFactorSystem } from "../../src/server/features/access/second-factor.system.ts";
 import {
   addRole,
   createOrganisation,
   createUserWithRole,
 } from "../../src/server/features/access/users.service.ts";
 import { createLogger } from "../../src/server/http/logger.ts";
+import { hasSecondFactorFor, nextCodeFor, rememberSecondFactor } from "./second-factor-codes.ts";
 import { openTestDatabase } from "./test-database.ts";
 
 export const testPassword = "password-di-prova-1";
@@ -82,14 +85,18 @@ export async function createOrganisationFor(
   });
 }
 
+/**
+ * A user with the test password; one who holds a role that sees identities also gets a second
+ * factor (mandatory for those roles with local login), whose codes logInAs then gives.
+ */
 export async function createUserFor(
-  t: TestApp,
+  t: Pick<TestApp, "db" | "keyring">,
   username: string,
   role: Role,
   organisationCode: string,
   structureId?: string,
 ) {
-  return createUserWithRole(t.db, system, {
+  const created = await createUserWithRole(t.db, system, {
     username,
     displayName: `Utente ${username}`,
     password: testPassword,
@@ -97,6 +104,13 @@ export async function createUserFor(
     organisationCode,
     structureId: structureId ?? null,
   });
+  if (seesIdentities(role)) await enrolSecondFactorFor(t, username);
+  return created;
+}
+
+export async function enrolSecondFactorFor(t: Pick<TestApp, "db" | "keyring">, username: string) {
+  const { secret } = await enrolSecondFactorSystem(t.db, t.keyring, system, { username, issuer: "test" });
+  rememberSecondFactor(username, secret);
 }
 
 /** A logged-in browser-like client: keeps the cookie, sends the CSRF token on writes. */
@@ -110,12 +124,25 @@ export async function logInAs(app: FastifyInstance, username: string, password =
     throw new Error(`login failed for ${username}: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === "sirmi_session");
   if (!cookie) throw new Error("no session cookie");
-  const session = response.json() as {
+  type SessionBody = {
     csrfToken: string;
-    memberships: { membershipId: string }[];
+    memberships: { membershipId: string; available: boolean }[];
     active: unknown;
+    pendingStep: string | null;
   };
+  let session = response.json() as SessionBody;
   const headers = { cookie: `sirmi_session=${cookie.value}`, "x-csrf-token": session.csrfToken };
+  if (session.pendingStep === "second-factor") {
+    const answered = await app.inject({
+      method: "POST",
+      url: "/api/v1/session/second-factor",
+      headers,
+      payload: { code: await nextCodeFor(username) },
+    });
+    if (answered.statusCode !== 200)
+      throw new Error(`second factor refused for ${username}: ${answered.statusCode} ${answered.body}`);
+    session = answered.json() as SessionBody;
+  }
   const client = {
     session,
     headers,
@@ -126,10 +153,9 @@ export async function logInAs(app: FastifyInstance, username: string, password =
       app.inject({ method: "PUT", url, headers, payload: payload as object }),
     delete: (url: string) => app.inject({ method: "DELETE", url, headers }),
   };
-  if (!session.active && session.memberships.length > 0) {
-    await client.put("/api/v1/session/active-membership", {
-      membershipId: session.memberships[0].membershipId,
-    });
+  const usable = session.memberships.filter((membership) => membership.available);
+  if (!session.active && !session.pendingStep && usable.length > 0) {
+    await client.put("/api/v1/session/active-membership", { membershipId: usable[0].membershipId });
   }
   return client;
 }
@@ -141,5 +167,6 @@ export function json<T = Record<string, unknown>>(response: LightMyRequestRespon
 }
 
 export async function addRoleFor(t: TestApp, username: string, role: Role, organisationCode: string) {
-  return addRole(t.db, system, { username, role, organisationCode });
+  await addRole(t.db, system, { username, role, organisationCode });
+  if (seesIdentities(role) && !hasSecondFactorFor(username)) await enrolSecondFactorFor(t, username);
 }

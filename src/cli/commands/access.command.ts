@@ -2,7 +2,12 @@ import type { Command } from "commander";
 import { organisationInputSchema, userInputSchema } from "../../domain/access/access-api.schema.ts";
 import { OrganisationKind, Role } from "../../domain/access/roles.ts";
 import type { Config } from "../../server/config.ts";
-import { addRole, createOrganisation, createUserWithRole } from "../../server/features/access/index.ts";
+import {
+  addRole,
+  createOrganisation,
+  createUserWithRole,
+  passwordWeakness,
+} from "../../server/features/access/index.ts";
 import { withDatabase } from "../configured-database.ts";
 import { parseOrExit, readStdin } from "../input.ts";
 
@@ -39,6 +44,8 @@ export function registerAccessCommands(program: Command, config: () => Config) {
           role: options.role,
           organisationCode: options.org ?? "",
         });
+        const weakness = passwordWeakness(password, options.username);
+        if (weakness) throw new Error(weakness);
         await withDatabase(config(), async (handle) => {
           const created = await createUserWithRole(handle.db, system, input);
           process.stdout.write(

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
+import { seesIdentities } from "../../domain/access/identity-roles.ts";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
 import { loadKeyring, reloadingKeyring } from "../../server/core/vault-keys.ts";
@@ -47,7 +48,13 @@ export function registerServeCommands(program: Command, config: () => Config, cl
         );
         say(`\nUtenti dimostrativi (le password sono mostrate solo ora):`);
         for (const user of demo.passwords)
-          say(`  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}`);
+          say(
+            `  ${user.username.padEnd(14)} ${user.role.padEnd(20)} ${user.password}${seesIdentities(user.role) ? "  *" : ""}`,
+          );
+        say(
+          "  * ruolo che vede le identità dei minori: al primo accesso si attiva la verifica in due passaggi\n" +
+            "    (codice QR per un'app di autenticazione, o la chiave mostrata come testo, es. oathtool --totp -b CHIAVE).",
+        );
         say("");
       }
       const { address } = await serve(settings, handle, reloadingKeyring(keyring, settings.keysFile), clock);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, json, logInAs, type TestApp } from "../../../test/support/test-app.ts";
+import {
+  createTestApp,
+  enrolSecondFactorFor,
+  json,
+  logInAs,
+  type TestApp,
+} from "../../../test/support/test-app.ts";
 import { addDays } from "../../domain/time/calendar.ts";
 import { createDemoData } from "./demo-data.ts";
 import { createDemoStays } from "./demo-stays.ts";
@@ -17,6 +23,8 @@ beforeAll(async () => {
   const stays = await createDemoStays(t.db, t.keyring, t.today, addDays(t.today, -60));
   expect(stays.stays).toBeGreaterThan(0);
   const steward = demo.passwords.find((user) => user.username === "curatore");
+  // The steward sees identities: a second factor, enrolled as the person would at first login.
+  await enrolSecondFactorFor(t, "curatore");
   const client = await logInAs(t.app, "curatore", steward?.password);
   reviews = json<{ items: Review[] }>(await client.get("/api/v1/duplicate-reviews")).items;
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { LoginStep } from "./login-steps.ts";
+import { passwordPolicy } from "./password-policy.ts";
 import { OrganisationKind, Role } from "./roles.ts";
-
-export const passwordPolicy = { minLength: 10 } as const;
 
 export const loginSchema = z
   .object({
@@ -22,14 +22,28 @@ export const membershipSchema = z
   })
   .meta({ id: "Membership" });
 
+export const sessionMembershipSchema = membershipSchema
+  .extend({
+    available: z
+      .boolean()
+      .describe("Falso per un ruolo che vede le identità quando il livello di autenticazione non basta"),
+    seesIdentities: z.boolean(),
+  })
+  .meta({ id: "SessionMembership" });
+
 export const sessionSchema = z
   .object({
     user: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }),
     csrfToken: z
       .string()
       .describe("Da inviare nell'intestazione X-CSRF-Token delle richieste che modificano dati"),
-    memberships: z.array(membershipSchema),
+    memberships: z.array(sessionMembershipSchema),
     active: membershipSchema.nullable(),
+    authMethod: z.enum(["password", "oidc"]).describe("password (account locale) o oidc (SPID/CIE)"),
+    authenticationLevel: z.number().int().min(1).max(3),
+    requiredLevelForIdentityRoles: z.number().int().min(2).max(3),
+    pendingStep: LoginStep.nullable().describe("Il passo dell'accesso ancora da completare"),
+    hasSecondFactor: z.boolean(),
   })
   .meta({ id: "Session" });
 

@@ -10,6 +10,8 @@ export const scopeCodes = {
   "active-structures": "Strutture attive",
   "own-structures": "Strutture del proprio ente gestore (o la sola struttura assegnata)",
   "own-organisation": "La propria organizzazione",
+  "region-staff":
+    "Il personale della Regione e dell'osservatorio; la nomina dei responsabili delle organizzazioni (solo con SPID o CIE)",
   none: "Nessun record individuale",
   "exact-match":
     "Solo ricerca esatta (codice fiscale, o cognome, nome, data di nascita e sesso), con finalità dichiarata",
@@ -29,7 +31,9 @@ export const actionLabels = {
   "structure.register": "Registrare una nuova struttura",
   "structure.edit": "Modificare la scheda di una struttura",
   "structure.decide": "Approvare o respingere registrazioni e modifiche",
-  "organisation.manage": "Gestire organizzazioni e utenti",
+  "organisation.manage": "Gestire le organizzazioni",
+  "user.manage":
+    "Gestire le persone: creare utenti, assegnare e revocare ruoli, sospendere, reimpostare password e secondo fattore, chiudere sessioni",
   "audit.read": "Consultare e verificare il registro degli accessi",
   "reference.read": "Consultare comuni, zone e liste di codici",
   "registry.lookup": "Cercare un minore nell'anagrafe unica per ammetterlo o prenderlo in carico",
@@ -62,6 +66,11 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "structure.edit": { "structure-manager": "own-structures", "region-admin": "region" },
   "structure.decide": { "region-admin": "region" },
   "organisation.manage": { "region-admin": "region" },
+  "user.manage": {
+    "structure-manager": "own-organisation",
+    "service-manager": "own-organisation",
+    "region-admin": "region-staff",
+  },
   "audit.read": { auditor: "region" },
   "registry.lookup": {
     "structure-operator": "exact-match",

@@ -41,6 +41,12 @@ export const appErrorCodes = {
   "token-expired": "Il token del client applicativo è scaduto: generarne uno nuovo.",
   "token-replayed": "Il token (jti) è già stato usato: generarne uno nuovo per ogni richiesta.",
   "integrity-invalid": "L'integrità del messaggio non è verificata (Digest o Agid-JWT-Signature).",
+  "authentication-level-insufficient":
+    "Questo ruolo vede le identità dei minori e richiede un livello di autenticazione più alto (SPID livello 2 o CIE, oppure password e codice temporaneo).",
+  "login-step-required": "Completare l'accesso prima di continuare.",
+  "second-factor-invalid": "Il codice non è corretto, è già stato usato o è scaduto.",
+  "password-too-weak": "La nuova password non rispetta le regole.",
+  "grant-not-allowed": "L'assegnazione del ruolo non è consentita.",
 } as const;
 
 export type AppErrorCode = keyof typeof appErrorCodes;

@@ -15,25 +15,6 @@ export const membershipColumns = {
   organisationKind: organisation.kind,
 };
 
-/** The session of a cookie, still valid, with its user and (when chosen) the active membership. */
-export async function findLiveSession(db: Executor, tokenHash: string) {
-  const [row] = await db
-    .select({
-      tokenHash: session.tokenHash,
-      csrfToken: session.csrfToken,
-      membershipId: session.membershipId,
-      userId: appUser.id,
-      username: appUser.username,
-      displayName: appUser.displayName,
-      isActive: appUser.isActive,
-    })
-    .from(session)
-    .innerJoin(appUser, eq(appUser.id, session.userId))
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, sql`now()`)))
-    .limit(1);
-  return row;
-}
-
 export async function findActorOfMembership(
   db: Executor,
   user: { userId: string; username: string; displayName: string },
@@ -56,4 +37,37 @@ export async function findActorOfMembership(
     role: row.role as Role,
     structureId: row.structureId,
   };
+}
+
+/** The session of a cookie, neither expired nor idle too long, with its user. */
+export async function findLiveSession(db: Executor, tokenHash: string, now: Date, idleSince: Date) {
+  const [row] = await db
+    .select({
+      sessionId: session.id,
+      tokenHash: session.tokenHash,
+      csrfToken: session.csrfToken,
+      membershipId: session.membershipId,
+      authMethod: session.authMethod,
+      authenticationLevel: session.authenticationLevel,
+      pendingStep: session.pendingStep,
+      lastSeenAt: session.lastSeenAt,
+      idTokenSealed: session.idTokenSealed,
+      idTokenKeyId: session.idTokenKeyId,
+      userId: appUser.id,
+      username: appUser.username,
+      displayName: appUser.displayName,
+      isActive: appUser.isActive,
+      hasSecondFactor: sql<boolean>`${appUser.totpSecretSealed} is not null`,
+    })
+    .from(session)
+    .innerJoin(appUser, eq(appUser.id, session.userId))
+    .where(
+      and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, now), gt(session.lastSeenAt, idleSince)),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function touchSession(db: Executor, tokenHash: string, now: Date) {
+  await db.update(session).set({ lastSeenAt: now }).where(eq(session.tokenHash, tokenHash));
 }

@@ -67,6 +67,11 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   "token-expired": 401,
   "token-replayed": 401,
   "integrity-invalid": 401,
+  "authentication-level-insufficient": 403,
+  "login-step-required": 403,
+  "second-factor-invalid": 401,
+  "password-too-weak": 422,
+  "grant-not-allowed": 403,
 };
 
 const titles: Record<number, string> = {

@@ -1,9 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Database } from "../../db/database.ts";
 import { AppError } from "../../domain/errors/app-error.ts";
 import type { Actor } from "../core/actor.ts";
-import { findSessionState, type SessionState } from "../core/session-state.ts";
+import { findSessionState, type SessionContext, type SessionState } from "../core/session-state.ts";
 
 export const sessionCookieName = "sirmi_session";
 export const csrfHeaderName = "x-csrf-token";
@@ -20,12 +19,12 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  * Reads the session cookie once per request, before the body is even validated, and refuses a
  * cookie-authenticated write without its CSRF token; routes then ask for the actor.
  */
-export function registerRequestContext(app: FastifyInstance, db: Database) {
+export function registerRequestContext(app: FastifyInstance, ctx: SessionContext) {
   app.decorateRequest("sessionState", undefined);
   app.addHook("preValidation", async (request) => {
     const token = request.cookies[sessionCookieName];
     if (!token || !request.url.startsWith("/api/")) return;
-    request.sessionState = await findSessionState(db, token);
+    request.sessionState = await findSessionState(ctx, token);
     const isLogin = request.method === "POST" && request.url.split("?")[0] === "/api/v1/session";
     if (request.sessionState && !isLogin) checkCsrf(request);
   });
@@ -47,10 +46,17 @@ export function checkCsrf(request: FastifyRequest) {
   }
 }
 
-export function requireSession(request: FastifyRequest): SessionState {
+/** A session, even one that still owes a login step (the step's own endpoints, reading it, logging out). */
+export function requireSessionAtAnyStep(request: FastifyRequest): SessionState {
   if (!request.sessionState) throw new AppError("not-authenticated");
   checkCsrf(request);
   return request.sessionState;
+}
+
+export function requireSession(request: FastifyRequest): SessionState {
+  const state = requireSessionAtAnyStep(request);
+  if (state.pendingStep) throw new AppError("login-step-required");
+  return state;
 }
 
 export function requireActor(request: FastifyRequest): Actor {

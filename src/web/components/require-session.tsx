@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation } from "react-router";
 import type { Action } from "../../domain/access/policy.ts";
+import { nextPathOf } from "../features/access/login-steps-api.ts";
 import { can } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
 import { ErrorAlert } from "./error-alert.tsx";
@@ -28,6 +29,7 @@ export function RequireSession({ action, children }: { action?: Action; children
   if (error) return <ErrorAlert error={error} />;
   if (!session)
     return <Navigate to="/accesso" replace state={{ from: location.pathname + location.search }} />;
+  if (session.pendingStep) return <Navigate to={nextPathOf(session)} replace />;
   if (!session.active) return <Navigate to="/scegli-ruolo" replace />;
   if (action && !can(session.active, action)) return <Forbidden />;
   return children;

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { roleLabels } from "../../domain/access/roles.ts";
 import {
   type Membership,
@@ -58,6 +58,11 @@ export function UserZone() {
             {t("header.switchRoleSubmit")}
           </button>
         </form>
+      )}
+      {session.active && (
+        <Link className="text-white" to="/sessioni">
+          {t("access.sessions.link")}
+        </Link>
       )}
       <button
         type="button"

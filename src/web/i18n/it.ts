@@ -1,3 +1,4 @@
+import { itAccess } from "./it-access.ts";
 import { itBreakGlass } from "./it-break-glass.ts";
 import { itClients } from "./it-clients.ts";
 import { itRegistry } from "./it-registry.ts";
@@ -47,7 +48,7 @@ export const it = {
   },
   login: {
     title: "Accesso",
-    intro: "Accedere con le credenziali assegnate dalla propria organizzazione.",
+    intro: "Accedere con SPID o CIE, oppure con le credenziali assegnate dalla propria organizzazione.",
     username: "Nome utente",
     password: "Password",
     submit: "Accedi",
@@ -355,6 +356,7 @@ export const it = {
   },
   registry: itRegistry,
   breakGlass: itBreakGlass,
+  access: itAccess,
   clients: itClients,
   stays: itStays,
   reports: itReports,

@@ -14,6 +14,7 @@ import { GuestsChoosePage } from "./guests-choose-page.tsx";
 import { GuestsPage } from "./guests-page.tsx";
 import { HomePage } from "./home-page.tsx";
 import { LoginPage } from "./login-page.tsx";
+import { PasswordChangePage, SecondFactorEnrolmentPage, SecondFactorPage } from "./login-step-pages.tsx";
 import { MachineClientsPage } from "./machine-clients-page.tsx";
 import { MinorOpenPage } from "./minor-open-page.tsx";
 import { MinorPage } from "./minor-page.tsx";
@@ -21,6 +22,8 @@ import { NotFoundPage } from "./not-found-page.tsx";
 import { OccupancyPage } from "./occupancy-page.tsx";
 import { RegistrySearchPage } from "./registry-search-page.tsx";
 import { ReportCatalogueRoute, ReportsDashboardRoute, StructureFiguresRoute } from "./report-pages.tsx";
+import { SessionsPage } from "./sessions-page.tsx";
+import { SignInRefusalPage } from "./sign-in-refusal-page.tsx";
 import { StayPage } from "./stay-page.tsx";
 import { StructureDetailPage } from "./structure-detail-page.tsx";
 import { StructureEditPage } from "./structure-edit-page.tsx";
@@ -33,7 +36,19 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route path="/accesso" element={<LoginPage />} />
+        <Route path="/accesso/esito" element={<SignInRefusalPage />} />
+        <Route path="/accesso/verifica" element={<SecondFactorPage />} />
+        <Route path="/accesso/cambio-password" element={<PasswordChangePage />} />
+        <Route path="/accesso/secondo-fattore" element={<SecondFactorEnrolmentPage />} />
         <Route path="/scegli-ruolo" element={<ChooseRolePage />} />
+        <Route
+          path="/sessioni"
+          element={
+            <RequireSession>
+              <SessionsPage />
+            </RequireSession>
+          }
+        />
         <Route
           index
           element={
@@ -205,7 +220,7 @@ export function AppRoutes() {
         <Route
           path="/utenti"
           element={
-            <RequireSession action="organisation.manage">
+            <RequireSession action="user.manage">
               <UsersPage />
             </RequireSession>
           }

@@ -14,6 +14,7 @@ import { openTestDatabase } from "../../support/test-database.ts";
 export async function startJourneyApp(
   webRoot: string,
   environment: Record<string, string> = {},
+  port = 0,
 ): Promise<TestApp & { baseUrl: string }> {
   const handle = await openTestDatabase();
   const logLines: string[] = [];
@@ -39,7 +40,7 @@ export async function startJourneyApp(
     clock: systemClock,
     webRoot,
   });
-  const address = await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = await app.listen({ port, host: "127.0.0.1" });
   return {
     app,
     db: handle.db,

@@ -1,7 +1,9 @@
-import { asc, eq, type SQL, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/database.ts";
-import { appUser, membership, organisation, session } from "../../../db/schema/index.ts";
-import { membershipColumns } from "../../core/session.queries.ts";
+import { appUser, membership, organisation } from "../../../db/schema/index.ts";
+import { findActorOfMembership, membershipColumns } from "../../core/session.queries.ts";
+
+export { findActorOfMembership };
 
 export async function findUserByUsername(db: Executor, username: string) {
   const [user] = await db.select().from(appUser).where(eq(appUser.username, username)).limit(1);
@@ -15,31 +17,6 @@ export async function listMembershipsOfUser(db: Executor, userId: string) {
     .innerJoin(organisation, eq(organisation.id, membership.organisationId))
     .where(eq(membership.userId, userId))
     .orderBy(asc(organisation.name), asc(membership.role));
-}
-
-export async function insertSession(
-  db: Executor,
-  values: {
-    tokenHash: string;
-    userId: string;
-    membershipId: string | null;
-    csrfToken: string;
-    expiresAt: Date | SQL;
-  },
-) {
-  await db.insert(session).values(values);
-}
-
-export async function deleteSession(db: Executor, tokenHash: string) {
-  await db.delete(session).where(eq(session.tokenHash, tokenHash));
-}
-
-export async function setSessionMembership(db: Executor, tokenHash: string, membershipId: string) {
-  await db.update(session).set({ membershipId }).where(eq(session.tokenHash, tokenHash));
-}
-
-export async function deleteExpiredSessions(db: Executor) {
-  await db.delete(session).where(sql`${session.expiresAt} <= now()`);
 }
 
 export async function findOrganisationByCode(db: Executor, code: string) {
@@ -81,21 +58,4 @@ export async function insertMembership(
     .onConflictDoNothing()
     .returning({ id: membership.id });
   return rows.length > 0;
-}
-
-export async function listUsersWithMemberships(db: Executor) {
-  return db
-    .select({
-      userId: appUser.id,
-      username: appUser.username,
-      displayName: appUser.displayName,
-      isActive: appUser.isActive,
-      role: membership.role,
-      organisationCode: organisation.code,
-      organisationName: organisation.name,
-    })
-    .from(appUser)
-    .leftJoin(membership, eq(membership.userId, appUser.id))
-    .leftJoin(organisation, eq(organisation.id, membership.organisationId))
-    .orderBy(asc(appUser.username));
 }

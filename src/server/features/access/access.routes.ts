@@ -1,39 +1,62 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Database } from "../../../db/database.ts";
 import {
   chooseMembershipSchema,
   loginSchema,
   organisationInputSchema,
   organisationSchema,
   sessionSchema,
-  userInputSchema,
-  userSummarySchema,
 } from "../../../domain/access/access-api.schema.ts";
+import { mayActWithLevel } from "../../../domain/access/authentication-levels.ts";
+import { seesIdentities } from "../../../domain/access/identity-roles.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
+import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
-import { findSessionState, type SessionState } from "../../core/session-state.ts";
 import {
   requireActor,
   requireSession,
+  requireSessionAtAnyStep,
   sessionCookieName,
   sessionTokenOf,
 } from "../../http/request-context.ts";
-import { chooseMembership, listSessionMemberships, logIn, logOut } from "./session.service.ts";
-import { createOrganisation, createUserWithRole, listOrganisations, listUsers } from "./users.service.ts";
+import { listOrganisations } from "./access.queries.ts";
+import {
+  chooseMembership,
+  findSessionState,
+  listSessionMemberships,
+  logIn,
+  logOut,
+  type SessionContext,
+  type SessionState,
+} from "./session.service.ts";
+import { createOrganisation } from "./users.service.ts";
 
 const cookieSecurity = { sessionCookie: [] };
 
-async function sessionView(db: Database, state: SessionState) {
-  const memberships = await listSessionMemberships(db, state);
-  const active = state.actor
-    ? (memberships.find((membership) => membership.membershipId === state.actor?.membershipId) ?? null)
-    : null;
-  return { user: state.user, csrfToken: state.csrfToken, memberships, active } as z.infer<
-    typeof sessionSchema
-  >;
+export async function sessionView(ctx: SessionContext, state: SessionState) {
+  const required = ctx.config.identityRolesMinLevel;
+  const memberships = (await listSessionMemberships(ctx.db, state)).map((membership) => ({
+    ...membership,
+    available: mayActWithLevel(membership.role as Role, state.authenticationLevel, required),
+    seesIdentities: seesIdentities(membership.role as Role),
+  }));
+  const found = state.actor
+    ? memberships.find((membership) => membership.membershipId === state.actor?.membershipId)
+    : undefined;
+  const active = found ? (({ available, seesIdentities, ...rest }) => rest)(found) : null;
+  return {
+    user: state.user,
+    csrfToken: state.csrfToken,
+    memberships,
+    active,
+    authMethod: state.authMethod,
+    authenticationLevel: state.authenticationLevel,
+    requiredLevelForIdentityRoles: required,
+    pendingStep: state.pendingStep,
+    hasSecondFactor: state.hasSecondFactor,
+  } as z.infer<typeof sessionSchema>;
 }
 
 export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies) {
@@ -60,11 +83,11 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       config: { rateLimit: { max: config.loginRateLimitPerMinute, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      const { token } = await logIn(db, request.body, config.sessionHours);
+      const { token } = await logIn(deps, request.body, request.headers["user-agent"]);
       setCookie(reply, token);
-      const state = await findSessionState(db, token);
+      const state = await findSessionState(deps, token);
       if (!state) throw new Error("session just created is missing");
-      return reply.status(201).send(await sessionView(db, state));
+      return reply.status(201).send(await sessionView(deps, state));
     },
   );
 
@@ -78,7 +101,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
         response: { 200: sessionSchema },
       },
     },
-    async (request) => sessionView(db, requireSession(request)),
+    async (request) => sessionView(deps, requireSessionAtAnyStep(request)),
   );
 
   api.put(
@@ -93,12 +116,12 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request) => {
-      requireSession(request);
+      const current = requireSession(request);
       const token = sessionTokenOf(request);
-      await chooseMembership(db, token, request.body.membershipId);
-      const state = await findSessionState(db, token);
+      await chooseMembership(deps, current, token, request.body.membershipId);
+      const state = await findSessionState(deps, token);
       if (!state) throw new Error("session vanished");
-      return sessionView(db, state);
+      return sessionView(deps, state);
     },
   );
 
@@ -113,8 +136,8 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request, reply) => {
-      requireSession(request);
-      await logOut(db, sessionTokenOf(request));
+      requireSessionAtAnyStep(request);
+      await logOut(deps, sessionTokenOf(request));
       reply.clearCookie(sessionCookieName, { path: "/" });
       return reply.status(204).send(null);
     },
@@ -171,7 +194,18 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
       },
     },
     async (request) => {
-      return { items: await listOrganisations(db, requireActor(request)) };
+      authorize(requireActor(request), "organisation.manage");
+      const rows = await listOrganisations(db);
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          code: row.code,
+          name: row.name,
+          kind: row.kind as z.infer<typeof organisationSchema>["kind"],
+          fiscalCode: row.fiscalCode,
+          comune: row.comune,
+        })),
+      };
     },
   );
 
@@ -188,40 +222,16 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      return reply.status(201).send(await createOrganisation(db, actor, request.body));
-    },
-  );
-
-  api.get(
-    "/api/v1/users",
-    {
-      schema: {
-        tags: ["accesso"],
-        summary: "Elenco degli utenti e dei loro ruoli",
-        security: [cookieSecurity],
-        response: { 200: z.object({ items: z.array(userSummarySchema) }) },
-      },
-    },
-    async (request) => {
-      return {
-        items: (await listUsers(db, requireActor(request))) as z.infer<typeof userSummarySchema>[],
-      };
-    },
-  );
-
-  api.post(
-    "/api/v1/users",
-    {
-      schema: {
-        tags: ["accesso"],
-        summary: "Creare un utente con un ruolo in un'organizzazione",
-        security: [cookieSecurity],
-        body: userInputSchema,
-        response: { 201: z.object({ id: z.uuid(), username: z.string() }) },
-      },
-    },
-    async (request, reply) => {
-      return reply.status(201).send(await createUserWithRole(db, requireActor(request), request.body));
+      authorize(actor, "organisation.manage");
+      const row = await createOrganisation(db, actor, request.body);
+      return reply.status(201).send({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        kind: row.kind as z.infer<typeof organisationSchema>["kind"],
+        fiscalCode: row.fiscalCode,
+        comune: row.comune,
+      });
     },
   );
 }

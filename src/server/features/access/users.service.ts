@@ -2,29 +2,26 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Database, Executor } from "../../../db/database.ts";
 import type { organisationInputSchema, userInputSchema } from "../../../domain/access/access-api.schema.ts";
-import { type OrganisationKind, organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
+import { organisationKindOfRole, type Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
-import type { Actor, SystemActor } from "../../core/actor.ts";
+import type { AuditSubject } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
-import { authorize, authorizeSubject } from "../../core/authorization.ts";
 import {
   findOrganisationByCode,
   findUserByUsername,
   insertMembership,
   insertOrganisation,
   insertUser,
-  listOrganisations as listOrganisationRows,
-  listUsersWithMemberships,
 } from "./access.queries.ts";
+import { findUserByFiscalCodeDigest } from "./account.queries.ts";
 import { hashPassword } from "./passwords.ts";
 
 export async function createOrganisation(
   db: Database,
-  subject: Actor | SystemActor,
+  subject: AuditSubject,
   input: z.infer<typeof organisationInputSchema>,
 ) {
-  authorizeSubject(subject, "organisation.manage");
-  const row = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (await findOrganisationByCode(tx, input.code)) {
       throw new AppError("conflict", `Esiste già un'organizzazione con il codice ${input.code}.`);
     }
@@ -44,23 +41,6 @@ export async function createOrganisation(
     });
     return row;
   });
-  return organisationView(row);
-}
-
-function organisationView(row: Awaited<ReturnType<typeof listOrganisationRows>>[number]) {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    kind: row.kind as OrganisationKind,
-    fiscalCode: row.fiscalCode,
-    comune: row.comune,
-  };
-}
-
-export async function listOrganisations(db: Database, actor: Actor) {
-  authorize(actor, "organisation.manage");
-  return (await listOrganisationRows(db)).map(organisationView);
 }
 
 /** The organisation a role is to be held in, if it exists and is of the kind the role needs. */
@@ -79,18 +59,30 @@ async function getOrganisationForRole(tx: Executor, code: string, role: Role) {
 /** Creates a user holding one role in one organisation; more roles come with addRole. */
 export async function createUserWithRole(
   db: Database,
-  subject: Actor | SystemActor,
-  input: z.infer<typeof userInputSchema> & { structureId?: string | null },
+  subject: AuditSubject,
+  input: Omit<z.infer<typeof userInputSchema>, "password"> & {
+    /** null: the person signs in only through the provider, by fiscal code. */
+    password: string | null;
+    structureId?: string | null;
+    fiscalCodeDigest?: string | null;
+    mustChangePassword?: boolean;
+  },
+  /** Checks of the caller (separation of duties) inside the same transaction. */
+  check?: (tx: Executor, organisation: { id: string; kind: string; code: string }) => Promise<void>,
 ) {
-  authorizeSubject(subject, "organisation.manage");
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.password === null ? null : await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const organisation = await getOrganisationForRole(tx, input.organisationCode, input.role);
+    if (check) await check(tx, organisation);
+    if (input.fiscalCodeDigest && (await findUserByFiscalCodeDigest(tx, input.fiscalCodeDigest)))
+      throw new AppError("conflict", "Esiste già un utente con questo codice fiscale.");
     const created = await insertUser(tx, {
       id: randomUUID(),
       username: input.username,
       displayName: input.displayName,
       passwordHash,
+      fiscalCodeDigest: input.fiscalCodeDigest ?? null,
+      mustChangePassword: input.mustChangePassword ?? false,
     });
     if (!created) throw new AppError("username-taken", `Il nome utente ${input.username} è già in uso.`);
     await insertMembership(tx, {
@@ -105,52 +97,23 @@ export async function createUserWithRole(
       resourceType: "user",
       resourceId: created.id,
       outcome: "success",
-      details: { role: input.role, organisationCode: organisation.code },
+      details: {
+        role: input.role,
+        organisationCode: organisation.code,
+        structureId: input.structureId ?? null,
+        signIn: passwordHash && input.fiscalCodeDigest ? "both" : passwordHash ? "password" : "provider",
+      },
     });
     return created;
   });
 }
 
-export async function listUsers(db: Database, actor: Actor) {
-  authorize(actor, "organisation.manage");
-  const rows = await listUsersWithMemberships(db);
-  const users = new Map<
-    string,
-    {
-      id: string;
-      username: string;
-      displayName: string;
-      isActive: boolean;
-      roles: { role: string; organisationCode: string; organisationName: string }[];
-    }
-  >();
-  for (const row of rows) {
-    const user = users.get(row.userId) ?? {
-      id: row.userId,
-      username: row.username,
-      displayName: row.displayName,
-      isActive: row.isActive,
-      roles: [],
-    };
-    if (row.role && row.organisationCode && row.organisationName) {
-      user.roles.push({
-        role: row.role,
-        organisationCode: row.organisationCode,
-        organisationName: row.organisationName,
-      });
-    }
-    users.set(row.userId, user);
-  }
-  return [...users.values()];
-}
-
 /** Gives an existing user one more role, in the same or another organisation. */
 export async function addRole(
   db: Database,
-  subject: Actor | SystemActor,
+  subject: AuditSubject,
   input: { username: string; role: Role; organisationCode: string; structureId?: string | null },
 ) {
-  authorizeSubject(subject, "organisation.manage");
   return db.transaction(async (tx) => {
     const user = await findUserByUsername(tx, input.username);
     if (!user) throw new AppError("not-found", `L'utente ${input.username} non esiste.`);

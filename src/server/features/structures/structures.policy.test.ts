@@ -130,7 +130,7 @@ describe.each(roleCodes)("role %s", (role) => {
       accessPolicy["audit.read"][role] ? 200 : 403,
     );
     expect((await client.get("/api/v1/users")).statusCode).toBe(
-      accessPolicy["organisation.manage"][role] ? 200 : 403,
+      accessPolicy["user.manage"][role] ? 200 : 403,
     );
   });
 });

@@ -105,7 +105,7 @@ export const areas: Area[] = [
     descriptionKey: "home.cards.machineClients",
     action: "machine-client.manage",
   },
-  { path: "/utenti", navKey: "nav.users", descriptionKey: "home.cards.users", action: "organisation.manage" },
+  { path: "/utenti", navKey: "nav.users", descriptionKey: "home.cards.users", action: "user.manage" },
   {
     path: "/revisione-emergenze",
     navKey: "nav.breakGlassReviews",

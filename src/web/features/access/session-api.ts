@@ -5,7 +5,8 @@ import { api, isApiError, rememberCsrfToken } from "../../api/client.ts";
 import { isUserQuery, sessionQueryKey } from "../../api/query-client.ts";
 
 export type Session = z.infer<typeof sessionSchema>;
-export type Membership = Session["memberships"][number];
+export type Membership = NonNullable<Session["active"]>;
+export type SessionMembership = Session["memberships"][number];
 
 function remember(session: Session): Session {
   rememberCsrfToken(session.csrfToken);
@@ -46,17 +47,23 @@ export function useLogIn() {
  * token, the page to return to) survives in memory.
  */
 export function useLogOut() {
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
+    mutationFn: async (): Promise<string | null> => {
+      const session = queryClient.getQueryData<Session | null>(sessionQueryKey);
       try {
+        if (session?.authMethod === "oidc")
+          return (await api.post<{ logoutUrl: string | null }>("/session/provider-logout")).logoutUrl;
         await api.delete<void>("/session");
       } catch (error) {
         if (!(isApiError(error) && error.status === 401)) throw error;
       }
+      return null;
     },
-    onSuccess: () => {
+    // SPID/CIE sessions end at the provider too (it sends the browser back to the login page).
+    onSuccess: (providerLogoutUrl) => {
       rememberCsrfToken(null);
-      window.location.assign("/accesso");
+      window.location.assign(providerLogoutUrl ?? "/accesso");
     },
   });
 }
