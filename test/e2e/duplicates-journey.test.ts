@@ -5,7 +5,7 @@ import { createDemoData } from "../../src/cli/demo/demo-data.ts";
 import { createDemoStays } from "../../src/cli/demo/demo-stays.ts";
 import { addDays } from "../../src/domain/time/calendar.ts";
 import { readTestSettings } from "../../src/server/config.ts";
-import type { TestApp } from "../support/test-app.ts";
+import { enrolSecondFactorFor, type TestApp } from "../support/test-app.ts";
 import { startJourneyApp } from "./support/journey-app.ts";
 import { expectAccessible, logIn, navigateTo, waitForPage } from "./support/journey-steps.ts";
 import { boxOf, expectPageFits, laptopWidth, phoneWidth, setViewportWidth } from "./support/layout-checks.ts";
@@ -49,6 +49,8 @@ describe.skipIf(!hasChromium)(
       // The demo of `sirmi start`, with two months of stays instead of years.
       await createDemoStays(t.db, t.keyring, t.today, addDays(t.today, -60));
       stewardPassword = demo.passwords.find((user) => user.username === "curatore")?.password ?? "";
+      // The steward sees identities: a second factor, enrolled as at the first login.
+      await enrolSecondFactorFor(t, "curatore");
       browser = await launchChromium(settings.chromiumPath);
       ({ context, page, cspViolations } = await openJourneyPage(browser));
     });
