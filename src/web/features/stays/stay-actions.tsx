@@ -55,7 +55,7 @@ export function StayActions({
             action={action}
             level={3}
             who={stayWho(t, stay)}
-            context={{ structureId, structureCode: stay.structureCode, stayRef: stay.stayRef }}
+            context={{ structureId, structureCode: stay.structureCode ?? "", stayRef: stay.stayRef }}
             defaultDate={todayInRome()}
             events={events}
             onRecorded={(recorded) => {
