@@ -72,7 +72,10 @@ function handWrittenWebTypes(): Finding[] {
     for (const match of text.matchAll(/^(?:export )?(type|interface) (\w+)[^=\n{]*(=|\{)/gm)) {
       const body =
         match[1] === "interface" ? "{" : declarationBody(text, (match.index ?? 0) + match[0].length);
-      const isWrittenOut = match[1] === "interface" || /[{"']/.test(body) || /^\s*(string|number)/.test(body);
+      // An indexed access (`Session["active"]`) derives a type; a written-out one spells its shape.
+      const shape = body.replace(/\[\s*(["'])[^"']*\1\s*\]/g, "").replace(/\[number\]/g, "");
+      const isWrittenOut =
+        match[1] === "interface" || /[{"']/.test(shape) || /^\s*(string|number)/.test(shape);
       if (isWrittenOut && !inferred.test(body)) items.push({ file: relative(file), what: match[2] });
     }
   }

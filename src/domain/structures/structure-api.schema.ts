@@ -113,6 +113,7 @@ export const structurePageSchema = z.object({
   total: z.number().int().min(0),
   nextCursor: z.string().nullable(),
 });
+export type StructurePage = z.infer<typeof structurePageSchema>;
 
 export const structureOnDateQuery = z.object({
   onDate: z.iso.date().optional().describe("Com'era la scheda in questo giorno"),

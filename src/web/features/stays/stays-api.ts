@@ -13,12 +13,12 @@ import type {
   PreviousPlacement,
   StayEventRecord,
   StayStatus,
-  StaySummary,
   StayTimeline,
+  StayView,
 } from "../../../domain/stays/stay-api.schema.ts";
 import type {
+  StructurePage,
   structureChoiceSchema,
-  structurePageSchema,
 } from "../../../domain/structures/structure-api.schema.ts";
 import { api } from "../../api/client.ts";
 
@@ -33,13 +33,12 @@ export type {
   PreviousPlacement,
   StayEventRecord,
   StayStatus,
-  StaySummary,
   StayTimeline,
+  StayView,
 };
 
 /** A structure the active role may work on: only those with a regional code can receive events. */
 export type StructureChoice = z.infer<typeof structureChoiceSchema>;
-type StructurePage = z.infer<typeof structurePageSchema>;
 
 const structurePath = (structureId: string) => `/structures/${encodeURIComponent(structureId)}`;
 

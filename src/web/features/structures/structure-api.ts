@@ -6,10 +6,10 @@ import type {
   decisionOutcomeSchema,
   decisionSchema,
   editOutcomeSchema,
+  StructurePage,
   structureChangeListSchema,
   structureDetailSchema,
   structureListQuery,
-  structurePageSchema,
   structureSummarySchema,
 } from "../../../domain/structures/structure-api.schema.ts";
 import { api } from "../../api/client.ts";
@@ -20,7 +20,6 @@ export type StructureChange = z.infer<typeof changeListItemSchema>;
 export type EditOutcome = z.infer<typeof editOutcomeSchema>;
 
 export type StructureFilter = Partial<Omit<z.infer<typeof structureListQuery>, "limit">>;
-type StructurePage = z.infer<typeof structurePageSchema>;
 type ChangeDecision = z.input<typeof decisionSchema>;
 
 export const structuresPageSize = 20;
