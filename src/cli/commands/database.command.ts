@@ -7,7 +7,7 @@ import { openDatabase } from "../../db/open-database.ts";
 import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import { systemClock } from "../../domain/time/clock.ts";
 import { buildApp } from "../../server/app.ts";
-import type { Config } from "../../server/config.ts";
+import { type Config, loadConfig } from "../../server/config.ts";
 import { verifyAuditChain } from "../../server/core/audit.queries.ts";
 import { generateKeyringFile, keyringOf } from "../../server/core/vault-keys.ts";
 import { withDatabase } from "../configured-database.ts";
@@ -84,8 +84,13 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
       "--server-url <url>",
       "indirizzo pubblico del server da dichiarare (predefinito: SIRMI_PUBLIC_URL)",
     )
-    .action(async (options: { out: string; serverUrl?: string }) => {
-      const settings = { ...config(), ...(options.serverUrl ? { publicUrl: options.serverUrl } : {}) };
+    .option(
+      "--default-settings",
+      "usa le impostazioni predefinite e non le variabili SIRMI_* dell'ambiente (documento riproducibile)",
+    )
+    .action(async (options: { out: string; serverUrl?: string; defaultSettings?: boolean }) => {
+      const base = options.defaultSettings ? loadConfig({}) : config();
+      const settings = { ...base, ...(options.serverUrl ? { publicUrl: options.serverUrl } : {}) };
       const handle = await openDatabase({ kind: "pglite" });
       try {
         const keyring = keyringOf(generateKeyringFile());
@@ -98,7 +103,7 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
         });
         await app.ready();
         fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
-        fs.writeFileSync(options.out, JSON.stringify(app.swagger(), null, 2));
+        fs.writeFileSync(options.out, `${JSON.stringify(app.swagger(), null, 2)}\n`);
         await app.close();
         process.stdout.write(`Documento OpenAPI scritto in ${options.out}\n`);
       } finally {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LoginStep } from "./login-steps.ts";
 import { passwordPolicy } from "./password-policy.ts";
 import { OrganisationKind, Role } from "./roles.ts";
+import { recoveryCodesSchema } from "./session-api.schema.ts";
 
 export const loginSchema = z
   .object({
@@ -9,6 +10,7 @@ export const loginSchema = z
     password: z.string().min(1, { error: "Inserire la password" }).max(256),
   })
   .meta({ id: "Login" });
+export type LoginInput = z.input<typeof loginSchema>;
 
 export const membershipSchema = z
   .object({
@@ -106,3 +108,25 @@ export const userSummarySchema = z
     roles: z.array(z.object({ role: Role, organisationCode: z.string(), organisationName: z.string() })),
   })
   .meta({ id: "UserSummary" });
+
+export const organisationListSchema = z.object({ items: z.array(organisationSchema) });
+export type Organisation = z.infer<typeof organisationSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+
+export const secondFactorEnrolledSchema = z
+  .object({ recoveryCodes: recoveryCodesSchema, session: sessionSchema })
+  .meta({ id: "SecondFactorEnrolled" });
+
+export const accessPolicySchema = z
+  .object({
+    roles: z.array(z.object({ code: Role, label: z.string() })),
+    rules: z.array(
+      z.object({
+        action: z.string(),
+        label: z.string(),
+        scopes: z.array(z.object({ role: Role, scope: z.string(), scopeLabel: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: "AccessPolicy" });
+export type AccessPolicy = z.infer<typeof accessPolicySchema>;

@@ -69,3 +69,15 @@ export const breakGlassDecisionSchema = z
   })
   .meta({ id: "BreakGlassDecision" });
 export type BreakGlassDecision = z.infer<typeof breakGlassDecisionSchema>;
+
+export const breakGlassIdParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+export const breakGlassAccessListSchema = z.object({ items: z.array(breakGlassAccessSchema) });
+
+export const BreakGlassReviewFilter = z.union([BreakGlassReviewState, z.literal("all")]);
+export type BreakGlassReviewFilter = z.infer<typeof BreakGlassReviewFilter>;
+export const breakGlassReviewsQuery = z.object({ state: BreakGlassReviewFilter.default("pending") });
+export const breakGlassReviewListSchema = z.object({ items: z.array(breakGlassReviewItemSchema) });
+
+export const breakGlassReviewedSchema = z
+  .object({ id: z.uuid(), reviewState: BreakGlassReviewState })
+  .meta({ id: "BreakGlassReviewed" });

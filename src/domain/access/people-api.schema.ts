@@ -69,3 +69,16 @@ export const roleGrantSchema = z
   .meta({ id: "RoleGrant" });
 
 export const userIdParams = z.object({ userId: z.uuid() });
+export const membershipParams = userIdParams.extend({ membershipId: z.uuid() });
+
+export const personListSchema = z.object({ items: z.array(personSchema) });
+export type Person = z.infer<typeof personSchema>;
+export type PersonInput = z.input<typeof personInputSchema>;
+
+export const personStatusSchema = z.object({ active: z.boolean() }).meta({ id: "PersonStatus" });
+
+export const passwordResetSchema = z
+  .object({ temporaryPassword: z.string().describe("Mostrata una sola volta") })
+  .meta({ id: "PasswordReset" });
+
+export const doneResponse = z.null().describe("Fatto");

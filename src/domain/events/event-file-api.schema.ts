@@ -48,3 +48,24 @@ export const eventFileStatusSchema = eventFileSummarySchema
       .describe("Valore di cursor per la pagina seguente; null se non ce ne sono altre"),
   })
   .meta({ id: "EventFileStatus" });
+
+/** The body of `POST /api/v1/event-files`: the file's bytes, read as they are (never parsed by the route). */
+export const eventFileContentSchema = z
+  .string()
+  .describe(
+    "Il file: un evento JSON per riga (JSON Lines) o CSV con intestazione (tracciato in docs/api.md), UTF-8",
+  )
+  .meta({ id: "EventFileContent", format: "binary" });
+
+export const eventFileIdParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+
+export const eventFileStatusQuery = z.object({
+  cursor: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .default(0)
+    .describe("Numero di riga da cui proseguire (esclusa)"),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000).describe("Esiti per pagina"),
+});

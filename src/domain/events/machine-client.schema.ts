@@ -116,3 +116,6 @@ export type MachineClient = z.infer<typeof machineClientSchema>;
 
 /** One signed header of INTEGRITY_REST_01, as listed in the Agid-JWT-Signature's signed_headers. */
 export const signedHeadersSchema = z.array(z.record(z.string(), z.string()));
+
+export const machineClientIdParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+export const machineClientListSchema = z.object({ items: z.array(machineClientSchema) });

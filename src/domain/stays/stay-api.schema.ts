@@ -1,14 +1,71 @@
 import { z } from "zod";
+import { EventType } from "../code-lists/interchange-codes.ts";
+import { NationalStructureType } from "../code-lists/structure-codes.ts";
+import { ZoneFilter } from "../territory/zone.ts";
+import { stayEventSchema } from "./stay-event.schema.ts";
 
-/** Response shapes of the ASMI reads, for validation of what leaves and for the OpenAPI document. */
-const problem = z.object({ code: z.string(), path: z.string(), message: z.string() });
+/**
+ * The ASMI contracts of the web app's reads and writes: request parameters, the event posted by
+ * the web app and the answers, validated on the way in and out and published in the OpenAPI document.
+ */
+
+/** An error or warning of the interchange standard: stable code, JSON pointer, Italian message. */
+export const eventProblemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
+const problem = eventProblemSchema;
+const day = z.iso.date({ error: "Data non valida (AAAA-MM-GG)" });
+
+export const structureIdParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+export const stayIdParams = z.object({ id: z.uuid() });
+
+/**
+ * The web app posts one event of the standard. The pipeline validates it with the same schema
+ * and answers with the standard's codes, so the route only asks for a JSON object.
+ */
+export const webEventBodySchema = stayEventSchema;
+export const webEventBodyValidation = z
+  .record(z.string(), z.unknown())
+  .describe("Evento dello standard di interscambio v1");
+
+export const eventResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["accepted", "duplicate", "rejected"]),
+    warnings: z.array(problem),
+    errors: z.array(problem),
+    stayId: z.uuid().optional(),
+  })
+  .meta({ id: "EventResult" });
+export type EventResult = z.infer<typeof eventResultSchema>;
+
+export const guestsQuery = z.object({ date: day.optional() });
+export const guestSchema = z
+  .object({
+    stayId: z.uuid(),
+    stayRef: z.string(),
+    pseudonym: z.string(),
+    givenName: z.string().nullable(),
+    age: z.number().int().nullable(),
+    admissionDate: z.string(),
+    daysInStay: z.number().int(),
+    absences: z.number().int(),
+    currentAbsence: z.string().nullable(),
+    msna: z.boolean(),
+    hasOverlap: z.boolean(),
+    isPossibleDuplicate: z.boolean(),
+  })
+  .meta({ id: "Guest" });
+export const guestListSchema = z.object({ date: z.string(), items: z.array(guestSchema) });
+export type Guest = z.infer<typeof guestSchema>;
+
+export const StayStatus = z.enum(["empty", "waiting", "open", "closed"]);
+export type StayStatus = z.infer<typeof StayStatus>;
 
 export const stayTimelineSchema = z
   .object({
     stay: z.object({
       id: z.uuid(),
       stayRef: z.string(),
-      status: z.enum(["empty", "waiting", "open", "closed"]),
+      status: StayStatus,
       structureId: z.uuid(),
       structureCode: z.string().nullable(),
       structureName: z.string(),
@@ -31,7 +88,7 @@ export const stayTimelineSchema = z
     events: z.array(
       z.object({
         id: z.uuid(),
-        type: z.string(),
+        type: EventType,
         occurredOn: z.string(),
         sequence: z.number().int().nullable(),
         recordedAt: z.string(),
@@ -54,37 +111,58 @@ export const stayTimelineSchema = z
   })
   .meta({ id: "StayTimeline" });
 
-const placesTotal = z.object({
+export type StayTimeline = z.infer<typeof stayTimelineSchema>;
+export type StayView = StayTimeline["stay"];
+export type StayEventRecord = StayTimeline["events"][number];
+export type PreviousPlacement = StayTimeline["previousPlacements"][number];
+
+export const freePlacesQuery = z.object({
+  date: day.optional(),
+  zone: ZoneFilter.optional(),
+  nationalType: NationalStructureType.optional(),
+});
+export type FreePlacesFilter = z.input<typeof freePlacesQuery> & { date: string };
+
+export const placesTotalSchema = z.object({
   key: z.string(),
   authorisedPlaces: z.number().int(),
   present: z.number().int(),
   free: z.number().int(),
   structures: z.number().int(),
 });
+export type PlacesTotals = z.infer<typeof placesTotalSchema>;
+
+export const freePlacesRowSchema = z.object({
+  structureId: z.uuid(),
+  code: z.string().nullable(),
+  name: z.string(),
+  status: z.string().nullable().describe("Stato della struttura nel giorno: solo le attive offrono posti"),
+  nationalType: z.string(),
+  zoneCode: z.string().nullable(),
+  zoneName: z.string().nullable(),
+  authorisedPlaces: z.number().int(),
+  emergencyExtraPlaces: z.number().int(),
+  present: z.number().int(),
+  free: z.number().int(),
+});
+export type FreePlacesRow = z.infer<typeof freePlacesRowSchema>;
 
 export const freePlacesSchema = z
   .object({
     date: z.string(),
-    structures: z.array(
-      z.object({
-        structureId: z.uuid(),
-        code: z.string().nullable(),
-        name: z.string(),
-        status: z
-          .string()
-          .nullable()
-          .describe("Stato della struttura nel giorno: solo le attive offrono posti"),
-        nationalType: z.string(),
-        zoneCode: z.string().nullable(),
-        zoneName: z.string().nullable(),
-        authorisedPlaces: z.number().int(),
-        emergencyExtraPlaces: z.number().int(),
-        present: z.number().int(),
-        free: z.number().int(),
-      }),
-    ),
-    byZone: z.array(placesTotal),
-    byNationalType: z.array(placesTotal),
-    total: placesTotal,
+    structures: z.array(freePlacesRowSchema),
+    byZone: z.array(placesTotalSchema),
+    byNationalType: z.array(placesTotalSchema),
+    total: placesTotalSchema,
   })
   .meta({ id: "FreePlaces" });
+export type FreePlaces = z.infer<typeof freePlacesSchema>;
+
+export const occupancyQuery = z.object({ from: day, to: day });
+export const occupancyPointSchema = z.object({
+  day: z.string(),
+  present: z.number().int(),
+  authorisedPlaces: z.number().int().nullable(),
+});
+export const occupancySchema = z.object({ items: z.array(occupancyPointSchema) });
+export type OccupancyPoint = z.infer<typeof occupancyPointSchema>;

@@ -1,5 +1,6 @@
 import type { MinorIdentity } from "../registry/minor-identity.ts";
 import type { EventProblem, ParsedEvent } from "./parse-stay-event.ts";
+import type { EventResult } from "./stay-api.schema.ts";
 import type { RecordedEvent, StayProjection } from "./stay-projection.ts";
 
 /** Who sends events: a person through the web app or a machine client, and what it may write. */
@@ -14,13 +15,8 @@ export type EventSender = {
 export type PreparedEvent = { raw: unknown; parsed: ParsedEvent; id: string | null; digest: string | null };
 
 /** The outcome of one event, as its sender is told. */
-export type EventResult = {
-  id: string;
-  status: "accepted" | "duplicate" | "rejected";
-  warnings: EventProblem[];
-  errors: EventProblem[];
-  stayId?: string;
-};
+/** One outcome per event, in the order received: the contract the routes answer with. */
+export type { EventResult };
 
 /** An event already stored under an id of the batch (by any source): idempotency. */
 export type EarlierOutcome = {

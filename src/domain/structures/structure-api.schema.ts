@@ -105,3 +105,28 @@ export const decisionSchema = z
     reason: z.string().trim().max(1000).nullable().optional(),
   })
   .meta({ id: "StructureChangeDecision" });
+
+export const structureIdParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+
+export const structurePageSchema = z.object({
+  items: z.array(structureSummarySchema),
+  total: z.number().int().min(0),
+  nextCursor: z.string().nullable(),
+});
+export type StructurePage = z.infer<typeof structurePageSchema>;
+
+export const structureOnDateQuery = z.object({
+  onDate: z.iso.date().optional().describe("Com'era la scheda in questo giorno"),
+});
+
+export const structureChangesQuery = z.object({
+  state: z.enum(["pending", "approved", "returned", "superseded"]).default("pending"),
+});
+export const structureChangeListSchema = z.object({ items: z.array(changeListItemSchema) });
+
+export const decisionOutcomeSchema = z.object({ structureId: z.uuid(), code: z.string().nullable() });
+
+/** A structure the active role may work on: only those with a regional code can receive events. */
+export const structureChoiceSchema = structureSummarySchema
+  .pick({ id: true, name: true })
+  .extend({ code: z.string() });

@@ -1,5 +1,7 @@
+import type { FieldProblem } from "../../domain/errors/app-error.ts";
+
 /** The problem+json body of an API error (RFC 9457 with the S.I.R.MI code and field problems). */
-export type FieldProblem = { path: string; code: string; message: string };
+export type { FieldProblem };
 
 export class ApiError extends Error {
   readonly status: number;

@@ -5,7 +5,7 @@ import { CursorPager } from "../components/cursor-pager.tsx";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageHeader } from "../components/page-header.tsx";
-import { instantOf, useAuditEntries } from "../features/audit/audit-api.ts";
+import { type AuditFilter, instantOf, useAuditEntries } from "../features/audit/audit-api.ts";
 import { AuditFilters, type AuditFilterValues } from "../features/audit/audit-filters.tsx";
 import { AuditTable } from "../features/audit/audit-table.tsx";
 import { ChainVerification } from "../features/audit/chain-verification.tsx";
@@ -39,7 +39,7 @@ export function AuditPage() {
     to: instantOf(values.to, true),
     action: values.action || undefined,
     username: values.username.trim() || undefined,
-    outcome: values.outcome || undefined,
+    outcome: (values.outcome || undefined) as AuditFilter["outcome"],
     cursor,
   });
 

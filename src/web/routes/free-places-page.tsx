@@ -12,7 +12,7 @@ import { PlacesFilters, type PlacesFilterValues } from "../features/places/place
 import { PlacesTotalsTable, StructurePlacesTable } from "../features/places/places-tables.tsx";
 import { codeLabel } from "../features/reference/code-labels.ts";
 import { dateLabel } from "../features/stays/stay-codes.ts";
-import { type FreePlaces, useFreePlaces } from "../features/stays/stays-api.ts";
+import { type FreePlaces, type FreePlacesFilter, useFreePlaces } from "../features/stays/stays-api.ts";
 
 function paramsOf(values: PlacesFilterValues, today: string): Record<string, string> {
   const entries: [string, string][] = [
@@ -39,7 +39,7 @@ export function FreePlacesPage() {
   const places = useFreePlaces({
     date: values.date,
     zone: values.zone || undefined,
-    nationalType: values.nationalType || undefined,
+    nationalType: (values.nationalType || undefined) as FreePlacesFilter["nationalType"],
   });
   const typeLabel = (code: string) => codeLabel("nationalType", code);
   const date = dateLabel(values.date);

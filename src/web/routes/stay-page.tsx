@@ -29,7 +29,7 @@ export function StayPage() {
   const navigate = useNavigate();
   const { data: session } = useSession();
   const stay = useStay(stayId);
-  const structureByCode = useStructureIdByCode(stay.data?.stay.structureCode);
+  const structureByCode = useStructureIdByCode(stay.data?.stay.structureCode ?? undefined);
   const structureId = structureByCode.data ?? session?.active?.structureId ?? null;
   const [recorded, setRecorded] = useState<RecordedEvent | null>(() => recordedOf(location.state));
   const hasState = location.state !== null;

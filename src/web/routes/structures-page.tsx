@@ -50,8 +50,8 @@ export function StructuresPage() {
   const filter: StructureFilter = {
     q: values.q || undefined,
     zone: values.zone || undefined,
-    nationalType: values.nationalType || undefined,
-    status: values.status || undefined,
+    nationalType: (values.nationalType || undefined) as StructureFilter["nationalType"],
+    status: (values.status || undefined) as StructureFilter["status"],
     expiringWithinDays: values.expiring ? warningDays : undefined,
     onDate: values.onDate || undefined,
     cursor,

@@ -1,17 +1,21 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
+  accessPolicySchema,
   chooseMembershipSchema,
   loginSchema,
+  type Organisation,
   organisationInputSchema,
+  organisationListSchema,
   organisationSchema,
+  type Session,
   sessionSchema,
 } from "../../../domain/access/access-api.schema.ts";
 import { mayActWithLevel } from "../../../domain/access/authentication-levels.ts";
 import { seesIdentities } from "../../../domain/access/identity-roles.ts";
 import { accessPolicy, actionLabels, scopeCodes } from "../../../domain/access/policy.ts";
 import { Role, roleLabels } from "../../../domain/access/roles.ts";
+import { sessionClosedResponse } from "../../../domain/access/session-api.schema.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import {
@@ -56,7 +60,7 @@ export async function sessionView(ctx: SessionContext, state: SessionState) {
     requiredLevelForIdentityRoles: required,
     pendingStep: state.pendingStep,
     hasSecondFactor: state.hasSecondFactor,
-  } as z.infer<typeof sessionSchema>;
+  } as Session;
 }
 
 export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies) {
@@ -132,7 +136,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
         tags: ["accesso"],
         summary: "Uscire",
         security: [cookieSecurity],
-        response: { 204: z.null().describe("Sessione chiusa") },
+        response: { 204: sessionClosedResponse },
       },
     },
     async (request, reply) => {
@@ -150,20 +154,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
         tags: ["accesso"],
         summary: "La politica di accesso: chi può fare che cosa, e su quali record",
         security: [cookieSecurity],
-        response: {
-          200: z
-            .object({
-              roles: z.array(z.object({ code: Role, label: z.string() })),
-              rules: z.array(
-                z.object({
-                  action: z.string(),
-                  label: z.string(),
-                  scopes: z.array(z.object({ role: Role, scope: z.string(), scopeLabel: z.string() })),
-                }),
-              ),
-            })
-            .meta({ id: "AccessPolicy" }),
-        },
+        response: { 200: accessPolicySchema },
       },
     },
     async (request) => {
@@ -190,7 +181,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
         tags: ["accesso"],
         summary: "Elenco delle organizzazioni",
         security: [cookieSecurity],
-        response: { 200: z.object({ items: z.array(organisationSchema) }) },
+        response: { 200: organisationListSchema },
       },
     },
     async (request) => {
@@ -201,7 +192,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
           id: row.id,
           code: row.code,
           name: row.name,
-          kind: row.kind as z.infer<typeof organisationSchema>["kind"],
+          kind: row.kind as Organisation["kind"],
           fiscalCode: row.fiscalCode,
           comune: row.comune,
         })),
@@ -228,7 +219,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: AppDependencies
         id: row.id,
         code: row.code,
         name: row.name,
-        kind: row.kind as z.infer<typeof organisationSchema>["kind"],
+        kind: row.kind as Organisation["kind"],
         fiscalCode: row.fiscalCode,
         comune: row.comune,
       });

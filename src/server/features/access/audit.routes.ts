@@ -1,44 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  auditVerificationSchema,
+} from "../../../domain/access/audit-api.schema.ts";
 import { appendAuditEntry, listAuditEntries, verifyAuditChain } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
-
-const auditEntrySchema = z
-  .object({
-    sequence: z.number().int().min(1),
-    recordedAt: z.iso.datetime({ offset: true }),
-    username: z.string().nullable(),
-    organisationCode: z.string().nullable(),
-    role: z.string().nullable(),
-    action: z.string(),
-    resourceType: z.string(),
-    resourceId: z.string().nullable(),
-    minorPseudonym: z.string().nullable(),
-    purpose: z.string().nullable(),
-    outcome: z.string(),
-    details: z.record(z.string(), z.unknown()).nullable(),
-    hash: z.string(),
-  })
-  .meta({ id: "AuditEntry" });
-
-const auditQuerySchema = z.object({
-  from: z.iso.datetime({ offset: true }).optional().describe("Istante iniziale (RFC 3339)"),
-  to: z.iso.datetime({ offset: true }).optional().describe("Istante finale (RFC 3339)"),
-  action: z.string().max(64).optional(),
-  username: z.string().max(64).optional(),
-  organisationCode: z.string().max(40).optional(),
-  outcome: z.enum(["success", "denied", "failure"]).optional(),
-  cursor: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .describe("Numero progressivo da cui proseguire (escluso)"),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db } = deps;
@@ -52,9 +22,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
         summary: "Consultare il registro degli accessi, dal più recente",
         security: [{ sessionCookie: [] }],
         querystring: auditQuerySchema,
-        response: {
-          200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.number().int().min(1).nullable() }),
-        },
+        response: { 200: auditPageSchema },
       },
     },
     async (request) => {
@@ -98,16 +66,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
         tags: ["registro-accessi"],
         summary: "Verificare la catena del registro degli accessi",
         security: [{ sessionCookie: [] }],
-        response: {
-          200: z
-            .object({
-              ok: z.boolean(),
-              checked: z.number().int().min(0),
-              firstBrokenSequence: z.number().int().min(1).nullable(),
-              reason: z.enum(["hash-mismatch", "sequence-gap"]).nullable(),
-            })
-            .meta({ id: "AuditVerification" }),
-        },
+        response: { 200: auditVerificationSchema },
       },
     },
     async (request) => {

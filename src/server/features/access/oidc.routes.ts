@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import {
+  providerLogoutSchema,
+  redirectResponse,
+  signInMethodsSchema,
+} from "../../../domain/access/session-api.schema.ts";
 import { type SignInRefusal, signInRefusalCodes } from "../../../domain/access/sign-in-outcomes.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { findLiveSession } from "../../core/session.queries.ts";
@@ -19,8 +23,6 @@ const bindingCookie = "sirmi_oidc";
 const bindingPath = "/api/v1/session/oidc";
 const refusalPage = (reason: SignInRefusal) => `/accesso/esito?motivo=${reason}`;
 const cookieSecurity = { sessionCookie: [] };
-
-const redirectResponse = z.null().describe("Reindirizzamento (intestazione Location)");
 
 /**
  * Sign-in through the Region's OpenID Connect provider (the SPID/CIE broker): the start, the
@@ -44,16 +46,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDependencies) 
       schema: {
         tags: ["accesso"],
         summary: "I modi di accesso offerti: SPID/CIE tramite il provider della Regione, account locali",
-        response: {
-          200: z
-            .object({
-              provider: z.boolean(),
-              localAccounts: z.boolean(),
-              requiredLevelForIdentityRoles: z.number().int().min(2).max(3),
-              refusals: z.array(z.enum(signInRefusalCodes as [SignInRefusal, ...SignInRefusal[]])),
-            })
-            .meta({ id: "SignInMethods" }),
-        },
+        response: { 200: signInMethodsSchema },
       },
     },
     async () => ({
@@ -137,16 +130,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDependencies) 
         tags: ["accesso"],
         summary: "Uscire, anche dal servizio di identità per le sessioni SPID/CIE",
         security: [cookieSecurity],
-        response: {
-          200: z
-            .object({
-              logoutUrl: z
-                .string()
-                .nullable()
-                .describe("Indirizzo del servizio di identità a cui andare per uscire anche lì"),
-            })
-            .meta({ id: "ProviderLogout" }),
-        },
+        response: { 200: providerLogoutSchema },
       },
     },
     async (request, reply) => {

@@ -1,13 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
+  doneResponse,
+  membershipParams,
+  passwordResetSchema,
   personCreatedSchema,
   personInputSchema,
-  personSchema,
+  personListSchema,
+  personStatusSchema,
   roleGrantSchema,
   userIdParams,
 } from "../../../domain/access/people-api.schema.ts";
+import { sessionListSchema } from "../../../domain/access/session-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import {
@@ -20,11 +24,10 @@ import {
   revokeRole,
   setActive,
 } from "./people.service.ts";
-import { sessionListItemSchema } from "./session-steps.routes.ts";
 import { listSessions, revokeSessionsOfUser } from "./sessions.service.ts";
 
 const cookieSecurity = { sessionCookie: [] };
-const done = z.null().describe("Fatto");
+const done = doneResponse;
 
 /** People and their roles, managed by each organisation's manager and by the Region's administrator. */
 export function registerPeopleRoutes(app: FastifyInstance, deps: AppDependencies) {
@@ -37,7 +40,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDependencies
         tags: ["accesso"],
         summary: "Le persone che il ruolo attivo gestisce, con i loro ruoli",
         security: [cookieSecurity],
-        response: { 200: z.object({ items: z.array(personSchema) }) },
+        response: { 200: personListSchema },
       },
     },
     async (request) => ({ items: await listPeople(deps, requireActor(request)) }),
@@ -86,7 +89,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDependencies
         tags: ["accesso"],
         summary: "Revocare un ruolo a una persona",
         security: [cookieSecurity],
-        params: userIdParams.extend({ membershipId: z.uuid() }),
+        params: membershipParams,
         response: { 204: done },
       },
     },
@@ -104,7 +107,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDependencies
         summary: "Sospendere o riattivare una persona (la sospensione chiude le sue sessioni)",
         security: [cookieSecurity],
         params: userIdParams,
-        body: z.object({ active: z.boolean() }).meta({ id: "PersonStatus" }),
+        body: personStatusSchema,
         response: { 204: done },
       },
     },
@@ -122,11 +125,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDependencies
         summary: "Reimpostare la password: una password temporanea, da cambiare al primo accesso",
         security: [cookieSecurity],
         params: userIdParams,
-        response: {
-          200: z.object({ temporaryPassword: z.string().describe("Mostrata una sola volta") }).meta({
-            id: "PasswordReset",
-          }),
-        },
+        response: { 200: passwordResetSchema },
       },
     },
     async (request, reply) => {
@@ -160,7 +159,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AppDependencies
         summary: "Le sessioni aperte di una persona",
         security: [cookieSecurity],
         params: userIdParams,
-        response: { 200: z.object({ items: z.array(sessionListItemSchema) }) },
+        response: { 200: sessionListSchema },
       },
     },
     async (request) => {

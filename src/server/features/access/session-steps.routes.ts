@@ -1,11 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { sessionSchema } from "../../../domain/access/access-api.schema.ts";
+import { secondFactorEnrolledSchema, sessionSchema } from "../../../domain/access/access-api.schema.ts";
+import {
+  passwordChangeSchema,
+  secondFactorCodeSchema,
+  secondFactorEnrolmentSchema,
+  sessionClosedResponse,
+  sessionIdParams,
+  sessionListSchema,
+} from "../../../domain/access/session-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireSession, requireSessionAtAnyStep, sessionTokenOf } from "../../http/request-context.ts";
 import { sessionView } from "./access.routes.ts";
-import { passwordPolicy } from "./password-policy.ts";
 import { findSessionState } from "./session.service.ts";
 import {
   changePassword,
@@ -16,37 +22,7 @@ import {
 import { listSessions, revokeOwnSession } from "./sessions.service.ts";
 
 const cookieSecurity = { sessionCookie: [] };
-
-const codeSchema = z
-  .object({
-    code: z
-      .string()
-      .trim()
-      .min(6, { error: "Inserire il codice" })
-      .max(32)
-      .describe("Il codice di 6 cifre dell'app di autenticazione, o un codice di recupero"),
-  })
-  .meta({ id: "SecondFactorCode" });
-
-const passwordChangeSchema = z
-  .object({
-    currentPassword: z.string().min(1, { error: "Inserire la password attuale" }).max(256),
-    newPassword: z.string().min(1, { error: "Inserire la nuova password" }).max(passwordPolicy.maxLength),
-  })
-  .meta({ id: "PasswordChange" });
-
-export const sessionListItemSchema = z
-  .object({
-    id: z.uuid(),
-    createdAt: z.iso.datetime(),
-    lastSeenAt: z.iso.datetime(),
-    expiresAt: z.iso.datetime(),
-    authMethod: z.enum(["password", "oidc"]),
-    authenticationLevel: z.number().int().min(1).max(3),
-    userAgent: z.string().nullable(),
-    current: z.boolean(),
-  })
-  .meta({ id: "SessionListItem" });
+const codeSchema = secondFactorCodeSchema;
 
 export function registerSessionStepRoutes(app: FastifyInstance, deps: AppDependencies) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -103,17 +79,7 @@ export function registerSessionStepRoutes(app: FastifyInstance, deps: AppDepende
         tags: ["accesso"],
         summary: "Avviare l'attivazione del secondo fattore (TOTP): il segreto da inquadrare",
         security: [cookieSecurity],
-        response: {
-          201: z
-            .object({
-              secret: z
-                .string()
-                .describe("Segreto in base32, da inserire a mano se non si inquadra il codice QR"),
-              otpauthUri: z.string().describe("URI otpauth:// da mostrare come codice QR"),
-              issuer: z.string(),
-            })
-            .meta({ id: "SecondFactorEnrolment" }),
-        },
+        response: { 201: secondFactorEnrolmentSchema },
       },
     },
     async (request, reply) => {
@@ -131,16 +97,7 @@ export function registerSessionStepRoutes(app: FastifyInstance, deps: AppDepende
         summary: "Confermare il secondo fattore con un primo codice: restituisce i codici di recupero",
         security: [cookieSecurity],
         body: codeSchema,
-        response: {
-          200: z
-            .object({
-              recoveryCodes: z
-                .array(z.string())
-                .describe("Codici di recupero monouso, mostrati una sola volta"),
-              session: sessionSchema,
-            })
-            .meta({ id: "SecondFactorEnrolled" }),
-        },
+        response: { 200: secondFactorEnrolledSchema },
       },
       config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: "1 minute" } },
     },
@@ -160,7 +117,7 @@ export function registerSessionStepRoutes(app: FastifyInstance, deps: AppDepende
         tags: ["accesso"],
         summary: "Le proprie sessioni aperte",
         security: [cookieSecurity],
-        response: { 200: z.object({ items: z.array(sessionListItemSchema) }) },
+        response: { 200: sessionListSchema },
       },
     },
     async (request) => {
@@ -176,8 +133,8 @@ export function registerSessionStepRoutes(app: FastifyInstance, deps: AppDepende
         tags: ["accesso"],
         summary: "Chiudere una delle proprie sessioni",
         security: [cookieSecurity],
-        params: z.object({ sessionId: z.uuid() }),
-        response: { 204: z.null().describe("Sessione chiusa") },
+        params: sessionIdParams,
+        response: { 204: sessionClosedResponse },
       },
     },
     async (request, reply) => {

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
-  BreakGlassReviewState,
+  breakGlassAccessListSchema,
   breakGlassAccessSchema,
   breakGlassDecisionSchema,
+  breakGlassIdParams,
   breakGlassRequestSchema,
-  breakGlassReviewItemSchema,
+  breakGlassReviewedSchema,
+  breakGlassReviewListSchema,
+  breakGlassReviewsQuery,
 } from "../../../domain/access/break-glass.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
@@ -49,7 +51,7 @@ export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDependen
         tags,
         summary: "I propri accessi di emergenza, in corso e passati, con la decisione del revisore",
         security,
-        response: { 200: z.object({ items: z.array(breakGlassAccessSchema) }) },
+        response: { 200: breakGlassAccessListSchema },
       },
     },
     async (request) => ({ items: await listOwnBreakGlass(db, requireActor(request)) }),
@@ -62,10 +64,8 @@ export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDependen
         tags,
         summary: "Gli accessi di emergenza da rivedere (o tutti), per il revisore degli accessi",
         security,
-        querystring: z.object({
-          state: z.union([BreakGlassReviewState, z.literal("all")]).default("pending"),
-        }),
-        response: { 200: z.object({ items: z.array(breakGlassReviewItemSchema) }) },
+        querystring: breakGlassReviewsQuery,
+        response: { 200: breakGlassReviewListSchema },
       },
     },
     async (request) => ({
@@ -80,13 +80,9 @@ export function registerBreakGlassRoutes(app: FastifyInstance, deps: AppDependen
         tags,
         summary: "Accettare un accesso di emergenza o chiederne conto",
         security,
-        params: z.object({ id: z.uuid({ error: "Identificativo non valido" }) }),
+        params: breakGlassIdParams,
         body: breakGlassDecisionSchema,
-        response: {
-          200: z
-            .object({ id: z.uuid(), reviewState: BreakGlassReviewState })
-            .meta({ id: "BreakGlassReviewed" }),
-        },
+        response: { 200: breakGlassReviewedSchema },
       },
     },
     async (request) => reviewBreakGlass(db, requireActor(request), request.params.id, request.body),

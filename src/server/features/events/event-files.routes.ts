@@ -1,7 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
+  eventFileContentSchema,
+  eventFileIdParams,
+  eventFileStatusQuery,
   eventFileStatusSchema,
   eventFileSummarySchema,
 } from "../../../domain/events/event-file-api.schema.ts";
@@ -13,13 +15,6 @@ import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
 import { audienceOf, authenticateMachineRequests } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
-const eventFileBody = z
-  .string()
-  .describe(
-    "Il file: un evento JSON per riga (JSON Lines) o CSV con intestazione (tracciato in docs/api.md), UTF-8",
-  );
-const eventFileBodySchema = eventFileBody.meta({ id: "EventFileContent", format: "binary" });
-
 /** Bulk files of the interchange standard v1: stored at once, processed in the background. */
 export function registerEventFileRoutes(
   app: FastifyInstance,
@@ -54,7 +49,7 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
           "prima della risposta 202 ed elaborato in background: l'esito di ogni riga è nella risorsa indicata da Location.",
         security,
         consumes: eventFileMediaTypes,
-        body: eventFileBodySchema,
+        body: eventFileContentSchema,
         response: { 202: eventFileSummarySchema },
       },
       // The body is bytes, read and checked by the handler after the integrity check: the schema
@@ -89,17 +84,8 @@ function registerEventFileEndpoints(app: FastifyInstance, deps: AppDependencies,
           "Solo per il client che lo ha inviato. Gli esiti delle righe elaborate sono in ordine di riga, " +
           "una pagina alla volta: `cursor` è il numero dell'ultima riga ricevuta (nextCursor).",
         security,
-        params: z.object({ id: z.uuid({ error: "Identificativo non valido" }) }),
-        querystring: z.object({
-          cursor: z.coerce
-            .number()
-            .int()
-            .min(0)
-            .max(100_000_000)
-            .default(0)
-            .describe("Numero di riga da cui proseguire (esclusa)"),
-          limit: z.coerce.number().int().min(1).max(5000).default(1000).describe("Esiti per pagina"),
-        }),
+        params: eventFileIdParams,
+        querystring: eventFileStatusQuery,
         response: { 200: eventFileStatusSchema },
       },
     },

@@ -1,9 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import {
+  eventBatchSchema,
+  eventBatchValidation,
+  eventIdParams,
+  eventOutcomeSchema,
+  eventResultsSchema,
+} from "../../../domain/events/events-api.schema.ts";
 import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
+import { bodyValidatedBy } from "../../http/documented-body.ts";
 import { parseJsonBody } from "../../http/json-body.ts";
 import { ingestEvents } from "../stays/index.ts";
 import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
@@ -12,16 +19,6 @@ import { findEventOutcome } from "./machine-clients.service.ts";
 import { audienceOf, authenticateMachineRequests, clientEventSource } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
-const eventProblemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
-const outcomeSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(["accepted", "duplicate", "rejected"]),
-    warnings: z.array(eventProblemSchema),
-    errors: z.array(eventProblemSchema),
-  })
-  .meta({ id: "EventOutcome" });
-
 /** The interchange standard v1: management software sends events, structure managers register it. */
 export function registerEventRoutes(app: FastifyInstance, deps: AppDependencies) {
   registerMachineClientRoutes(app, deps);
@@ -74,13 +71,10 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
           "INTEGRITY_REST_01 (Digest e Agid-JWT-Signature) verificata se presente e obbligatoria se richiesta " +
           `dalla registrazione del client. Al massimo ${maxEventsPerRequest} eventi; un risultato per evento, nello stesso ordine.`,
         security,
-        body: z.object({
-          events: z
-            .array(z.unknown().describe("Evento dello standard di interscambio v1 (validato uno per uno)"))
-            .max(maxEventsPerRequest),
-        }),
-        response: { 200: z.object({ results: z.array(outcomeSchema) }).meta({ id: "EventResults" }) },
+        body: eventBatchSchema,
+        response: { 200: eventResultsSchema },
       },
+      validatorCompiler: bodyValidatedBy(eventBatchValidation),
     },
     async (request) => {
       const client = request.machineClient as AuthenticatedClient;
@@ -104,8 +98,8 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
         tags: ["interscambio"],
         summary: "L'esito registrato di un evento inviato dallo stesso client",
         security,
-        params: z.object({ id: z.uuid({ error: "Identificativo non valido" }) }),
-        response: { 200: outcomeSchema },
+        params: eventIdParams,
+        response: { 200: eventOutcomeSchema },
       },
     },
     async (request) => {

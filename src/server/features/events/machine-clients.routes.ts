@@ -1,8 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   machineClientCreateSchema,
+  machineClientIdParams,
+  machineClientListSchema,
   machineClientSchema,
   publicJwkSchema,
 } from "../../../domain/events/machine-client.schema.ts";
@@ -11,7 +12,7 @@ import { requireActor } from "../../http/request-context.ts";
 import { addClientKey, createClient, disableClient, listOwnClients } from "./machine-clients.service.ts";
 
 const security = [{ sessionCookie: [] }];
-const clientParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+const clientParams = machineClientIdParams;
 
 /** Structure managers register the management software that sends their structures' events. */
 export function registerMachineClientRoutes(app: FastifyInstance, deps: AppDependencies) {
@@ -44,7 +45,7 @@ export function registerMachineClientRoutes(app: FastifyInstance, deps: AppDepen
         tags: ["interscambio"],
         summary: "Client applicativi delle proprie strutture",
         security,
-        response: { 200: z.object({ items: z.array(machineClientSchema) }) },
+        response: { 200: machineClientListSchema },
       },
     },
     async (request) => ({ items: await listOwnClients(db, requireActor(request)) }),

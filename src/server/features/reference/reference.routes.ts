@@ -1,7 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { ZoneCode } from "../../../domain/territory/zone.ts";
+import {
+  codeListsSchema,
+  comuneListSchema,
+  comuniQuery,
+  regionalStructureTypeListSchema,
+  zoneComuniSchema,
+  zoneDefinedSchema,
+  zoneDefinitionSchema,
+  zoneListSchema,
+  zoneParams,
+} from "../../../domain/reference/reference-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import {
@@ -12,8 +21,6 @@ import {
   searchComuni,
 } from "./reference.service.ts";
 import { defineZone } from "./zones.service.ts";
-
-const codeListSchema = z.array(z.object({ code: z.string(), label: z.string() }));
 
 const security = [{ sessionCookie: [] }];
 
@@ -28,28 +35,8 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Cercare un comune vigente per nome o codice ISTAT",
         security,
-        querystring: z.object({
-          q: z.string().trim().min(1).max(80).optional(),
-          regionCode: z
-            .string()
-            .regex(/^\d{2}$/)
-            .optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-        }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z
-                .object({
-                  istatCode: z.string(),
-                  name: z.string(),
-                  provinceAbbreviation: z.string(),
-                  regionCode: z.string(),
-                })
-                .meta({ id: "Comune" }),
-            ),
-          }),
-        },
+        querystring: comuniQuery,
+        response: { 200: comuneListSchema },
       },
     },
     async (request) => {
@@ -64,20 +51,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Zone distretto configurate dalla Regione",
         security,
-        response: {
-          200: z.object({
-            items: z.array(
-              z
-                .object({
-                  code: z.string(),
-                  name: z.string(),
-                  regionCode: z.string(),
-                  comuniCount: z.number().int().min(0),
-                })
-                .meta({ id: "Zone" }),
-            ),
-          }),
-        },
+        response: { 200: zoneListSchema },
       },
     },
     async (request) => {
@@ -92,8 +66,8 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Comuni di una zona distretto",
         security,
-        params: z.object({ code: ZoneCode }),
-        response: { 200: z.object({ items: z.array(z.string()) }) },
+        params: zoneParams,
+        response: { 200: zoneComuniSchema },
       },
     },
     async (request) => {
@@ -108,14 +82,9 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Definire una zona distretto come insieme di comuni della Regione",
         security,
-        params: z.object({ code: ZoneCode }),
-        body: z
-          .object({
-            name: z.string().trim().min(2).max(120),
-            comuni: z.array(z.string().regex(/^\d{6}$/, { error: "Codice ISTAT non valido" })).max(400),
-          })
-          .meta({ id: "ZoneDefinition" }),
-        response: { 200: z.object({ code: z.string(), name: z.string(), comuni: z.array(z.string()) }) },
+        params: zoneParams,
+        body: zoneDefinitionSchema,
+        response: { 200: zoneDefinedSchema },
       },
     },
     async (request) =>
@@ -132,7 +101,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Liste di codici (strutture, standard di interscambio, SINBA, Stati esteri ISTAT)",
         security,
-        response: { 200: z.record(z.string(), codeListSchema) },
+        response: { 200: codeListsSchema },
       },
     },
     async (request) => {
@@ -147,15 +116,7 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["riferimenti"],
         summary: "Tipologie regionali di struttura e tipologia nazionale corrispondente",
         security,
-        response: {
-          200: z.object({
-            items: z.array(
-              z
-                .object({ code: z.string(), label: z.string(), nationalType: z.string() })
-                .meta({ id: "RegionalStructureType" }),
-            ),
-          }),
-        },
+        response: { 200: regionalStructureTypeListSchema },
       },
     },
     async (request) => {

@@ -5,6 +5,7 @@ import {
   normaliseFiscalCode,
   validateFiscalCode,
 } from "../../../domain/identity/fiscal-code.ts";
+import type { LookupInput } from "../../../domain/registry/registry-api.schema.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
@@ -12,10 +13,6 @@ import type { Keyring } from "../../core/vault-keys.ts";
 import { fiscalCodeDigest, nameBirthDigest, openIdentity } from "./identity-vault.ts";
 import { canSeeMinor } from "./minor-identity.service.ts";
 import { findMinorByPseudonym, findMinorsByIndex, findVaultRows } from "./registry.queries.ts";
-
-export type LookupInput =
-  | { purpose: "admission"; fiscalCode: string }
-  | { purpose: "admission"; familyName: string; givenName: string; birthDate: string; sex: "M" | "F" };
 
 /**
  * Exact search for admission or taking in charge: by fiscal code as written, or by names, birth

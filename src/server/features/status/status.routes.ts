@@ -1,17 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { instanceSettingsSchema, statusSchema } from "../../../domain/status/status-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { databaseAnswers } from "./status.service.ts";
-
-const statusSchema = z
-  .object({
-    status: z.literal(200),
-    title: z.string(),
-    detail: z.string(),
-  })
-  .meta({ id: "Status" });
 
 export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -20,15 +12,7 @@ export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies
       schema: {
         tags: ["stato"],
         summary: "Impostazioni pubbliche dell'istanza (nome e codice della Regione, soglie di avviso)",
-        response: {
-          200: z
-            .object({
-              regionName: z.string(),
-              regionCode: z.string(),
-              authorisationWarningDays: z.number().int().min(1),
-            })
-            .meta({ id: "InstanceSettings" }),
-        },
+        response: { 200: instanceSettingsSchema },
       },
     },
     async () => ({

@@ -1,18 +1,13 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
+import type { FreePlaces, OccupancyPoint, PlacesTotals } from "../../../domain/stays/stay-api.schema.ts";
 import type { Actor } from "../../core/actor.ts";
 import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import { findPlacesOnDay } from "../reports/index.ts";
 
-type PlacesTotal = {
-  key: string;
-  authorisedPlaces: number;
-  present: number;
-  free: number;
-  structures: number;
-};
+type PlacesTotal = PlacesTotals;
 
 /**
  * Places on a day by the one rule of free places (`domain/stays/free-places.ts`), through the
@@ -24,7 +19,7 @@ export async function listFreePlaces(
   actor: Actor,
   knowledge: { regionCode: string; now: Date },
   filter: { date: string; zone?: string; nationalType?: string },
-) {
+): Promise<FreePlaces> {
   const scope = authorize(actor, "places.read");
   const places = await findPlacesOnDay(
     {
@@ -95,7 +90,7 @@ export async function getOccupancyHistory(
     sql`select 1 from structure where id = ${structureId} and ${structureScopeCondition(actor, scope)}`,
   );
   if (visible.length === 0) throw new AppError("not-found", "La struttura richiesta non esiste.");
-  return queryRows<{ day: string; present: number; authorisedPlaces: number | null }>(
+  return queryRows<OccupancyPoint>(
     db,
     sql`select d.day::text as day,
           (select count(distinct s.minor_id)::int from stay s where s.structure_id = ${structureId}

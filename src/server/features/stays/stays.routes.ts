@@ -1,28 +1,28 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
-import { freePlacesSchema, stayTimelineSchema } from "../../../domain/stays/stay-api.schema.ts";
-import { ZoneFilter } from "../../../domain/territory/zone.ts";
+import {
+  eventResultSchema,
+  freePlacesQuery,
+  freePlacesSchema,
+  guestListSchema,
+  guestsQuery,
+  occupancyQuery,
+  occupancySchema,
+  type StayTimeline,
+  stayIdParams,
+  stayTimelineSchema,
+  structureIdParams,
+  webEventBodySchema,
+  webEventBodyValidation,
+} from "../../../domain/stays/stay-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
+import { bodyValidatedBy } from "../../http/documented-body.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
 
 const security = [{ sessionCookie: [] }];
-const problemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
-const eventResultSchema = z
-  .object({
-    id: z.string(),
-    status: z.enum(["accepted", "duplicate", "rejected"]),
-    warnings: z.array(problemSchema),
-    errors: z.array(problemSchema),
-    stayId: z.uuid().optional(),
-  })
-  .meta({ id: "EventResult" });
-const structureParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
-const day = z.iso.date({ error: "Data non valida (AAAA-MM-GG)" });
 
 export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db, keyring, clock } = deps;
@@ -38,10 +38,11 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         description:
           "Il corpo è un evento dello standard di interscambio v1 (StayEvent). Un evento respinto risponde 422 con i codici dello standard.",
         security,
-        params: structureParams,
-        body: z.record(z.string(), z.unknown()).describe("Evento dello standard di interscambio v1"),
+        params: structureIdParams,
+        body: webEventBodySchema,
         response: { 200: eventResultSchema, 201: eventResultSchema },
       },
+      validatorCompiler: bodyValidatedBy(webEventBodyValidation),
     },
     async (request, reply) => {
       const result = await recordEventFromWeb(
@@ -71,31 +72,9 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         description:
           "Il nome e l'età compaiono solo per i minori in carico alle strutture di chi legge (accoglienza in corso o conclusa da meno di 90 giorni), qualunque sia il giorno richiesto; altrimenti sono null.",
         security,
-        params: structureParams,
-        querystring: z.object({ date: day.optional() }),
-        response: {
-          200: z.object({
-            date: z.string(),
-            items: z.array(
-              z
-                .object({
-                  stayId: z.uuid(),
-                  stayRef: z.string(),
-                  pseudonym: z.string(),
-                  givenName: z.string().nullable(),
-                  age: z.number().int().nullable(),
-                  admissionDate: z.string(),
-                  daysInStay: z.number().int(),
-                  absences: z.number().int(),
-                  currentAbsence: z.string().nullable(),
-                  msna: z.boolean(),
-                  hasOverlap: z.boolean(),
-                  isPossibleDuplicate: z.boolean(),
-                })
-                .meta({ id: "Guest" }),
-            ),
-          }),
-        },
+        params: structureIdParams,
+        querystring: guestsQuery,
+        response: { 200: guestListSchema },
       },
     },
     async (request, reply) => {
@@ -115,7 +94,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         tags: ["accoglienze"],
         summary: "Un'accoglienza con la cronologia completa degli eventi e i collocamenti precedenti",
         security,
-        params: z.object({ id: z.uuid() }),
+        params: stayIdParams,
         response: {
           200: stayTimelineSchema,
         },
@@ -131,7 +110,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         clock.today(),
       );
       reply.header("cache-control", "no-store");
-      return timeline as z.infer<typeof stayTimelineSchema>;
+      return timeline as StayTimeline;
     },
   );
 
@@ -142,11 +121,7 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         tags: ["accoglienze"],
         summary: "Posti autorizzati, presenze e posti liberi per struttura, zona e tipologia",
         security,
-        querystring: z.object({
-          date: day.optional(),
-          zone: ZoneFilter.optional(),
-          nationalType: NationalStructureType.optional(),
-        }),
+        querystring: freePlacesQuery,
         response: { 200: freePlacesSchema },
       },
     },
@@ -169,19 +144,9 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
         tags: ["accoglienze"],
         summary: "Presenze a fine mese e posti autorizzati di una struttura",
         security,
-        params: structureParams,
-        querystring: z.object({ from: day, to: day }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                day: z.string(),
-                present: z.number().int(),
-                authorisedPlaces: z.number().int().nullable(),
-              }),
-            ),
-          }),
-        },
+        params: structureIdParams,
+        querystring: occupancyQuery,
+        response: { 200: occupancySchema },
       },
     },
     async (request) => ({

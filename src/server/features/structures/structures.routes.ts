@@ -1,14 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import type { z } from "zod";
 import {
-  changeListItemSchema,
+  decisionOutcomeSchema,
   decisionSchema,
   editOutcomeSchema,
+  structureChangeListSchema,
+  structureChangesQuery,
   structureDetailSchema,
+  structureIdParams,
   structureListQuery,
+  structureOnDateQuery,
+  structurePageSchema,
   structureRecordBody,
-  structureSummarySchema,
+  type structureSummarySchema,
 } from "../../../domain/structures/structure-api.schema.ts";
 import { changedFields } from "../../../domain/structures/structure-changes.ts";
 import { addDays, formatItalianDate } from "../../../domain/time/calendar.ts";
@@ -24,7 +29,7 @@ import {
 } from "./structures.service.ts";
 
 const security = [{ sessionCookie: [] }];
-const idParams = z.object({ id: z.uuid({ error: "Identificativo non valido" }) });
+const idParams = structureIdParams;
 
 type Summary = z.infer<typeof structureSummarySchema>;
 
@@ -40,13 +45,7 @@ export function registerStructureRoutes(app: FastifyInstance, deps: AppDependenc
         summary: "Cercare nell'anagrafe delle strutture",
         security,
         querystring: structureListQuery,
-        response: {
-          200: z.object({
-            items: z.array(structureSummarySchema),
-            total: z.number().int().min(0),
-            nextCursor: z.string().nullable(),
-          }),
-        },
+        response: { 200: structurePageSchema },
       },
     },
     async (request) => {
@@ -85,9 +84,7 @@ export function registerStructureRoutes(app: FastifyInstance, deps: AppDependenc
         summary: "Scheda di una struttura, con la storia delle versioni",
         security,
         params: idParams,
-        querystring: z.object({
-          onDate: z.iso.date().optional().describe("Com'era la scheda in questo giorno"),
-        }),
+        querystring: structureOnDateQuery,
         response: { 200: structureDetailSchema },
       },
     },
@@ -163,10 +160,8 @@ export function registerStructureRoutes(app: FastifyInstance, deps: AppDependenc
         tags: ["strutture"],
         summary: "Registrazioni e modifiche in attesa di decisione regionale",
         security,
-        querystring: z.object({
-          state: z.enum(["pending", "approved", "returned", "superseded"]).default("pending"),
-        }),
-        response: { 200: z.object({ items: z.array(changeListItemSchema) }) },
+        querystring: structureChangesQuery,
+        response: { 200: structureChangeListSchema },
       },
     },
     async (request) => {
@@ -192,7 +187,7 @@ export function registerStructureRoutes(app: FastifyInstance, deps: AppDependenc
         security,
         params: idParams,
         body: decisionSchema,
-        response: { 200: z.object({ structureId: z.uuid(), code: z.string().nullable() }) },
+        response: { 200: decisionOutcomeSchema },
       },
     },
     async (request) => decideChange(db, requireActor(request), request.params.id, request.body),

@@ -1,11 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Role } from "../../../domain/access/roles.ts";
+import type { AccessPolicy } from "../../../domain/access/access-api.schema.ts";
 import { api } from "../../api/client.ts";
 
-export type AccessPolicy = {
-  roles: { code: Role; label: string }[];
-  rules: { action: string; label: string; scopes: { role: Role; scope: string; scopeLabel: string }[] }[];
-};
+export type { AccessPolicy };
 
 export function useAccessPolicy() {
   return useQuery({

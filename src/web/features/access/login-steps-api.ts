@@ -1,13 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { secondFactorEnrolledSchema } from "../../../domain/access/access-api.schema.ts";
+import type {
+  PasswordChange,
+  SessionItem,
+  SignInMethods,
+  secondFactorEnrolmentSchema,
+  sessionListSchema,
+} from "../../../domain/access/session-api.schema.ts";
 import { api } from "../../api/client.ts";
 import { sessionQueryKey } from "../../api/query-client.ts";
 import type { Session } from "./session-api.ts";
 
-export type SignInMethods = {
-  provider: boolean;
-  localAccounts: boolean;
-  requiredLevelForIdentityRoles: number;
-};
+export type { SessionItem, SignInMethods };
 
 export function useSignInMethods() {
   return useQuery({
@@ -41,38 +46,26 @@ export const useSubmitSecondFactor = () =>
   useSessionMutation((code: string) => api.post<Session>("/session/second-factor", { code }));
 
 export const useChangePassword = () =>
-  useSessionMutation((input: { currentPassword: string; newPassword: string }) =>
-    api.put<Session>("/session/password", input),
-  );
+  useSessionMutation((input: PasswordChange) => api.put<Session>("/session/password", input));
 
 export function useStartEnrolment() {
   return useMutation({
     mutationFn: () =>
-      api.post<{ secret: string; otpauthUri: string; issuer: string }>("/session/second-factor-enrolment"),
+      api.post<z.infer<typeof secondFactorEnrolmentSchema>>("/session/second-factor-enrolment"),
   });
 }
 
 export function useConfirmEnrolment() {
   return useMutation({
     mutationFn: (code: string) =>
-      api.put<{ recoveryCodes: string[]; session: Session }>("/session/second-factor-enrolment", { code }),
+      api.put<z.infer<typeof secondFactorEnrolledSchema>>("/session/second-factor-enrolment", { code }),
   });
 }
-
-export type SessionItem = {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  authMethod: "password" | "oidc";
-  authenticationLevel: number;
-  userAgent: string | null;
-  current: boolean;
-};
 
 export function useMySessions() {
   return useQuery({
     queryKey: ["my-sessions"],
-    queryFn: () => api.get<{ items: SessionItem[] }>("/sessions"),
+    queryFn: () => api.get<z.infer<typeof sessionListSchema>>("/sessions"),
     select: (data) => data.items,
   });
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { sessionSchema } from "../../../domain/access/access-api.schema.ts";
+import type { LoginInput, membershipSchema, Session } from "../../../domain/access/access-api.schema.ts";
+import type { providerLogoutSchema } from "../../../domain/access/session-api.schema.ts";
 import { api, isApiError, rememberCsrfToken } from "../../api/client.ts";
 import { isUserQuery, sessionQueryKey } from "../../api/query-client.ts";
 
-export type Session = z.infer<typeof sessionSchema>;
-export type Membership = NonNullable<Session["active"]>;
+export type { Session };
+export type Membership = z.infer<typeof membershipSchema>;
 export type SessionMembership = Session["memberships"][number];
 
 function remember(session: Session): Session {
@@ -33,8 +34,7 @@ export function useSession() {
 export function useLogIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (credentials: { username: string; password: string }) =>
-      remember(await api.post<Session>("/session", credentials)),
+    mutationFn: async (credentials: LoginInput) => remember(await api.post<Session>("/session", credentials)),
     onSuccess: (session) => {
       queryClient.removeQueries({ predicate: (query) => isUserQuery(query.queryKey) });
       queryClient.setQueryData(sessionQueryKey, session);
@@ -53,7 +53,7 @@ export function useLogOut() {
       const session = queryClient.getQueryData<Session | null>(sessionQueryKey);
       try {
         if (session?.authMethod === "oidc")
-          return (await api.post<{ logoutUrl: string | null }>("/session/provider-logout")).logoutUrl;
+          return (await api.post<z.infer<typeof providerLogoutSchema>>("/session/provider-logout")).logoutUrl;
         await api.delete<void>("/session");
       } catch (error) {
         if (!(isApiError(error) && error.status === 401)) throw error;

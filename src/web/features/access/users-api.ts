@@ -1,17 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { organisationSchema } from "../../../domain/access/access-api.schema.ts";
-import type { personInputSchema, personSchema } from "../../../domain/access/people-api.schema.ts";
+import type { Organisation, organisationListSchema } from "../../../domain/access/access-api.schema.ts";
+import type {
+  Person,
+  PersonInput,
+  passwordResetSchema,
+  personCreatedSchema,
+  personListSchema,
+  personStatusSchema,
+} from "../../../domain/access/people-api.schema.ts";
 import { api } from "../../api/client.ts";
 
-export type Person = z.infer<typeof personSchema>;
-export type Organisation = z.infer<typeof organisationSchema>;
-export type PersonInput = z.input<typeof personInputSchema>;
+export type { Organisation, Person, PersonInput };
+
+type PersonStatus = z.infer<typeof personStatusSchema>;
 
 export function useUsers() {
   return useQuery({
     queryKey: ["users"],
-    queryFn: () => api.get<{ items: Person[] }>("/users"),
+    queryFn: () => api.get<z.infer<typeof personListSchema>>("/users"),
     select: (data) => data.items,
   });
 }
@@ -20,7 +27,7 @@ export function useUsers() {
 export function useOrganisations(enabled: boolean) {
   return useQuery({
     queryKey: ["organisations"],
-    queryFn: () => api.get<{ items: Organisation[] }>("/organisations"),
+    queryFn: () => api.get<z.infer<typeof organisationListSchema>>("/organisations"),
     select: (data) => data.items,
     enabled,
   });
@@ -29,8 +36,7 @@ export function useOrganisations(enabled: boolean) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: PersonInput) =>
-      api.post<{ id: string; username: string; temporaryPassword: string | null }>("/users", input),
+    mutationFn: (input: PersonInput) => api.post<z.infer<typeof personCreatedSchema>>("/users", input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
   });
 }
@@ -38,7 +44,7 @@ export function useCreateUser() {
 export type PersonAction =
   | { kind: "password-reset" }
   | { kind: "second-factor-reset" }
-  | { kind: "status"; active: boolean }
+  | ({ kind: "status" } & PersonStatus)
   | { kind: "close-sessions" }
   | { kind: "revoke-role"; membershipId: string };
 
@@ -49,7 +55,7 @@ export function usePersonAction() {
       const base = `/users/${userId}`;
       switch (action.kind) {
         case "password-reset":
-          return api.post<{ temporaryPassword: string }>(`${base}/password-reset`);
+          return api.post<z.infer<typeof passwordResetSchema>>(`${base}/password-reset`);
         case "second-factor-reset":
           return api.post<null>(`${base}/second-factor-reset`);
         case "status":

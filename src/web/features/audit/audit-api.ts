@@ -1,37 +1,15 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  AuditEntry,
+  AuditVerification,
+  auditPageSchema,
+  auditQuerySchema,
+} from "../../../domain/access/audit-api.schema.ts";
 import { api } from "../../api/client.ts";
 
-export type AuditEntry = {
-  sequence: number;
-  recordedAt: string;
-  username: string | null;
-  organisationCode: string | null;
-  role: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  minorPseudonym: string | null;
-  purpose: string | null;
-  outcome: "success" | "denied" | "failure" | string;
-  details: Record<string, unknown> | null;
-  hash: string;
-};
-
-export type AuditVerification = {
-  ok: boolean;
-  checked: number;
-  firstBrokenSequence: number | null;
-  reason: "hash-mismatch" | "sequence-gap" | null;
-};
-
-export type AuditFilter = {
-  from?: string;
-  to?: string;
-  action?: string;
-  username?: string;
-  outcome?: string;
-  cursor?: number;
-};
+export type { AuditEntry, AuditVerification };
+export type AuditFilter = Partial<Omit<z.infer<typeof auditQuerySchema>, "limit">>;
 
 export const auditPageSize = 50;
 
@@ -39,7 +17,7 @@ export function useAuditEntries(filter: AuditFilter) {
   return useQuery({
     queryKey: ["audit-entries", filter],
     queryFn: () =>
-      api.get<{ items: AuditEntry[]; nextCursor: number | null }>("/audit-entries", {
+      api.get<z.infer<typeof auditPageSchema>>("/audit-entries", {
         ...filter,
         limit: auditPageSize,
       }),

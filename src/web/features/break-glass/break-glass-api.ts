@@ -1,20 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import type {
   BreakGlassAccess,
   BreakGlassDecision,
   BreakGlassRequest,
+  BreakGlassReviewFilter,
   BreakGlassReviewItem,
+  breakGlassAccessListSchema,
+  breakGlassReviewedSchema,
+  breakGlassReviewListSchema,
 } from "../../../domain/access/break-glass.schema.ts";
+import type { identityReadSchema } from "../../../domain/registry/registry-api.schema.ts";
 import { api } from "../../api/client.ts";
-import type { MinorIdentityView } from "../registry/registry-api.ts";
 
 export type { BreakGlassAccess, BreakGlassReviewItem };
-export type ReviewFilter = "pending" | "accepted" | "questioned" | "all";
+export type ReviewFilter = BreakGlassReviewFilter;
 
 export function useOwnBreakGlass() {
   return useQuery({
     queryKey: ["break-glass-accesses"],
-    queryFn: () => api.get<{ items: BreakGlassAccess[] }>("/break-glass-accesses"),
+    queryFn: () => api.get<z.infer<typeof breakGlassAccessListSchema>>("/break-glass-accesses"),
     select: (data) => data.items,
   });
 }
@@ -31,14 +36,14 @@ export function useOpenBreakGlass() {
 export function useEmergencyIdentity() {
   return useMutation({
     mutationFn: (pseudonym: string) =>
-      api.get<{ pseudonym: string; identity: MinorIdentityView }>(`/minors/${pseudonym}/identity`),
+      api.get<z.infer<typeof identityReadSchema>>(`/minors/${pseudonym}/identity`),
   });
 }
 
 export function useBreakGlassReviews(state: ReviewFilter) {
   return useQuery({
     queryKey: ["break-glass-reviews", state],
-    queryFn: () => api.get<{ items: BreakGlassReviewItem[] }>("/break-glass-reviews", { state }),
+    queryFn: () => api.get<z.infer<typeof breakGlassReviewListSchema>>("/break-glass-reviews", { state }),
     select: (data) => data.items,
   });
 }
@@ -47,7 +52,7 @@ export function useDecideBreakGlass() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...decision }: BreakGlassDecision & { id: string }) =>
-      api.post<{ id: string; reviewState: string }>(`/break-glass-reviews/${id}`, decision),
+      api.post<z.infer<typeof breakGlassReviewedSchema>>(`/break-glass-reviews/${id}`, decision),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["break-glass-reviews"] }),
   });
 }

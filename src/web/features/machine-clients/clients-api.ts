@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import type {
   MachineClient,
   MachineClientCreate,
+  machineClientListSchema,
   PublicJwk,
 } from "../../../domain/events/machine-client.schema.ts";
 import { api } from "../../api/client.ts";
@@ -11,7 +13,7 @@ export type { MachineClient };
 export function useMachineClients() {
   return useQuery({
     queryKey: ["machine-clients"],
-    queryFn: () => api.get<{ items: MachineClient[] }>("/machine-clients"),
+    queryFn: () => api.get<z.infer<typeof machineClientListSchema>>("/machine-clients"),
     select: (data) => data.items,
   });
 }

@@ -1,17 +1,26 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  Comune,
+  comuneListSchema,
+  RegionalStructureType,
+  regionalStructureTypeListSchema,
+  Zone,
+  zoneListSchema,
+} from "../../../domain/reference/reference-api.schema.ts";
 import { api } from "../../api/client.ts";
 import { useSettings } from "../settings/settings-api.ts";
 
-export type Comune = { istatCode: string; name: string; provinceAbbreviation: string; regionCode: string };
-export type Zone = { code: string; name: string; regionCode: string; comuniCount: number };
-export type RegionalStructureType = { code: string; label: string; nationalType: string };
+export type { Comune, RegionalStructureType, Zone };
+
+type ComuneList = z.infer<typeof comuneListSchema>;
 
 const long = 10 * 60_000;
 
 export function useZones() {
   return useQuery({
     queryKey: ["zones"],
-    queryFn: () => api.get<{ items: Zone[] }>("/zones"),
+    queryFn: () => api.get<z.infer<typeof zoneListSchema>>("/zones"),
     staleTime: long,
     select: (data) => data.items,
   });
@@ -20,7 +29,7 @@ export function useZones() {
 export function useRegionalStructureTypes() {
   return useQuery({
     queryKey: ["regional-structure-types"],
-    queryFn: () => api.get<{ items: RegionalStructureType[] }>("/regional-structure-types"),
+    queryFn: () => api.get<z.infer<typeof regionalStructureTypeListSchema>>("/regional-structure-types"),
     staleTime: long,
     select: (data) => data.items,
   });
@@ -36,7 +45,7 @@ export function useComuniSearch(text: string, nationwide = false) {
   const regionCode = nationwide ? undefined : settingsRegion;
   return useQuery({
     queryKey: ["comuni", nationwide ? "italia" : regionCode, q],
-    queryFn: () => api.get<{ items: Comune[] }>("/comuni", { q, regionCode, limit: 10 }),
+    queryFn: () => api.get<ComuneList>("/comuni", { q, regionCode, limit: 10 }),
     enabled: q.length >= 2 && (nationwide || regionCode !== undefined),
     staleTime: long,
     placeholderData: keepPreviousData,
@@ -48,7 +57,7 @@ export function useComuniSearch(text: string, nationwide = false) {
 export function useComune(code: string | null | undefined) {
   return useQuery({
     queryKey: ["comune", code],
-    queryFn: () => api.get<{ items: Comune[] }>("/comuni", { q: code ?? "", limit: 1 }),
+    queryFn: () => api.get<ComuneList>("/comuni", { q: code ?? "", limit: 1 }),
     enabled: Boolean(code && /^\d{6}$/.test(code)),
     staleTime: long,
     select: (data) => data.items.find((item) => item.istatCode === code) ?? null,

@@ -1,13 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
+import type { InstanceSettings } from "../../../domain/status/status-api.schema.ts";
 import { api } from "../../api/client.ts";
 import { settingsQueryKey } from "../../api/query-client.ts";
 
 /** The instance's public settings: which Region runs it and its warning thresholds. */
-export type InstanceSettings = {
-  regionName: string;
-  regionCode: string;
-  authorisationWarningDays: number;
-};
+export type { InstanceSettings };
 
 /** Read once per page load: the settings only change when the server restarts. */
 export function useSettings() {

@@ -83,7 +83,7 @@ export function EventDetails({
   byId: Map<string, StayEventRecord>;
 }) {
   const { t } = useTranslation();
-  const payload = event.payload;
+  const payload = event.payload ?? {};
   const admission = payload.admission as AdmissionContent | undefined;
   const discharge = payload.discharge as DischargeContent | undefined;
   switch (event.type) {

@@ -4,7 +4,7 @@ import { todayInRome } from "../../../domain/time/calendar.ts";
 import { EventPanel, type StayAction } from "./event-panel.tsx";
 import { openAbsenceOf } from "./stay-events.ts";
 import { stayWho } from "./stay-summary.tsx";
-import type { StayEventRecord, StaySummary } from "./stays-api.ts";
+import type { StayEventRecord, StayView } from "./stays-api.ts";
 import type { RecordedEvent } from "./use-event-form.tsx";
 
 const panelId = "stay-action";
@@ -17,7 +17,7 @@ export function StayActions({
   onStart,
   onRecorded,
 }: {
-  stay: StaySummary;
+  stay: StayView;
   events: StayEventRecord[];
   structureId: string;
   onStart: () => void;
@@ -55,7 +55,7 @@ export function StayActions({
             action={action}
             level={3}
             who={stayWho(t, stay)}
-            context={{ structureId, structureCode: stay.structureCode, stayRef: stay.stayRef }}
+            context={{ structureId, structureCode: stay.structureCode ?? "", stayRef: stay.stayRef }}
             defaultDate={todayInRome()}
             events={events}
             onRecorded={(recorded) => {

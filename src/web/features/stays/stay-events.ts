@@ -34,13 +34,13 @@ export function effectiveContent(events: StayEventRecord[], targetId: string): E
   const target = events.find((event) => event.id === targetId);
   if (!target) return null;
   const corrections = events.filter(
-    (event) => event.type === "correction" && !event.isVoided && event.payload.corrects === targetId,
+    (event) => event.type === "correction" && !event.isVoided && event.payload?.corrects === targetId,
   );
   const latest = corrections.at(-1) ?? target;
   return {
     occurredOn: latest.occurredOn,
-    admission: latest.payload.admission as AdmissionContent | undefined,
-    discharge: latest.payload.discharge as DischargeContent | undefined,
+    admission: latest.payload?.admission as AdmissionContent | undefined,
+    discharge: latest.payload?.discharge as DischargeContent | undefined,
   };
 }
 
@@ -61,7 +61,7 @@ export function openAbsenceOf(events: StayEventRecord[]): string | null {
   for (const { event } of absences) {
     open =
       event.type === "absence-start"
-        ? String((event.payload.absence as { kind?: string })?.kind ?? "")
+        ? String((event.payload?.absence as { kind?: string })?.kind ?? "")
         : null;
   }
   return open;

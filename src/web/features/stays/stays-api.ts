@@ -1,116 +1,44 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { EventType } from "../../../domain/code-lists/interchange-codes.ts";
-import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
+import type { z } from "zod";
+import type {
+  EventResult,
+  FreePlaces,
+  FreePlacesFilter,
+  FreePlacesRow,
+  Guest,
+  guestListSchema,
+  OccupancyPoint,
+  occupancySchema,
+  PlacesTotals,
+  PreviousPlacement,
+  StayEventRecord,
+  StayStatus,
+  StayTimeline,
+  StayView,
+} from "../../../domain/stays/stay-api.schema.ts";
+import type {
+  StructurePage,
+  structureChoiceSchema,
+} from "../../../domain/structures/structure-api.schema.ts";
 import { api } from "../../api/client.ts";
 
-export type Guest = {
-  stayId: string;
-  stayRef: string;
-  pseudonym: string;
-  givenName: string | null;
-  age: number | null;
-  admissionDate: string;
-  daysInStay: number;
-  absences: number;
-  currentAbsence: string | null;
-  msna: boolean;
-  hasOverlap: boolean;
-  isPossibleDuplicate: boolean;
+export type {
+  EventResult,
+  FreePlaces,
+  FreePlacesFilter,
+  FreePlacesRow,
+  Guest,
+  OccupancyPoint,
+  PlacesTotals,
+  PreviousPlacement,
+  StayEventRecord,
+  StayStatus,
+  StayTimeline,
+  StayView,
 };
-
-export type StayStatus = "empty" | "waiting" | "open" | "closed";
-
-export type StaySummary = {
-  id: string;
-  stayRef: string;
-  status: StayStatus;
-  structureId: string;
-  structureCode: string;
-  structureName: string;
-  pseudonym: string | null;
-  /** Only while the minor is in charge of the reader's structures. */
-  minorName: { givenName: string | null; familyName: string | null } | null;
-  admissionDate: string | null;
-  admissionKind: string | null;
-  legalBasis: string | null;
-  origin: string | null;
-  dischargeDate: string | null;
-  dischargeReason: string | null;
-  dischargeDestination: string | null;
-  msna: boolean;
-  hasOverlap: boolean;
-  isPossibleDuplicate: boolean;
-};
-
-export type StayEventRecord = {
-  id: string;
-  type: EventType;
-  occurredOn: string;
-  sequence: number | null;
-  recordedAt: string;
-  payload: Record<string, unknown>;
-  warnings: EventProblem[] | null;
-  sourceKind: "user" | "client";
-  recordedBy: string;
-  isVoided: boolean;
-};
-
-export type PreviousPlacement = {
-  admissionDate: string;
-  dischargeDate: string | null;
-  nationalType: string | null;
-};
-
-export type StayTimeline = {
-  stay: StaySummary;
-  events: StayEventRecord[];
-  previousPlacements: PreviousPlacement[];
-};
-
-export type EventResult = {
-  id: string;
-  status: "accepted" | "duplicate";
-  warnings: EventProblem[];
-  stayId?: string;
-};
-
-export type PlacesTotals = {
-  key: string;
-  authorisedPlaces: number;
-  present: number;
-  free: number;
-  structures: number;
-};
-
-export type FreePlacesRow = {
-  structureId: string;
-  code: string | null;
-  name: string;
-  /** The structure's status on the day: only an active one offers free places. */
-  status: string | null;
-  nationalType: string;
-  zoneCode: string | null;
-  zoneName: string | null;
-  authorisedPlaces: number;
-  emergencyExtraPlaces: number;
-  present: number;
-  free: number;
-};
-
-export type FreePlaces = {
-  date: string;
-  structures: FreePlacesRow[];
-  byZone: PlacesTotals[];
-  byNationalType: PlacesTotals[];
-  total: PlacesTotals;
-};
-
-export type FreePlacesFilter = { date: string; zone?: string; nationalType?: string };
-
-export type OccupancyPoint = { day: string; present: number; authorisedPlaces: number | null };
 
 /** A structure the active role may work on: only those with a regional code can receive events. */
-export type StructureChoice = { id: string; code: string; name: string };
+export type StructureChoice = z.infer<typeof structureChoiceSchema>;
 
 const structurePath = (structureId: string) => `/structures/${encodeURIComponent(structureId)}`;
 
@@ -118,8 +46,7 @@ const structurePath = (structureId: string) => `/structures/${encodeURIComponent
 export function useGuests(structureId: string, date: string) {
   return useQuery({
     queryKey: ["guests", structureId, date],
-    queryFn: () =>
-      api.get<{ date: string; items: Guest[] }>(`${structurePath(structureId)}/guests`, { date }),
+    queryFn: () => api.get<z.infer<typeof guestListSchema>>(`${structurePath(structureId)}/guests`, { date }),
     select: (data) => data.items,
     gcTime: 0,
     staleTime: 0,
@@ -160,21 +87,19 @@ export function useOccupancy(structureId: string, from: string, to: string) {
   return useQuery({
     queryKey: ["occupancy", structureId, from, to],
     queryFn: () =>
-      api.get<{ items: OccupancyPoint[] }>(`${structurePath(structureId)}/occupancy`, { from, to }),
+      api.get<z.infer<typeof occupancySchema>>(`${structurePath(structureId)}/occupancy`, { from, to }),
     select: (data) => data.items,
   });
 }
-
-type StructureListItem = { id: string; code: string | null; name: string };
 
 /** The structures the active role may see that have a regional code, by name. */
 export function useStructureChoices() {
   return useQuery({
     queryKey: ["structures", "choices"],
-    queryFn: () => api.get<{ items: StructureListItem[] }>("/structures", { limit: 200 }),
+    queryFn: () => api.get<StructurePage>("/structures", { limit: 200 }),
     select: (data): StructureChoice[] =>
       data.items
-        .filter((item): item is StructureChoice => item.code !== null)
+        .filter((item): item is StructurePage["items"][number] & StructureChoice => item.code !== null)
         .sort((first, second) => first.name.localeCompare(second.name, "it")),
   });
 }
@@ -183,7 +108,7 @@ export function useStructureChoices() {
 export function useStructureIdByCode(code: string | undefined) {
   return useQuery({
     queryKey: ["structures", "by-code", code],
-    queryFn: () => api.get<{ items: StructureListItem[] }>("/structures", { q: code, limit: 200 }),
+    queryFn: () => api.get<StructurePage>("/structures", { q: code, limit: 200 }),
     enabled: Boolean(code),
     select: (data) => data.items.find((item) => item.code === code)?.id ?? null,
   });

@@ -3,8 +3,13 @@ import type { z } from "zod";
 import type { StructureRecord } from "../../../domain/structures/structure.schema.ts";
 import type {
   changeListItemSchema,
+  decisionOutcomeSchema,
+  decisionSchema,
   editOutcomeSchema,
+  StructurePage,
+  structureChangeListSchema,
   structureDetailSchema,
+  structureListQuery,
   structureSummarySchema,
 } from "../../../domain/structures/structure-api.schema.ts";
 import { api } from "../../api/client.ts";
@@ -14,15 +19,8 @@ export type StructureDetail = z.infer<typeof structureDetailSchema>;
 export type StructureChange = z.infer<typeof changeListItemSchema>;
 export type EditOutcome = z.infer<typeof editOutcomeSchema>;
 
-export type StructureFilter = {
-  q?: string;
-  zone?: string;
-  nationalType?: string;
-  status?: string;
-  expiringWithinDays?: number;
-  onDate?: string;
-  cursor?: string;
-};
+export type StructureFilter = Partial<Omit<z.infer<typeof structureListQuery>, "limit">>;
+type ChangeDecision = z.input<typeof decisionSchema>;
 
 export const structuresPageSize = 20;
 
@@ -31,7 +29,7 @@ export function useStructures(filter: StructureFilter, enabled = true) {
     enabled,
     queryKey: ["structures", filter],
     queryFn: () =>
-      api.get<{ items: StructureSummary[]; total: number; nextCursor: string | null }>("/structures", {
+      api.get<StructurePage>("/structures", {
         ...filter,
         limit: structuresPageSize,
       }),
@@ -69,7 +67,8 @@ export function useEditStructure(id: string) {
 export function usePendingChanges() {
   return useQuery({
     queryKey: ["structure-changes", "pending"],
-    queryFn: () => api.get<{ items: StructureChange[] }>("/structure-changes", { state: "pending" }),
+    queryFn: () =>
+      api.get<z.infer<typeof structureChangeListSchema>>("/structure-changes", { state: "pending" }),
     select: (data) => data.items,
   });
 }
@@ -77,8 +76,8 @@ export function usePendingChanges() {
 export function useDecideChange() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { changeId: string; decision: "approve" | "return"; reason?: string }) =>
-      api.post<{ structureId: string; code: string | null }>(
+    mutationFn: (input: { changeId: string } & ChangeDecision) =>
+      api.post<z.infer<typeof decisionOutcomeSchema>>(
         `/structure-changes/${encodeURIComponent(input.changeId)}/decision`,
         { decision: input.decision, reason: input.reason ?? null },
       ),
