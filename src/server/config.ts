@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { italianIssueMessage } from "../domain/errors/field-problems.ts";
+import { defaultDisclosureThreshold } from "../domain/reports/disclosure.ts";
 
 /** The only reader of process.env: everything else receives a typed Config. */
 const environmentSchema = z.object({
@@ -28,7 +29,11 @@ const environmentSchema = z.object({
     .default(50 * 1_048_576),
   SIRMI_EVENT_FILE_CHUNK_LINES: z.coerce.number().int().min(1).max(1000).default(500),
   SIRMI_AUTHORISATION_WARNING_DAYS: z.coerce.number().int().min(1).default(90),
-  SIRMI_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(3).default(3),
+  SIRMI_SUPPRESSION_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(defaultDisclosureThreshold)
+    .default(defaultDisclosureThreshold),
   SIRMI_KEYS_FILE: z.string().min(1).optional(),
   SIRMI_VAULT_KEYS: z.string().min(1).optional(),
   SIRMI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),

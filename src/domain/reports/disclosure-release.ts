@@ -12,7 +12,7 @@
  * not, except a margin that is itself a hidden cell of another table. For tables of three or more
  * dimensions every margin of every lower order counts as known, which is the conservative reading.
  */
-import type { ReportRow, ReportTable } from "./report.ts";
+import { isSuppressed, type ReportRow, type ReportTable } from "./report.ts";
 
 export type TableCell = { table: number; row: number; measure: string };
 
@@ -50,7 +50,7 @@ export function protectedMeasuresOf(table: ReportTable): string[] {
 
 /** Whether the input already hides this measure of this row (a release being checked again). */
 export function isFlaggedHidden(row: ReportRow, measure: string): boolean {
-  return row[measure] === null && (row.flags?.[measure] === "c" || (measure === "count" && row.flag === "c"));
+  return row[measure] === null && isSuppressed(row, measure);
 }
 
 export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {

@@ -18,6 +18,13 @@ export const reportIds = [
 
 export type ReportId = (typeof reportIds)[number];
 
+/** Whether an id names a report of the catalogue; any other answers `not-found`, with this message. */
+export function isReportId(id: string): id is ReportId {
+  return (reportIds as readonly string[]).includes(id);
+}
+
+export const unknownReportMessage = "Il prospetto richiesto non esiste.";
+
 export type ReportParameters = {
   date?: string;
   year?: number;
@@ -29,10 +36,18 @@ export type ReportParameters = {
   province?: string;
 };
 
-export type ReportRow = Record<string, string | number | null> & {
-  flag?: "c";
-  flags?: Record<string, "c">;
-};
+/** The flags of disclosure control on a row. */
+export type SuppressionFlags = { flag?: "c"; flags?: Record<string, "c"> };
+
+export type ReportRow = Record<string, string | number | null> & SuppressionFlags;
+
+/**
+ * Whether disclosure control hid this measure of this row: `flags` by measure, or `flag` for the
+ * single measure `count`. The one reading of the flags, for files, screens and the release.
+ */
+export function isSuppressed(row: SuppressionFlags, measure: string): boolean {
+  return row.flags?.[measure] === "c" || (measure === "count" && row.flag === "c");
+}
 
 export type ReportTable = {
   id: string;

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { ReportTable } from "../../domain/reports/report.ts";
 import { todayInRome } from "../../domain/time/calendar.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Loading } from "../components/loading.tsx";
@@ -9,6 +8,7 @@ import { can } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
 import { ProcuraDownload } from "../features/reports/procura-download.tsx";
 import { ReportSection } from "../features/reports/report-section.tsx";
+import type { ReportTable } from "../features/reports/reports-api.ts";
 import { dateLabel } from "../features/stays/stay-codes.ts";
 import { useStructureChoices } from "../features/stays/stays-api.ts";
 import { StructureSwitcher } from "../features/stays/structure-switcher.tsx";

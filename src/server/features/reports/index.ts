@@ -4,6 +4,6 @@ export { findPlacesOnDay } from "./definitions/places-on-day.ts";
 export { toCsv } from "./report-files/csv-file.ts";
 export { findFileLabels } from "./report-files/file-labels.ts";
 export { type ReportFormat, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
-export { type DeliveryContext, deliverReport } from "./report-files/report-delivery.ts";
 export { fileNameOf } from "./report-files/report-file-content.ts";
 export { registerReportRoutes } from "./reports.routes.ts";
+export { type DeliveryContext, deliverReport } from "./reports.service.ts";

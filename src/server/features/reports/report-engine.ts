@@ -1,17 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "../../../db/database.ts";
 import { AppError, type FieldProblem } from "../../../domain/errors/app-error.ts";
-import {
-  type ReportId,
-  type ReportRequest,
-  type ReportResult,
-  reportIds,
-} from "../../../domain/reports/report.ts";
+import { defaultDisclosureThreshold } from "../../../domain/reports/disclosure.ts";
+import type { ReportId, ReportRequest, ReportResult } from "../../../domain/reports/report.ts";
 import {
   checkReportParameters,
   isProvisionalPeriod,
   referencePeriodEnd,
 } from "../../../domain/reports/report-parameters.ts";
+import { reportTitles } from "../../../domain/reports/report-titles.ts";
 import { todayInRome } from "../../../domain/time/calendar.ts";
 import type { Clock } from "../../../domain/time/clock.ts";
 import type { AuditSubject } from "../../core/actor.ts";
@@ -47,9 +44,6 @@ export type ReportContext = {
   clock: Clock;
 };
 
-/** Default threshold of statistical disclosure control; applying it is not done here. */
-const defaultThreshold = 3;
-
 /**
  * Computes a report of the catalogue from the records, as known at `asOf` (or now), for the
  * scope asked: the unsuppressed result, on which disclosure control and files are built.
@@ -60,11 +54,6 @@ export async function computeReport(
   request: ReportRequest,
 ): Promise<ReportResult> {
   const now = context.clock.now();
-  if (!(reportIds as readonly string[]).includes(request.id)) {
-    throw new AppError("validation-failed", "Il prospetto richiesto non esiste.", [
-      { path: "/id", code: "unknown-report", message: "Prospetto non previsto dal catalogo." },
-    ]);
-  }
   const asOf = checkedAsOf(request.asOf, now);
   const today = context.clock.today();
   const checked = checkReportParameters(request.id, request.parameters ?? {}, today);
@@ -87,10 +76,11 @@ export async function computeReport(
   );
   return {
     report: request.id,
-    title: definition.title,
+    title: reportTitles[request.id],
     parameters: checked.parameters,
     asOf,
-    suppression: { applied: false, threshold: defaultThreshold },
+    // Not applied here: the threshold said is the default one, that publication would use.
+    suppression: { applied: false, threshold: defaultDisclosureThreshold },
     // Judged on the day of knowledge: today, or the day of an explicit asOf, so that a report
     // asked again with the same asOf years later still says what it said then.
     provisional: isProvisionalPeriod(

@@ -21,6 +21,15 @@ import {
 import { queryRows } from "../../../db/database.ts";
 import type { ReportResult } from "../../../domain/reports/report.ts";
 import { type EventSource, ingestEvents } from "../stays/ingest-event.ts";
+import {
+  expectedPdfFigures,
+  figuresOfCsv,
+  figuresOfJson,
+  figuresOfPdf,
+  figuresOfXlsx,
+  pdfFiguresWithoutWrappedWords,
+  pdfItems,
+} from "./report-file-readers.fixtures.ts";
 
 /** Every report of the catalogue, with parameters, and who may ask for it. */
 const catalogue: [string, string, "analista" | "resp"][] = [
@@ -33,6 +42,7 @@ const catalogue: [string, string, "analista" | "resp"][] = [
   ["trend", "from=2025-01&to=2025-12", "analista"],
   ["timeliness", "from=2025-01-01&to=2025-12-31", "analista"],
   ["procura-list", "structure=ST000030&semester=2025-2", "resp"],
+  ["out-of-family-stock", "date=2025-12-31&publication=true", "analista"],
 ];
 const formats = [
   ["json", "application/json"],
@@ -73,7 +83,7 @@ afterAll(() => t.close());
 
 describe("every report in every format", () => {
   for (const [id, query, username] of catalogue) {
-    it(`${id}: JSON, CSV, XLSX and PDF with the same tables`, async () => {
+    it(`${id} (${query}): JSON, CSV, XLSX and PDF with the same tables and figures`, async () => {
       const asOf = new Date(Date.now() - 1000).toISOString();
       const byFormat: Record<string, { type: string; body: Buffer }> = {};
       for (const [format] of formats) {
@@ -93,6 +103,15 @@ describe("every report in every format", () => {
       await workbook.xlsx.load(byFormat.xlsx.body as unknown as ArrayBuffer);
       expect(workbook.worksheets.length).toBe(report.tables.length + 1);
       expect(byFormat.pdf.body.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+      // The same figures, cell by cell, in every format.
+      const figures = figuresOfJson(report);
+      expect(figures.flat(2).some((figure) => typeof figure === "number" && figure > 0)).toBe(
+        id !== "procura-list",
+      );
+      expect(figuresOfCsv(csv, report)).toEqual(figures);
+      expect(await figuresOfXlsx(byFormat.xlsx.body, report)).toEqual(figures);
+      const printed = figuresOfPdf(await pdfItems(byFormat.pdf.body));
+      expect(pdfFiguresWithoutWrappedWords(printed, report)).toEqual(expectedPdfFigures(report));
     }, 60_000);
   }
 

@@ -2,82 +2,24 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type ReportParameters, reportIds } from "../../../domain/reports/report.ts";
+import { reportCatalogueSchema, reportResultSchema } from "../../../domain/reports/report-api.schema.ts";
 import { reportParameterNames } from "../../../domain/reports/report-parameters.ts";
+import {
+  filterParameterNames,
+  parameterLabels,
+  reportDescriptions,
+  reportTitles,
+} from "../../../domain/reports/report-titles.ts";
 import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { findFileLabels } from "./report-files/file-labels.ts";
 import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
-import { deliverReport } from "./report-files/report-delivery.ts";
-import {
-  filterParameterNames,
-  parameterLabels,
-  reportDescriptions,
-  reportTitles,
-} from "./report-files/report-labels.ts";
+import { deliverReport } from "./reports.service.ts";
 
 const security = [{ sessionCookie: [] }];
 const tags = ["prospetti"];
-
-const cellSchema = z.union([z.string(), z.number(), z.null(), z.record(z.string(), z.literal("c"))]);
-const reportTableSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    dimensions: z.array(z.string()),
-    measures: z.array(z.string()),
-    labels: z
-      .array(z.string())
-      .optional()
-      .describe("Colonne descrittive (es. denominazione della struttura)"),
-    rows: z
-      .array(z.record(z.string(), cellSchema))
-      .describe('Una riga per combinazione delle dimensioni; una cella oscurata vale null con flag "c"'),
-    total: z.number().nullable(),
-    totals: z.record(z.string(), z.number().nullable()).optional(),
-    msnaIncluded: z.boolean().optional(),
-    population: z.string().optional(),
-    protectedMeasures: z.array(z.string()).optional(),
-    note: z.string().optional(),
-  })
-  .meta({ id: "ReportTable" });
-
-const reportResultSchema = z
-  .object({
-    report: z.enum(reportIds),
-    title: z.string(),
-    parameters: z.record(z.string(), z.union([z.string(), z.number()])),
-    asOf: z.string().describe("Istante di conoscenza (RFC 3339, UTC)"),
-    suppression: z.object({ applied: z.boolean(), threshold: z.number().int().min(3).max(1000) }),
-    provisional: z
-      .boolean()
-      .describe("true se il periodo di riferimento non è ancora concluso: dati provvisori"),
-    definitions: z.array(z.string()),
-    source: z.string(),
-    tables: z.array(reportTableSchema),
-  })
-  .meta({ id: "ReportResult" });
-
-const catalogueSchema = z
-  .object({
-    items: z.array(
-      z
-        .object({
-          id: z.enum(reportIds),
-          title: z.string(),
-          description: z.string(),
-          identifying: z.boolean().describe("Elenco nominativo (solo l'elenco per la Procura)"),
-          parameters: z.array(
-            z
-              .object({ name: z.string(), label: z.string(), required: z.boolean() })
-              .meta({ id: "ReportParameter" }),
-          ),
-        })
-        .meta({ id: "ReportDescription" }),
-    ),
-  })
-  .meta({ id: "ReportCatalogue" });
 
 const text = (description: string, maxLength = 20) =>
   z.string().max(maxLength).optional().describe(description);
@@ -123,7 +65,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies
         description:
           "I prospetti disponibili, con titolo in italiano e parametri. Ogni ruolo che può consultare prospetti vede il catalogo.",
         security,
-        response: { 200: catalogueSchema },
+        response: { 200: reportCatalogueSchema },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
-import type { ReportRow, ReportTable } from "../../../domain/reports/report.ts";
 import type { ChartOption } from "../../components/echart.tsx";
 import { columnLabel, isMonthDimension, type ValueLabeller } from "./report-labels.ts";
+import type { ReportRow, ReportTable } from "./reports-api.ts";
 
 /** Bootstrap Italia's blue first, then colours with enough contrast on white and between them. */
 const palette = ["#0066cc", "#00804d", "#a66300", "#5d7083", "#8f2d8f", "#cc334d", "#004080", "#2e7d6b"];

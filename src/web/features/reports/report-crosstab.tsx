@@ -1,8 +1,9 @@
 import { useTranslation } from "react-i18next";
-import type { ReportRow, ReportTable } from "../../../domain/reports/report.ts";
+import { isSuppressed } from "../../../domain/reports/report.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { columnLabel, formatMeasure, type ValueLabeller } from "./report-labels.ts";
-import { isSuppressed, rowKey, SuppressedMark } from "./report-table.tsx";
+import { rowKey, SuppressedMark } from "./report-table.tsx";
+import type { ReportRow, ReportTable } from "./reports-api.ts";
 
 /** A table of counts by two dimensions reads best as rows × columns, with the margins. */
 export function isCrossTabulable(table: ReportTable): boolean {

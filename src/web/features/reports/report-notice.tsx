@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { internalViewNotice, provisionalNotice, type ReportResult } from "../../../domain/reports/report.ts";
+import { internalViewNotice, provisionalNotice } from "../../../domain/reports/report.ts";
 import { referencePeriodEnd } from "../../../domain/reports/report-parameters.ts";
+import type { ReportResult } from "./reports-api.ts";
 
 const instantFormat = new Intl.DateTimeFormat("it-IT", {
   dateStyle: "long",

@@ -1,5 +1,5 @@
-import type { ReportResult } from "../../../domain/reports/report.ts";
 import type { Option } from "../../components/form-fields.tsx";
+import type { ReportResult } from "./reports-api.ts";
 
 /** The first day of the month eleven months before the day's: twelve month ends, its own included. */
 export function yearBefore(date: string): string {

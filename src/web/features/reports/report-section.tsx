@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReportId, ReportResult, ReportTable } from "../../../domain/reports/report.ts";
+import type { ReportId } from "../../../domain/reports/report.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
 import { LazyChart } from "../../components/lazy-chart.tsx";
 import { Loading } from "../../components/loading.tsx";
@@ -11,6 +11,7 @@ import { ReportDownloads } from "./report-downloads.tsx";
 import { type ValueLabeller, valueLabellerOf } from "./report-labels.ts";
 import { instantLabel, ProvisionalNotice, ReportDefinitions, ReportNotice } from "./report-notice.tsx";
 import { ReportDataTable } from "./report-table.tsx";
+import type { ReportResult, ReportTable } from "./reports-api.ts";
 import { type ReportQuery, useReport } from "./reports-api.ts";
 
 /** Labels of dimension values, with zone names from the reference API. */

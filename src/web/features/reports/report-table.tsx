@@ -1,12 +1,8 @@
 import { useTranslation } from "react-i18next";
-import type { ReportRow, ReportTable } from "../../../domain/reports/report.ts";
+import { isSuppressed } from "../../../domain/reports/report.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { columnLabel, formatMeasure, type ValueLabeller } from "./report-labels.ts";
-
-/** Whether a measure of a row was suppressed for statistical confidentiality. */
-export function isSuppressed(row: ReportRow, measure: string): boolean {
-  return row.flags?.[measure] === "c" || (measure === "count" && row.flag === "c");
-}
+import type { ReportRow, ReportTable } from "./reports-api.ts";
 
 /** The key of a row by its dimension values, for tests and for React. */
 export function rowKey(row: ReportRow, dimensions: string[]): string {

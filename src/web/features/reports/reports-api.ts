@@ -1,5 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ReportId, ReportResult } from "../../../domain/reports/report.ts";
+import type { ReportId } from "../../../domain/reports/report.ts";
+import type {
+  ReportCatalogue,
+  ReportDescription,
+  ReportResultResponse,
+  ReportRowResponse,
+  ReportTableResponse,
+} from "../../../domain/reports/report-api.schema.ts";
 import { api, withQuery } from "../../api/client.ts";
 
 /** The parameters of a report request as the API takes them in its query string. */
@@ -19,14 +26,13 @@ export type ReportQuery = {
 export type ReportFormat = "csv" | "xlsx" | "pdf";
 export const fileFormats: readonly ReportFormat[] = ["csv", "xlsx", "pdf"];
 
+/** A report as `GET /api/v1/reports/{id}` answers it, typed from the endpoint's schema. */
+export type ReportResult = ReportResultResponse;
+export type ReportTable = ReportTableResponse;
+export type ReportRow = ReportRowResponse;
+
 /** One entry of the catalogue, as `GET /api/v1/reports` lists it. */
-export type CatalogueEntry = {
-  id: ReportId;
-  title: string;
-  description: string;
-  identifying: boolean;
-  parameters: { name: string; label: string; required: boolean }[];
-};
+export type CatalogueEntry = ReportDescription;
 
 const reportPath = (id: ReportId) => `/reports/${encodeURIComponent(id)}`;
 
@@ -53,13 +59,11 @@ export function useReport(id: ReportId, query: ReportQuery, enabled = true) {
   });
 }
 
-/** The catalogue may list its entries as `items` or as a bare array: both are read. */
 export function useReportCatalogue() {
   return useQuery({
     queryKey: ["report-catalogue"],
-    queryFn: () =>
-      api.get<{ items?: CatalogueEntry[]; reports?: CatalogueEntry[] } | CatalogueEntry[]>("/reports"),
+    queryFn: () => api.get<ReportCatalogue>("/reports"),
     staleTime: 10 * 60_000,
-    select: (data): CatalogueEntry[] => (Array.isArray(data) ? data : (data.items ?? data.reports ?? [])),
+    select: (data): CatalogueEntry[] => data.items,
   });
 }

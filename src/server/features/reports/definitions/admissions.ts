@@ -13,7 +13,6 @@ import { type CountTableSpec, countTables, withUnknown } from "./tabulate.ts";
 
 /** Stays started in the year, by the attributes known at admission. */
 export const admissions: ReportDefinition = {
-  title: "Ammissioni nelle strutture residenziali",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const year = Number(parameters.year);
     const population = `admitted-minors@${year}`;

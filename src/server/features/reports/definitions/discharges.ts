@@ -13,7 +13,6 @@ import { type CountTableSpec, countTables } from "./tabulate.ts";
 
 /** Stays ended in the year: where the minors went, why, after how long. */
 export const discharges: ReportDefinition = {
-  title: "Dimissioni dalle strutture residenziali",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const year = Number(parameters.year);
     const population = `discharged-minors@${year}`;

@@ -36,7 +36,6 @@ type StructureRow = { structure: string; structureName: string | null } & Record
  * the minors present at 31 December by sex and citizenship, and the entries and exits of the year.
  */
 export const istatPresidi: ReportDefinition = {
-  title: "Rilevazione ISTAT sui presidi residenziali: strutture per minori",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const year = Number(parameters.year);
     const day = sql`${`${year}-12-31`}::date`;

@@ -11,7 +11,6 @@ import { type CountTableSpec, countTables } from "./tabulate.ts";
  * the discharges of the year. Totals exclude unaccompanied foreign minors, reported apart.
  */
 export const ministrySurvey: ReportDefinition = {
-  title: "Rilevazione Ministero / Regioni sui servizi residenziali per minori",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const year = Number(parameters.year);
     const day = `${year}-12-31`;

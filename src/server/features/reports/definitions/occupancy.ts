@@ -12,7 +12,6 @@ const protectedMeasures = ["present", "freePlaces"];
 
 /** Places and occupants of each structure on a day, for the region and per zone (the free places rule). */
 export const occupancy: ReportDefinition = {
-  title: "Posti e presenze nelle strutture per minori",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const date = parameters.date as string;
     const territory = await findTerritory(context);

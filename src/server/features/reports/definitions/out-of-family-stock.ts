@@ -14,7 +14,6 @@ import { type CountTableSpec, countTables } from "./tabulate.ts";
 
 /** Minors living out of their family on a day, in residential structures (foster care joins with SINBA). */
 export const outOfFamilyStock: ReportDefinition = {
-  title: "Minori fuori famiglia presenti in struttura",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const day = parameters.date as string;
     const dimensions = stockDimensions(await findTerritory(context));

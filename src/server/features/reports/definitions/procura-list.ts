@@ -38,8 +38,6 @@ type HostedStay = {
  * read is written to the access log, purpose legal-obligation, in the transaction that reads it.
  */
 export const procuraList: ReportDefinition = {
-  title:
-    "Elenco semestrale dei minori accolti per la Procura della Repubblica presso il Tribunale per i minorenni",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const code = parameters.structure as string;
     const semester = parameters.semester as string;

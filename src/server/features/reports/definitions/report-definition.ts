@@ -1,9 +1,8 @@
 import type { ReportParameters, ReportTable } from "../../../../domain/reports/report.ts";
 import type { DefinitionContext } from "./common-sql.ts";
 
-/** One report of the catalogue: its title and how its tables are computed. */
+/** One report of the catalogue: how its tables are computed (its title is the catalogue's). */
 export type ReportDefinition = {
-  title: string;
   compute(
     context: DefinitionContext,
     parameters: ReportParameters,

@@ -21,7 +21,6 @@ function delayStatistics(): SQL {
 
 /** How promptly structures record the facts: days between a fact and its recording. */
 export const timeliness: ReportDefinition = {
-  title: "Tempestività delle registrazioni",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const from = parameters.from as string;
     const to = parameters.to as string;

@@ -25,7 +25,6 @@ import { countTables } from "./tabulate.ts";
  * with stays × months.
  */
 export const trend: ReportDefinition = {
-  title: "Andamento mensile dei minori presenti in struttura",
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const from = parameters.from as string;
     const to = parameters.to as string;

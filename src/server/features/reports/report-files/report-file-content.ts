@@ -1,5 +1,6 @@
 import {
   internalViewNotice,
+  isSuppressed,
   provisionalNotice,
   type ReportParameters,
   type ReportResult,
@@ -7,6 +8,7 @@ import {
   type ReportTable,
 } from "../../../../domain/reports/report.ts";
 import { referencePeriodEnd } from "../../../../domain/reports/report-parameters.ts";
+import { parameterLabels } from "../../../../domain/reports/report-titles.ts";
 import {
   type FileLabels,
   labelOfDimension,
@@ -14,7 +16,6 @@ import {
   labelOfParameter,
   labelOfValue,
   noFileLabels,
-  parameterLabels,
 } from "./report-labels.ts";
 
 /**
@@ -134,11 +135,6 @@ export function fileTableOf(table: ReportTable, labels: FileLabels = noFileLabel
   if (table.note) notes.push(table.note);
   if (!hasTotals && typeof table.total === "number") notes.push(`Totale: ${table.total}.`);
   return { title: table.title, notes, headers, dimensionCount: descriptive.length, rows, totalRow };
-}
-
-export function isSuppressed(row: ReportRow, measure: string): boolean {
-  if (row.flags?.[measure] === "c") return true;
-  return row.flag === "c" && measure === "count";
 }
 
 function measureCell(row: ReportRow, measure: string): FileCell {

@@ -1,22 +1,22 @@
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../../../db/database.ts";
-import type { Scope } from "../../../../domain/access/policy.ts";
-import { AppError } from "../../../../domain/errors/app-error.ts";
-import { applyDisclosureControl } from "../../../../domain/reports/disclosure.ts";
+import { type Database, queryRows } from "../../../db/database.ts";
+import type { Scope } from "../../../domain/access/policy.ts";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import { applyDisclosureControl } from "../../../domain/reports/disclosure.ts";
 import {
-  type ReportId,
+  isReportId,
   type ReportParameters,
   type ReportResult,
   type ReportScope,
-  reportIds,
-} from "../../../../domain/reports/report.ts";
-import type { Clock } from "../../../../domain/time/clock.ts";
-import type { Actor, AuditSubject, SystemActor } from "../../../core/actor.ts";
-import { type AuditRecord, appendAuditEntry } from "../../../core/audit.queries.ts";
-import { authorize } from "../../../core/authorization.ts";
-import { structureScopeCondition } from "../../../core/structure-scope.ts";
-import type { Keyring } from "../../../core/vault-keys.ts";
-import { computeReport } from "../report-engine.ts";
+  unknownReportMessage,
+} from "../../../domain/reports/report.ts";
+import type { Clock } from "../../../domain/time/clock.ts";
+import type { Actor, AuditSubject, SystemActor } from "../../core/actor.ts";
+import { type AuditRecord, appendAuditEntry } from "../../core/audit.queries.ts";
+import { authorize } from "../../core/authorization.ts";
+import { structureScopeCondition } from "../../core/structure-scope.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
+import { computeReport } from "./report-engine.ts";
 
 /**
  * What the API and the command line share when a report is asked for: who may have it and for
@@ -44,10 +44,6 @@ export type DeliveryContext = {
   clock: Clock;
 };
 
-export function isReportId(id: string): id is ReportId {
-  return (reportIds as readonly string[]).includes(id);
-}
-
 export async function deliverReport(
   db: Database,
   context: DeliveryContext,
@@ -57,7 +53,9 @@ export async function deliverReport(
   const subject: AuditSubject = "actor" in requester ? requester.actor : requester.system;
   const isProcura = ask.id === "procura-list";
   try {
-    if (!isReportId(ask.id)) throw new AppError("not-found", "Il prospetto richiesto non esiste.");
+    // The one check of the report's id: the engine takes only ids of the catalogue.
+    const id = ask.id;
+    if (!isReportId(id)) throw new AppError("not-found", unknownReportMessage);
     const scope = scopeOf(requester, isProcura);
     const isPublished = scope === "published" || ask.publication === true;
     if (scope === "published" && ask.publication === false)
@@ -80,7 +78,7 @@ export async function deliverReport(
         tx,
         { keyring: context.keyring, subject, regionCode: context.regionCode, clock: context.clock },
         {
-          id: ask.id as ReportId,
+          id,
           parameters: isProcura ? ask.parameters : own,
           asOf: ask.asOf,
           scope: reportScope,

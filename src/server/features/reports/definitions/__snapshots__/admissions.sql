@@ -1,0 +1,44 @@
+set local jit = off;
+-- parameters: []
+
+set local work_mem = '64MB';
+-- parameters: []
+
+with units as materialized (select * from (
+    select (case when m.months is null then 'unknown' when m.months < 36 then '0-2' when m.months < 72 then '3-5' when m.months < 132 then '6-10' when m.months < 180 then '11-14' when m.months < 216 then '15-17' else '18-21' end) as "ageClass", (case when m.months >= 216 then 'young-adult' else 'minor' end) as "ageGroup", m.sex as "sex",
+      (case when s.msna then 'msna' when m.citizenship = '100' then 'italian'
+    when coalesce(m.citizenship, '') = '' then 'unknown' else 'foreign' end) as "citizenshipGroup",
+      (case when s.msna then 'yes' else 'no' end) as "msna",
+      (case when coalesce(m.citizenship, '') = '100' and not s.msna then 'italian' else 'foreign' end) as "istatCitizenship",
+      coalesce(s.origin, 'unknown') as "origin",
+      coalesce(s.legal_basis, 'unknown') as "legalBasis",
+      coalesce(s.admission_kind, 'unknown') as "admissionKind",
+      coalesce(s.discharge_destination, 'unknown') as "destination",
+      coalesce(s.discharge_reason, 'unknown') as "reason",
+      null::text as "lengthOfStay",
+      (case when s.referring_comune is null then 'unknown'
+    when referring.region_code = $1 then 'in-region'
+    when referring.region_code is not null then 'out-of-region' else 'unknown' end) as "provenance",
+      s.structure_id::text as "structureId"
+    from (
+    select h.stay_id, h.structure_id, h.minor_id, h.admission_date, h.admission_kind, h.legal_basis,
+      h.referring_comune, h.origin, h.msna, h.discharge_date, h.discharge_reason, h.discharge_destination
+    from stay_history h
+    where h.recorded_from <= $2::timestamptz
+          and (h.recorded_to is null or h.recorded_to > $3::timestamptz) and h.admission_date is not null and h.minor_id is not null
+      and h.status in ('open', 'closed')
+  ) s
+    cross join lateral (
+      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from s.admission_date)::int * 12 + extract(month from s.admission_date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from s.admission_date)::int * 12 + extract(month from s.admission_date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
+      from minor where minor.id = s.minor_id offset 0
+    ) m
+    left join comune referring on referring.istat_code = s.referring_comune
+    where s.admission_date between $4::date and $5::date and true
+  ) as classified)
+        select "admissionKind", "ageClass", "ageGroup", "citizenshipGroup", "legalBasis", "origin", "sex", grouping("admissionKind", "ageClass", "ageGroup", "citizenshipGroup", "legalBasis", "origin", "sex")::int as grouping_mask,
+          count(*)::int as count
+        from units
+        group by grouping sets (("ageGroup", "origin"), ("ageClass", "ageGroup", "sex"), ("ageGroup", "citizenshipGroup"), ("ageGroup", "legalBasis"), ("admissionKind", "ageGroup"), ("ageGroup", "sex"));
+-- parameters: ["09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-01","2025-12-31"]
