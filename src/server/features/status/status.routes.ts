@@ -19,12 +19,18 @@ export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies
     {
       schema: {
         tags: ["stato"],
-        summary: "Impostazioni pubbliche dell'istanza (nome e codice della Regione, soglie di avviso)",
+        summary:
+          "Impostazioni pubbliche dell'istanza (la Regione, il suo logo, i recapiti di assistenza e privacy, soglie di avviso)",
         response: {
           200: z
             .object({
               regionName: z.string(),
               regionCode: z.string(),
+              regionLogoUrl: z.string().nullable(),
+              regionWebsite: z.string().nullable(),
+              helpContact: z.string(),
+              privacyContact: z.string(),
+              accessibilityStatementUrl: z.string().nullable(),
               authorisationWarningDays: z.number().int().min(1),
             })
             .meta({ id: "InstanceSettings" }),
@@ -34,6 +40,11 @@ export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies
     async () => ({
       regionName: deps.config.regionName,
       regionCode: deps.config.regionCode,
+      regionLogoUrl: deps.config.regionLogoUrl ?? null,
+      regionWebsite: deps.config.regionWebsite ?? null,
+      helpContact: deps.config.helpContact,
+      privacyContact: deps.config.privacyContact,
+      accessibilityStatementUrl: deps.config.accessibilityStatementUrl ?? null,
       authorisationWarningDays: deps.config.authorisationWarningDays,
     }),
   );

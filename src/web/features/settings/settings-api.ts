@@ -2,10 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client.ts";
 import { settingsQueryKey } from "../../api/query-client.ts";
 
-/** The instance's public settings: which Region runs it and its warning thresholds. */
+/** The instance's public settings: which Region runs it, its contacts and its warning thresholds. */
 export type InstanceSettings = {
   regionName: string;
   regionCode: string;
+  regionLogoUrl: string | null;
+  regionWebsite: string | null;
+  helpContact: string;
+  privacyContact: string;
+  accessibilityStatementUrl: string | null;
   authorisationWarningDays: number;
 };
 
