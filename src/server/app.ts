@@ -80,7 +80,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", ...logoOrigins(config.regionLogoUrl)],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -166,4 +166,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     return sendProblem(reply, problemOf("not-found", "Il percorso richiesto non esiste.", request.id));
   });
   return app;
+}
+
+/** The Region's logo may live on its own website: the pages may load that one image from there. */
+function logoOrigins(logoUrl: string | undefined): string[] {
+  return logoUrl?.startsWith("https://") ? [new URL(logoUrl).origin] : [];
 }

@@ -12,6 +12,16 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SIRMI_PUBLIC_URL: z.string().url().optional(),
   SIRMI_REGION_NAME: z.string().default("Regione Toscana"),
+  SIRMI_REGION_LOGO_URL: z
+    .string()
+    .refine((value) => value.startsWith("/") || /^https:\/\/[^\s]+$/.test(value), {
+      error: "Un indirizzo https:// oppure un percorso che inizia con /",
+    })
+    .optional(),
+  SIRMI_REGION_WEBSITE: z.url().optional(),
+  SIRMI_HELP_CONTACT: z.string().min(3).default("assistenza.sirmi@regione.example.it"),
+  SIRMI_PRIVACY_CONTACT: z.string().min(3).default("rpd@regione.example.it"),
+  SIRMI_ACCESSIBILITY_STATEMENT_URL: z.url().optional(),
   SIRMI_REGION_CODE: z
     .string()
     .regex(/^\d{2}$/)
@@ -98,6 +108,13 @@ export type Config = {
   publicUrl: string;
   regionName: string;
   regionCode: string;
+  /** What the pages show of the Region: its logo, website, help desk and data protection officer. */
+  regionLogoUrl: string | undefined;
+  regionWebsite: string | undefined;
+  helpContact: string;
+  privacyContact: string;
+  /** The statement published on AgID's form.agid.gov.it, linked from the accessibility page. */
+  accessibilityStatementUrl: string | undefined;
   logLevel: z.infer<typeof environmentSchema>["SIRMI_LOG_LEVEL"];
   secureCookies: boolean;
   rateLimitPerMinute: number;
@@ -141,6 +158,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicUrl,
     regionName: env.SIRMI_REGION_NAME,
     regionCode: env.SIRMI_REGION_CODE,
+    regionLogoUrl: env.SIRMI_REGION_LOGO_URL,
+    regionWebsite: env.SIRMI_REGION_WEBSITE,
+    helpContact: env.SIRMI_HELP_CONTACT,
+    privacyContact: env.SIRMI_PRIVACY_CONTACT,
+    accessibilityStatementUrl: env.SIRMI_ACCESSIBILITY_STATEMENT_URL,
     logLevel: env.SIRMI_LOG_LEVEL,
     secureCookies: env.SIRMI_SECURE_COOKIES
       ? env.SIRMI_SECURE_COOKIES === "true"

@@ -13,6 +13,7 @@ import { vatNumber } from "../support/structure-fixtures.ts";
 import { createOrganisationFor, createUserFor, type TestApp } from "../support/test-app.ts";
 import { startJourneyApp } from "./support/journey-app.ts";
 import { expectAccessible, logIn, navigateTo, waitForPage } from "./support/journey-steps.ts";
+import { expectProtectedChartsExplained } from "./support/report-checks.ts";
 import { launchChromium, openJourneyPage } from "./support/stay-steps.ts";
 import { buildWebApp } from "./support/web-build.ts";
 
@@ -149,6 +150,18 @@ describe.skipIf(!hasChromium)(
       expect(expected.some(([, shown]) => shown === "c")).toBe(true);
       await page.locator(`${ageSexTable} td[data-flag='c']`).first().waitFor();
       expect(await countsShown(ageSexTable)).toEqual(expected);
+      // Protected cells are hatched «c» bars explained by a legend, never zero bars; blank
+      // margins are explained by a note.
+      const legend = page.locator(`${ageSexTable}-chart-legend`);
+      expect(await legend.textContent()).toContain("Barre tratteggiate «c»: dati protetti");
+      expect(await page.locator(`${ageSexTable}-chart`).getAttribute("aria-label")).toMatch(
+        /(Un valore è un dato protetto|\d+ valori sono dati protetti)/,
+      );
+      expect(await page.locator(`${ageSexTable} tfoot [data-blank-total]`).count()).toBeGreaterThan(0);
+      expect(await page.locator(`${ageSexTable}-blank-totals`).textContent()).toContain(
+        "I totali lasciati vuoti non sono pubblicati",
+      );
+      await expectProtectedChartsExplained(page);
       await expectAccessible(page, "cruscotto dell'osservatorio");
       await page.goto(`${t.baseUrl}/report?report=ministry-survey`);
       await waitForPage(page, "Report");

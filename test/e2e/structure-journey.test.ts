@@ -176,6 +176,18 @@ describe.skipIf(!hasChromium)(
       expect(outcome).toContain("In attesa di approvazione della Regione: Posti autorizzati");
       expect(await page.locator("#pending-change").textContent()).toContain("Posti autorizzati");
 
+      // The edit page opened from its address, and again after a reload, shows the saved type.
+      const regionalType = page.getByLabel("Tipologia regionale");
+      for (const open of [() => page.goto(`${t.baseUrl}${structureUrl}/modifica`), () => page.reload()]) {
+        await open();
+        await waitForPage(page, "Modifica la scheda");
+        await expect.poll(() => regionalType.inputValue()).toBe("comunita-educativa");
+        expect(await page.locator("#field-authorisedPlaces").inputValue()).toBe("12");
+        expect(await page.locator("#field-name").inputValue()).toBe(structureName);
+      }
+      await page.goto(`${t.baseUrl}${structureUrl}`);
+      await waitForPage(page, structureName);
+
       const versions = page.locator("#structure-history tbody tr");
       expect(await versions.count()).toBe(2);
       expect(await versions.nth(0).textContent()).toContain("In attesa di approvazione");

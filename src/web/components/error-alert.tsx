@@ -13,13 +13,38 @@ export function useErrorMessage() {
   };
 }
 
-export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
+/**
+ * The error's message and, when the server named fields, each problem after the field's Italian
+ * label (`fieldLabels`, by the problem's path): never the path itself.
+ */
+export function ErrorAlert({
+  error,
+  title,
+  fieldLabels = {},
+}: {
+  error: unknown;
+  title?: string;
+  fieldLabels?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const messageOf = useErrorMessage();
+  const problems = isApiError(error) ? error.problems : [];
   return (
     <div className="alert alert-danger" role="alert">
       <p className="fw-semibold mb-1">{title ?? t("errors.title")}</p>
       <p className="mb-0">{messageOf(error)}</p>
+      {problems.length > 0 && (
+        <ul className="mb-0 mt-2 error-problems">
+          {problems.map((problem) => {
+            const label = fieldLabels[problem.path];
+            return (
+              <li key={`${problem.path}-${problem.code}`}>
+                {label ? `${label}: ${problem.message}` : problem.message}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </div>
   );
 }

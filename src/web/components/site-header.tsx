@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
 import { areasFor } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
-import { useRegionName } from "../features/settings/settings-api.ts";
+import { useSettings } from "../features/settings/settings-api.ts";
 import { UserZone } from "./user-zone.tsx";
 
 function MenuIcon() {
@@ -25,7 +25,8 @@ function CloseIcon() {
 export function SiteHeader() {
   const { t } = useTranslation();
   const { data: session } = useSession();
-  const regionName = useRegionName();
+  const settings = useSettings().data;
+  const regionName = settings?.regionName;
   const [isMenuOpen, setMenuOpen] = useState(false);
   useEffect(() => {
     if (!isMenuOpen) return;
@@ -44,9 +45,20 @@ export function SiteHeader() {
           <div className="row">
             <div className="col-12">
               <div className="it-header-slim-wrapper-content flex-wrap gap-2 py-2">
-                <span className="fw-semibold text-white" id="region-name">
-                  {regionName ?? ""}
-                </span>
+                {settings?.regionWebsite ? (
+                  <a
+                    className="fw-semibold text-white"
+                    id="region-name"
+                    href={settings.regionWebsite}
+                    aria-label={t("legal.regionWebsite", { regionName: regionName ?? "" })}
+                  >
+                    {regionName}
+                  </a>
+                ) : (
+                  <span className="fw-semibold text-white" id="region-name">
+                    {regionName ?? ""}
+                  </span>
+                )}
                 <UserZone />
               </div>
             </div>
@@ -61,6 +73,14 @@ export function SiteHeader() {
                 <div className="it-header-center-content-wrapper">
                   <div className="it-brand-wrapper">
                     <Link to="/">
+                      {settings?.regionLogoUrl && (
+                        <img
+                          id="region-logo"
+                          className="region-logo me-3"
+                          src={settings.regionLogoUrl}
+                          alt={t("legal.logoAlt", { regionName: regionName ?? "" })}
+                        />
+                      )}
                       <div className="it-brand-text">
                         <div className="it-brand-title">{t("app.name")}</div>
                         <div className="it-brand-tagline d-none d-md-block">{t("app.fullName")}</div>

@@ -33,8 +33,21 @@ export const itReports = {
     empty: "Nessun dato per i criteri scelti.",
     suppressedCell: "dato riservato",
   },
+  chart: {
+    allProtected:
+      "Grafico non disegnato: tutti i valori di questa tabella sono dati protetti dal segreto statistico (c). Le altre righe e i totali, se pubblicabili, sono nella tabella.",
+    protectedCount_one: "Un valore è un dato protetto (c), segnato da una barra tratteggiata.",
+    protectedCount_other: "{{count}} valori sono dati protetti (c), segnati da barre tratteggiate.",
+    protectedBars:
+      "Barre tratteggiate «c»: dati protetti dal segreto statistico. Il valore non è mostrato (da 1 a {{below}}, oppure oscurato perché non si ricavi dai totali): l'altezza della barra non è il dato.",
+    protectedGaps:
+      "Le interruzioni della linea sono dati protetti dal segreto statistico (c): il valore non è mostrato.",
+    blankTotals:
+      "I totali lasciati vuoti non sono pubblicati: comprendono dati protetti (c), che se ne potrebbero ricavare per differenza.",
+    blankTotal: "totale non pubblicato",
+  },
   notice: {
-    asOf: "Dati registrati fino al {{instant}}.",
+    asOf: "Dati registrati fino al {{instant}} (ora italiana).",
     internal: "Vista interna non pubblicabile.",
     published:
       "Dati pubblicati con tutela statistica: sono oscurate le celle con valori da 1 a {{below}} (soglia {{threshold}}) e, dove serve, altre celle da cui si potrebbero ricavare per differenza dai totali.",
@@ -58,7 +71,11 @@ export const itReports = {
     parameters: "Parametri di «{{title}}»",
     show: "Mostra a schermo",
     asOf: "Come noto al (facoltativo)",
-    asOfHint: "Riproduce il report con i soli dati registrati fino a quell'istante.",
+    asOfField: "Come noto al",
+    asOfHint:
+      "Data e ora italiane (di Roma): riproduce il report con i soli dati registrati fino a quell'istante.",
+    asOfInvalid: "Come noto al: indicare una data e un'ora valide (ora italiana).",
+    asOfFuture: "Come noto al: l'istante non può essere nel futuro (ora italiana).",
     publication: "Versione per la pubblicazione (con tutela statistica)",
     invalid: "Completare i parametri richiesti.",
     result: "Risultato",

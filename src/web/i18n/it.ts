@@ -1,6 +1,7 @@
 import { itAccess } from "./it-access.ts";
 import { itBreakGlass } from "./it-break-glass.ts";
 import { itClients } from "./it-clients.ts";
+import { itLegal } from "./it-legal.ts";
 import { itRegistry } from "./it-registry.ts";
 import { itReports } from "./it-reports.ts";
 import { itStays } from "./it-stays.ts";
@@ -356,6 +357,7 @@ export const it = {
   },
   registry: itRegistry,
   breakGlass: itBreakGlass,
+  legal: itLegal,
   access: itAccess,
   clients: itClients,
   stays: itStays,

@@ -1,4 +1,5 @@
 import { Route, Routes } from "react-router";
+import { legalPaths } from "../components/contact-link.tsx";
 import { Layout } from "../components/layout.tsx";
 import { RequireSession } from "../components/require-session.tsx";
 import { AccessProtocolPage } from "./access-protocol-page.tsx";
@@ -13,6 +14,7 @@ import { FreePlacesPage } from "./free-places-page.tsx";
 import { GuestsChoosePage } from "./guests-choose-page.tsx";
 import { GuestsPage } from "./guests-page.tsx";
 import { HomePage } from "./home-page.tsx";
+import { AccessibilityStatementPage, HelpPage, LegalNotesPage, PrivacyNoticePage } from "./legal-pages.tsx";
 import { LoginPage } from "./login-page.tsx";
 import { PasswordChangePage, SecondFactorEnrolmentPage, SecondFactorPage } from "./login-step-pages.tsx";
 import { MachineClientsPage } from "./machine-clients-page.tsx";
@@ -228,6 +230,10 @@ export function AppRoutes() {
         <Route path="/monitoraggio" element={<ReportsDashboardRoute />} />
         <Route path="/report" element={<ReportCatalogueRoute />} />
         <Route path="/dati-struttura" element={<StructureFiguresRoute />} />
+        <Route path={legalPaths.accessibility} element={<AccessibilityStatementPage />} />
+        <Route path={legalPaths.privacy} element={<PrivacyNoticePage />} />
+        <Route path={legalPaths.legalNotes} element={<LegalNotesPage />} />
+        <Route path={legalPaths.help} element={<HelpPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -12,6 +12,7 @@ import { ReportDefinitions, ReportNotice } from "../features/reports/report-noti
 import {
   defaultParameters,
   type ParameterValues,
+  parameterLabel,
   queryOf,
   ReportParametersForm,
 } from "../features/reports/report-parameters-form.tsx";
@@ -48,6 +49,12 @@ export function ReportCataloguePage() {
     reportParameterNames[report].every((name) => Boolean(values[name]));
   const result = useReport(report ?? "out-of-family-stock", query, isComplete);
   const canChoosePublication = session?.active?.role !== "observatory";
+  const fieldLabels: Record<string, string> = {
+    "/asOf": t("reports.catalogue.asOfField"),
+    ...Object.fromEntries(
+      (entry?.parameters ?? []).map((parameter) => [`/${parameter.name}`, parameterLabel(t, parameter)]),
+    ),
+  };
 
   return (
     <>
@@ -97,7 +104,7 @@ export function ReportCataloguePage() {
               </h2>
               <ReportDownloads report={report} query={query} title={title} id="report-result-downloads" />
               {result.isFetching && !result.data && <Loading />}
-              {result.error && <ErrorAlert error={result.error} />}
+              {result.error && <ErrorAlert error={result.error} fieldLabels={fieldLabels} />}
               {result.data && result.data.report === report && (
                 <>
                   <ReportNotice result={result.data} id="report-result-notice" />

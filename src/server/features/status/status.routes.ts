@@ -11,13 +11,19 @@ export function registerStatusRoutes(app: FastifyInstance, deps: AppDependencies
     {
       schema: {
         tags: ["stato"],
-        summary: "Impostazioni pubbliche dell'istanza (nome e codice della Regione, soglie di avviso)",
+        summary:
+          "Impostazioni pubbliche dell'istanza (la Regione, il suo logo, i recapiti di assistenza e privacy, soglie di avviso)",
         response: { 200: instanceSettingsSchema },
       },
     },
     async () => ({
       regionName: deps.config.regionName,
       regionCode: deps.config.regionCode,
+      regionLogoUrl: deps.config.regionLogoUrl ?? null,
+      regionWebsite: deps.config.regionWebsite ?? null,
+      helpContact: deps.config.helpContact,
+      privacyContact: deps.config.privacyContact,
+      accessibilityStatementUrl: deps.config.accessibilityStatementUrl ?? null,
       authorisationWarningDays: deps.config.authorisationWarningDays,
     }),
   );

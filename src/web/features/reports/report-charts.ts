@@ -20,6 +20,102 @@ function measureOf(row: ReportRow, measure: string): number | null {
   return typeof value === "number" ? value : null;
 }
 
+function isSuppressedCell(row: ReportRow, measure: string): boolean {
+  return row.flags?.[measure] === "c" || (measure === "count" && row.flag === "c");
+}
+
+/** The colour of what is protected: the grey of the palette, hatched, never a filled bar. */
+const protectedColour = "#5d7083";
+
+/**
+ * A protected bar: a dashed, hatched outline as tall as the largest value that the threshold
+ * hides, labelled "c"; the tooltip says "dato protetto" instead of a number.
+ */
+function protectedBar(height: number) {
+  return {
+    value: height,
+    isProtected: true,
+    itemStyle: {
+      color: "rgba(93, 112, 131, 0.08)",
+      borderColor: protectedColour,
+      borderType: "dashed",
+      borderWidth: 1.5,
+      decal: {
+        symbol: "rect",
+        symbolSize: 1,
+        dashArrayX: [1, 0],
+        dashArrayY: [2, 5],
+        rotation: -Math.PI / 4,
+        color: "rgba(93, 112, 131, 0.55)",
+      },
+    },
+    label: { show: true, position: "top", formatter: "c", color: protectedColour, fontWeight: "bold" },
+    emphasis: { disabled: true },
+  };
+}
+
+type DrawnValue = number | null | ReturnType<typeof protectedBar>;
+
+/** A cell as drawn: its number, a protected bar, or (on a line) a gap. */
+function drawnValue(
+  row: ReportRow | undefined,
+  measure: string,
+  isLine: boolean,
+  height: number,
+): DrawnValue {
+  if (!row) return null;
+  if (isSuppressedCell(row, measure)) return isLine ? null : protectedBar(height);
+  return measureOf(row, measure);
+}
+
+type TooltipItem = {
+  marker?: string;
+  seriesName?: string;
+  value?: unknown;
+  data?: unknown;
+  axisValueLabel?: string;
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/** The tooltip of a category: each series' number, or "dato protetto" for a protected cell. */
+function tooltipOf(items: TooltipItem | TooltipItem[]): string {
+  const list = Array.isArray(items) ? items : [items];
+  const heading = list[0]?.axisValueLabel ? `${escapeHtml(list[0].axisValueLabel)}<br/>` : "";
+  return (
+    heading +
+    list
+      .map((item) => {
+        const isProtected = (item.data as { isProtected?: boolean } | null)?.isProtected === true;
+        const value = isProtected
+          ? "dato protetto (c)"
+          : item.value === null || item.value === undefined
+            ? "—"
+            : String(item.value);
+        return `${item.marker ?? ""}${escapeHtml(item.seriesName ?? "")}: ${value}`;
+      })
+      .join("<br/>")
+  );
+}
+
+/** How many of the cells a chart would draw are protected, out of how many. */
+export type ChartProtection = { protectedCells: number; drawnCells: number; isLine: boolean };
+
+export function chartProtectionOf(table: ReportTable): ChartProtection {
+  const dimensions = table.dimensions;
+  const rows = table.rows.filter((row) => !isTotalRow(row, dimensions));
+  const measures =
+    dimensions.length === 2 ? drawnMeasures(table).measures.slice(0, 1) : drawnMeasures(table).measures;
+  let protectedCells = 0;
+  for (const row of rows)
+    for (const measure of measures) if (isSuppressedCell(row, measure)) protectedCells += 1;
+  return {
+    protectedCells,
+    drawnCells: rows.length * measures.length,
+    isLine: dimensions.some(isMonthDimension),
+  };
+}
+
 function distinct(rows: ReportRow[], dimension: string): string[] {
   return [...new Set(rows.map((row) => String(row[dimension] ?? "")))];
 }
@@ -38,7 +134,7 @@ function base(categories: string[], isLine: boolean): ChartOption {
     animation: false,
     textStyle,
     color: palette,
-    tooltip: { trigger: "axis", axisPointer: { type: isLine ? "line" : "shadow" } },
+    tooltip: { trigger: "axis", axisPointer: { type: isLine ? "line" : "shadow" }, formatter: tooltipOf },
     legend: { top: 0, type: "scroll" },
     grid: { left: 16, right: 16, bottom: 16, top: 48, containLabel: true },
     xAxis: {
@@ -54,8 +150,14 @@ function base(categories: string[], isLine: boolean): ChartOption {
 /**
  * The chart that suits a table: one dimension → bars, two → grouped bars (the second dimension
  * as series), a month dimension → lines. Null when the table is a list or has nothing to draw.
+ * A protected cell (suppressed for statistical confidentiality) is never a zero: a hatched "c"
+ * bar as tall as `protectedHeight` (the largest value the threshold hides), a gap on a line.
  */
-export function chartOptionOf(table: ReportTable, labelOf: ValueLabeller): ChartOption | null {
+export function chartOptionOf(
+  table: ReportTable,
+  labelOf: ValueLabeller,
+  protectedHeight = 2,
+): ChartOption | null {
   const dimensions = table.dimensions;
   if (dimensions.length === 0 || dimensions.length > 2) return null;
   if (dimensions.some((dimension) => listDimensions.has(dimension))) return null;
@@ -86,7 +188,7 @@ export function chartOptionOf(table: ReportTable, labelOf: ValueLabeller): Chart
               String(candidate[axisDimension]) === axisValue &&
               String(candidate[seriesDimension]) === seriesValue,
           );
-          return row ? measureOf(row, measure) : null;
+          return drawnValue(row, measure, isLine, protectedHeight);
         }),
       })),
     };
@@ -101,7 +203,7 @@ export function chartOptionOf(table: ReportTable, labelOf: ValueLabeller): Chart
       type,
       ...common,
       ...(stacked ? { stack: "places" } : {}),
-      data: rows.map((row) => measureOf(row, measure)),
+      data: rows.map((row) => drawnValue(row, measure, isLine, protectedHeight)),
     })),
   };
 }

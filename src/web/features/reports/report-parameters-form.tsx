@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportId } from "../../../domain/reports/report.ts";
@@ -8,6 +9,7 @@ import { useZones } from "../reference/reference-api.ts";
 import { useStructureChoices } from "../stays/stays-api.ts";
 import { recentSemesters, semesterOf, yearBefore } from "./report-periods.ts";
 import type { CatalogueEntry, ReportQuery } from "./reports-api.ts";
+import { instantOfRomeWallClock, romeWallClockOf } from "./rome-instant.ts";
 
 type ParameterName = "date" | "year" | "from" | "to" | "structure" | "semester" | "zone" | "province";
 const knownParameters = new Set<string>([
@@ -23,6 +25,13 @@ const knownParameters = new Set<string>([
 
 export type ParameterValues = Record<string, string>;
 
+/** A parameter's Italian label: the interface's own for the known ones, else the catalogue's. */
+export function parameterLabel(t: TFunction, parameter: { name: string; label: string }): string {
+  return knownParameters.has(parameter.name)
+    ? t(`reports.parameters.${parameter.name as ParameterName}`)
+    : parameter.label;
+}
+
 /** Values that make a report computable at once: today, this year, the last twelve months. */
 export function defaultParameters(id: ReportId, today = todayInRome()): ParameterValues {
   const values: ParameterValues = {};
@@ -36,16 +45,26 @@ export function defaultParameters(id: ReportId, today = todayInRome()): Paramete
   return values;
 }
 
-/** The request a form describes: only filled values; the instant of knowledge as RFC 3339. */
+/**
+ * The request a form describes: only filled values; the instant of knowledge, typed as Rome's
+ * wall clock whatever the browser's time zone, as a UTC instant (RFC 3339). A value that is no
+ * date and time goes as typed, for the server to refuse it naming the field.
+ */
 export function queryOf(values: ParameterValues): ReportQuery {
   const { asOf, publication, ...rest } = values;
   const query: ReportQuery = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== ""));
-  if (asOf) {
-    const instant = new Date(asOf);
-    if (!Number.isNaN(instant.getTime())) query.asOf = instant.toISOString();
-  }
+  if (asOf) query.asOf = instantOfRomeWallClock(asOf) ?? asOf;
   if (publication === "true") query.publication = true;
   return query;
+}
+
+/** What is wrong with the typed instant of knowledge (Rome's wall clock), as a text key. */
+function asOfProblem(asOf: string | undefined) {
+  if (!asOf) return undefined;
+  const instant = instantOfRomeWallClock(asOf);
+  if (instant === null) return "reports.catalogue.asOfInvalid" as const;
+  if (new Date(instant).getTime() > Date.now()) return "reports.catalogue.asOfFuture" as const;
+  return undefined;
 }
 
 /** The parameters of one report of the catalogue, with the optional territory and instant. */
@@ -71,17 +90,24 @@ export function ReportParametersForm({
   );
   const structures = useStructureChoices();
   const [draft, setDraft] = useState(values);
+  const [asOfError, setAsOfError] = useState<string | undefined>();
   useEffect(() => setDraft(values), [values]);
   const set = (name: string, value: string) => setDraft((current) => ({ ...current, [name]: value }));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const error = asOfProblem(draft.asOf);
+    setAsOfError(error ? t(error) : undefined);
+    if (error) {
+      document.getElementById("parameter-asOf")?.focus();
+      return;
+    }
     onApply(draft);
   };
   const today = todayInRome();
   const isAggregate = report !== "procura-list";
   const field = (name: string, serverLabel: string) => {
     const id = `parameter-${name}`;
-    const label = knownParameters.has(name) ? t(`reports.parameters.${name as ParameterName}`) : serverLabel;
+    const label = parameterLabel(t, { name, label: serverLabel });
     const common = { id, label, value: draft[name] ?? "", required: required.has(name) };
     if (name === "date")
       return <TextField {...common} type="date" max={today} onChange={(e) => set(name, e.target.value)} />;
@@ -153,6 +179,7 @@ export function ReportParametersForm({
   return (
     <form
       onSubmit={onSubmit}
+      noValidate
       className="mb-4"
       aria-labelledby="report-parameters-heading"
       id="report-parameters"
@@ -173,6 +200,8 @@ export function ReportParametersForm({
               type="datetime-local"
               label={t("reports.catalogue.asOf")}
               hint={t("reports.catalogue.asOfHint")}
+              error={asOfError}
+              max={romeWallClockOf(new Date())}
               value={draft.asOf ?? ""}
               onChange={(e) => set("asOf", e.target.value)}
             />

@@ -2,10 +2,9 @@ import { type ReactNode, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportId } from "../../../domain/reports/report.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { LazyChart } from "../../components/lazy-chart.tsx";
 import { Loading } from "../../components/loading.tsx";
 import { useZones } from "../reference/reference-api.ts";
-import { chartOptionOf } from "./report-charts.ts";
+import { ReportChart } from "./report-chart.tsx";
 import { isCrossTabulable, ReportCrossTable } from "./report-crosstab.tsx";
 import { ReportDownloads } from "./report-downloads.tsx";
 import { type ValueLabeller, valueLabellerOf } from "./report-labels.ts";
@@ -30,15 +29,16 @@ function TableBlock({
   table,
   labelOf,
   headingLevel,
+  threshold,
 }: {
   report: ReportId;
   reportTitle: string;
   table: ReportTable;
   labelOf: ValueLabeller;
   headingLevel: 3 | 4;
+  threshold: number;
 }) {
   const { t } = useTranslation();
-  const option = useMemo(() => chartOptionOf(table, labelOf), [table, labelOf]);
   const id = `${report}-${table.id}`;
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const msna =
@@ -57,13 +57,7 @@ function TableBlock({
         <p>{t("reports.table.empty")}</p>
       ) : (
         <>
-          {option && (
-            <LazyChart
-              id={`${id}-chart`}
-              option={option}
-              label={t("reports.table.chartLabel", { title: table.title })}
-            />
-          )}
+          <ReportChart id={id} table={table} labelOf={labelOf} threshold={threshold} />
           {isCrossTabulable(table) ? (
             <ReportCrossTable
               id={id}
@@ -107,6 +101,7 @@ export function ReportTables({
           table={table}
           labelOf={labelOf}
           headingLevel={headingLevel}
+          threshold={result.suppression.threshold}
         />
       ))}
     </>

@@ -19,6 +19,27 @@ export function SuppressedMark() {
   );
 }
 
+/** A total left blank because it includes protected cells: marked, and explained by the note. */
+export function BlankTotal() {
+  const { t } = useTranslation();
+  return (
+    <span className="report-blank-total" data-blank-total="true">
+      <span aria-hidden="true">*</span>
+      <span className="visually-hidden">{t("reports.chart.blankTotal")}</span>
+    </span>
+  );
+}
+
+export function BlankTotalsNote({ id }: { id: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="small report-blank-totals" id={id}>
+      <span aria-hidden="true">* </span>
+      {t("reports.chart.blankTotals")}
+    </p>
+  );
+}
+
 function MeasureCell({ row, measure }: { row: ReportRow; measure: string }) {
   const { t } = useTranslation();
   const value = row[measure];
@@ -36,11 +57,18 @@ function MeasureCell({ row, measure }: { row: ReportRow; measure: string }) {
   );
 }
 
-/** The totals of the footer: by measure when the table gives them, else the count's total. */
-function footerOf(table: ReportTable): Record<string, number | null> | null {
+/**
+ * The totals of the footer: by measure when the table gives them, else the count's total; a
+ * count's total withheld because of protected cells stays, blank and explained.
+ */
+function footerOf(table: ReportTable, hasProtected: boolean): Record<string, number | null> | null {
   if (table.totals) return table.totals;
-  if (table.total === null || table.total === undefined) return null;
+  if (table.total === undefined || (table.total === null && !hasProtected)) return null;
   return table.measures.includes("count") ? { count: table.total } : null;
+}
+
+export function hasProtectedCells(table: ReportTable): boolean {
+  return table.rows.some((row) => table.measures.some((measure) => isSuppressed(row, measure)));
 }
 
 /**
@@ -62,60 +90,72 @@ export function ReportDataTable({
   const { t } = useTranslation();
   const [first, ...others] = table.dimensions;
   const labels = table.labels ?? [];
-  const footer = footerOf(table);
+  const hasProtected = hasProtectedCells(table);
+  const footer = footerOf(table, hasProtected);
+  const hasBlankTotal =
+    hasProtected && footer !== null && table.measures.some((measure) => footer[measure] === null);
   return (
-    <TableRegion label={regionLabel}>
-      <table className="table table-sm align-middle report-table" id={id}>
-        <caption className="caption-top">{table.title}</caption>
-        <thead>
-          <tr>
-            {[...table.dimensions, ...labels].map((name) => (
-              <th scope="col" key={name}>
-                {columnLabel(name)}
-              </th>
-            ))}
-            {table.measures.map((measure) => (
-              <th scope="col" key={measure} className="text-end">
-                {columnLabel(measure)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={rowKey(row, table.dimensions)} data-key={rowKey(row, table.dimensions)}>
-              {first !== undefined && (
-                <th scope="row" className="fw-normal">
-                  {labelOf(first, row[first])}
+    <>
+      <TableRegion label={regionLabel}>
+        <table className="table table-sm align-middle report-table" id={id}>
+          <caption className="caption-top">{table.title}</caption>
+          <thead>
+            <tr>
+              {[...table.dimensions, ...labels].map((name) => (
+                <th scope="col" key={name}>
+                  {columnLabel(name)}
                 </th>
-              )}
-              {others.map((dimension) => (
-                <td key={dimension}>{labelOf(dimension, row[dimension])}</td>
-              ))}
-              {labels.map((name) => (
-                <td key={name}>{labelOf(name, row[name])}</td>
               ))}
               {table.measures.map((measure) => (
-                <MeasureCell key={measure} row={row} measure={measure} />
+                <th scope="col" key={measure} className="text-end">
+                  {columnLabel(measure)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-        {footer && table.dimensions.length + labels.length > 0 && (
-          <tfoot>
-            <tr className="fw-semibold">
-              <th scope="row" colSpan={table.dimensions.length + labels.length}>
-                {t("reports.table.total")}
-              </th>
-              {table.measures.map((measure) => (
-                <td key={measure} className="text-end report-total" data-measure={measure}>
-                  {typeof footer[measure] === "number" ? formatMeasure(measure, footer[measure]) : ""}
-                </td>
-              ))}
-            </tr>
-          </tfoot>
-        )}
-      </table>
-    </TableRegion>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={rowKey(row, table.dimensions)} data-key={rowKey(row, table.dimensions)}>
+                {first !== undefined && (
+                  <th scope="row" className="fw-normal">
+                    {labelOf(first, row[first])}
+                  </th>
+                )}
+                {others.map((dimension) => (
+                  <td key={dimension}>{labelOf(dimension, row[dimension])}</td>
+                ))}
+                {labels.map((name) => (
+                  <td key={name}>{labelOf(name, row[name])}</td>
+                ))}
+                {table.measures.map((measure) => (
+                  <MeasureCell key={measure} row={row} measure={measure} />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {footer && table.dimensions.length + labels.length > 0 && (
+            <tfoot>
+              <tr className="fw-semibold">
+                <th scope="row" colSpan={table.dimensions.length + labels.length}>
+                  {t("reports.table.total")}
+                </th>
+                {table.measures.map((measure) => (
+                  <td key={measure} className="text-end report-total" data-measure={measure}>
+                    {typeof footer[measure] === "number" ? (
+                      formatMeasure(measure, footer[measure])
+                    ) : hasBlankTotal ? (
+                      <BlankTotal />
+                    ) : (
+                      ""
+                    )}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </TableRegion>
+      {hasBlankTotal && <BlankTotalsNote id={`${id}-blank-totals`} />}
+    </>
   );
 }

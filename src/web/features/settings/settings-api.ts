@@ -3,7 +3,7 @@ import type { InstanceSettings } from "../../../domain/status/status-api.schema.
 import { api } from "../../api/client.ts";
 import { settingsQueryKey } from "../../api/query-client.ts";
 
-/** The instance's public settings: which Region runs it and its warning thresholds. */
+/** The instance's public settings: which Region runs it, its contacts and its warning thresholds. */
 export type { InstanceSettings };
 
 /** Read once per page load: the settings only change when the server restarts. */

@@ -17,6 +17,9 @@ export function GeneralSection({ form, mode }: { form: StructureForm; mode: Stru
   const nationalType = form.watch("nationalType");
   const character = form.watch("istatCharacter");
   const status = form.watch("status");
+  // The select is controlled: after a reload its options (the Region's types) arrive after the
+  // record, and an uncontrolled select would keep the placeholder it showed while they loaded.
+  const regionalType = form.watch("regionalType") ?? "";
   const functionOptions = optionsOf("istatFunction").filter(
     (option) => !character || istatFunctionsFor(character).some((code) => code === option.value),
   );
@@ -47,6 +50,7 @@ export function GeneralSection({ form, mode }: { form: StructureForm; mode: Stru
                 );
               },
             })}
+            value={regionalType}
           />
         </div>
         <div className="col-12 col-lg-6">
