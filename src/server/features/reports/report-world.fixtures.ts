@@ -11,14 +11,14 @@ import {
 import { structureRecord, vatNumber } from "../../../../test/support/structure-fixtures.ts";
 import type { TestApp } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
-import { clockOnDay } from "../../../domain/time/clock.ts";
-import type { AuditSubject } from "../../core/actor.ts";
 import type {
   ReportId,
   ReportParameters,
   ReportResult,
   ReportScope,
 } from "../../../domain/reports/report.ts";
+import { clockOnDay } from "../../../domain/time/clock.ts";
+import type { AuditSubject } from "../../core/actor.ts";
 import { type EventSource, ingestEvents } from "../stays/ingest-event.ts";
 import { importStructures } from "../structures/structures.import.ts";
 import { computeReport } from "./report-engine.ts";

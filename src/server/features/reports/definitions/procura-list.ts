@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../../db/database.ts";
 import { AppError } from "../../../../domain/errors/app-error.ts";
+import { isProcuraSemesterOpen, procuraSemesters } from "../../../../domain/reports/procura-window.ts";
 import type { ReportParameters, ReportRow } from "../../../../domain/reports/report.ts";
 import { semesterBounds } from "../../../../domain/reports/report-classes.ts";
-import { isProcuraSemesterOpen, procuraSemesters } from "../../../../domain/reports/procura-window.ts";
 import { formatItalianDate } from "../../../../domain/time/calendar.ts";
 import { type AuditRecord, appendAuditEntries } from "../../../core/audit.queries.ts";
 import { findActiveBreakGlassOfMinors } from "../../break-glass/index.ts";
