@@ -118,11 +118,11 @@ describe("sirmi report", () => {
     await expect(run("out-of-family-stock", { date: "2025-12-31", format: "odt" })).rejects.toThrow(
       /Formato non previsto/,
     );
-    await expect(run("procura-list", { structure: "ST000010", semester: "2025-1" })).rejects.toThrow(
+    await expect(run("procura-list", { structure: "ST000010", semester: "2026-1" })).rejects.toThrow(
       /responsabile della struttura/,
     );
     await expect(
-      run("procura-list", { structure: "ST000010", semester: "2025-1", for: "nessuno" }),
+      run("procura-list", { structure: "ST000010", semester: "2026-1", for: "nessuno" }),
     ).rejects.toThrow(/Nessun responsabile/);
   });
 
@@ -146,7 +146,7 @@ describe("sirmi report", () => {
     );
     const { data } = await run("procura-list", {
       structure: "ST000010",
-      semester: "2025-1",
+      semester: "2026-1",
       for: "resp-cli",
     });
     const result = JSON.parse(data) as { tables: { rows: { familyName: string }[] }[] };

@@ -72,6 +72,7 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   "second-factor-invalid": 401,
   "password-too-weak": 422,
   "grant-not-allowed": 403,
+  "procura-semester-closed": 403,
 };
 
 const titles: Record<number, string> = {

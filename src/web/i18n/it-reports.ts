@@ -104,7 +104,7 @@ export const itReports = {
     none: "Nessuna struttura con codice regionale è associata al ruolo attivo.",
     procura: "Elenco semestrale per la Procura minorile",
     procuraIntro:
-      "L'elenco nominativo dei minori accolti nel semestre, per l'obbligo semestrale di comunicazione alla Procura della Repubblica presso il Tribunale per i minorenni.",
+      "L'elenco nominativo dei minori accolti nel semestre, per l'obbligo semestrale di comunicazione alla Procura della Repubblica presso il Tribunale per i minorenni. Si produce per il semestre in corso e per il precedente; per un semestre più vecchio occorre un accesso di emergenza per ciascun minore.",
     procuraAudit:
       "Lo scaricamento contiene dati identificativi ed è registrato nel registro degli accessi con finalità «obbligo di legge».",
     procuraManagerOnly: "L'elenco può essere scaricato solo dal responsabile della struttura.",

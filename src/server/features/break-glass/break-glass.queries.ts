@@ -116,3 +116,23 @@ export async function decideBreakGlass(
   );
   return rows[0];
 }
+
+/** Of these minors, those on which this role of this person holds a running emergency access, with its id. */
+export async function findActiveBreakGlassOfMinors(
+  db: Executor,
+  membershipId: string,
+  minorIds: string[],
+): Promise<Map<string, string>> {
+  if (minorIds.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; minorId: string }>(
+    db,
+    sql`select distinct on (minor_id) id, minor_id as "minorId" from break_glass_access
+        where membership_id = ${membershipId} and expires_at > now()
+          and minor_id in (${sql.join(
+            minorIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})
+        order by minor_id, opened_at desc`,
+  );
+  return new Map(rows.map((row) => [row.minorId, row.id]));
+}

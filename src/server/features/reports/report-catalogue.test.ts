@@ -188,7 +188,8 @@ describe("procura-list", () => {
     const result = await world.run(
       "procura-list",
       { structure: structureA, semester: "2025-2" },
-      { scope: scopeA() },
+      // In January 2026, July–December 2025 is the previous semester: open.
+      { scope: scopeA(), today: "2026-01-15" },
     );
     const table = tableOf(result, "hosted-minors");
     // A in July–December 2025: m1, m2 (until 31/12), m4, m5, m7, m8 (stay with voided discharge), m12.
@@ -230,19 +231,56 @@ describe("procura-list", () => {
       }
       return undefined;
     };
-    expect(await codeOf(world.run("procura-list", { structure: structureA, semester: "2025-2" }))).toBe(
-      "forbidden",
-    );
+    expect(
+      await codeOf(
+        world.run("procura-list", { structure: structureA, semester: "2025-2" }, { today: "2026-01-15" }),
+      ),
+    ).toBe("forbidden");
     const scopeB = { kind: "structures" as const, structureIds: [world.structureIds.B] };
     expect(
       await codeOf(
-        world.run("procura-list", { structure: structureA, semester: "2025-2" }, { scope: scopeB }),
+        world.run(
+          "procura-list",
+          { structure: structureA, semester: "2025-2" },
+          { scope: scopeB, today: "2026-01-15" },
+        ),
       ),
     ).toBe("not-found");
     expect(
       await codeOf(
-        world.run("procura-list", { structure: "ST999999", semester: "2025-2" }, { scope: scopeB }),
+        world.run(
+          "procura-list",
+          { structure: "ST999999", semester: "2025-2" },
+          { scope: scopeB, today: "2026-01-15" },
+        ),
       ),
     ).toBe("not-found");
+  });
+
+  it("is refused for a semester before the previous one, whoever was hosted then", async () => {
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => (isAppError(error) ? error.code : undefined),
+      );
+    for (const today of ["2026-07-01", "2026-11-21"])
+      expect(
+        await codeOf(
+          world.run(
+            "procura-list",
+            { structure: structureA, semester: "2025-2" },
+            { scope: scopeA(), today },
+          ),
+        ),
+      ).toBe("procura-semester-closed");
+    expect(
+      await codeOf(
+        world.run(
+          "procura-list",
+          { structure: structureA, semester: "2025-2" },
+          { scope: scopeA(), today: "2026-06-30" },
+        ),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -66,6 +66,7 @@ export async function computeReport(
         db: executor,
         asOf,
         isLatest: request.asOf === undefined,
+        today,
         scope: request.scope,
         regionCode: context.regionCode,
         keyring: context.keyring,

@@ -17,6 +17,8 @@ import type {
   ReportResult,
   ReportScope,
 } from "../../../domain/reports/report.ts";
+import { clockOnDay } from "../../../domain/time/clock.ts";
+import type { AuditSubject } from "../../core/actor.ts";
 import { type EventSource, ingestEvents } from "../stays/ingest-event.ts";
 import { importStructures } from "../structures/structures.import.ts";
 import { computeReport } from "./report-engine.ts";
@@ -50,7 +52,7 @@ export type ReportWorld = {
   run: (
     id: ReportId,
     parameters: ReportParameters,
-    options?: { asOf?: string; scope?: ReportScope },
+    options?: { asOf?: string; scope?: ReportScope; today?: string; subject?: AuditSubject },
   ) => Promise<ReportResult>;
 };
 
@@ -187,7 +189,12 @@ export async function buildReportWorld(t: TestApp): Promise<ReportWorld> {
     run: (id, parameters, options = {}) =>
       computeReport(
         t.db,
-        { keyring: t.keyring, subject: { system: true, label: "test" }, regionCode: "09", clock: t.clock },
+        {
+          keyring: t.keyring,
+          subject: options.subject ?? { system: true, label: "test" },
+          regionCode: "09",
+          clock: options.today ? clockOnDay(options.today) : t.clock,
+        },
         { id, parameters, asOf: options.asOf, scope: options.scope ?? { kind: "region" } },
       ),
   };

@@ -41,7 +41,7 @@ const catalogue: [string, string, "analista" | "resp"][] = [
   ["occupancy", "date=2025-12-31", "analista"],
   ["trend", "from=2025-01&to=2025-12", "analista"],
   ["timeliness", "from=2025-01-01&to=2025-12-31", "analista"],
-  ["procura-list", "structure=ST000030&semester=2025-2", "resp"],
+  ["procura-list", "structure=ST000030&semester=2026-1", "resp"],
   ["out-of-family-stock", "date=2025-12-31&publication=true", "analista"],
 ];
 const formats = [
@@ -70,9 +70,9 @@ beforeAll(async () => {
     italianChild({ familyName: "Fabbri", givenName: "Elena", sex: "F", birthDate: "2008-06-30" }),
     arrivedChild({ familyName: "Diallo", givenName: "Amadou" }),
   ];
-  const results = await ingestEvents(t.db, { keyring: t.keyring, today: "2026-01-10" }, source, [
+  const results = await ingestEvents(t.db, { keyring: t.keyring, today: t.today }, source, [
     ...children.map((child, index) => admissionEvent("ST000030", `F-${index}`, "2025-02-10", child)),
-    dischargeEvent("ST000030", "F-1", "2025-10-01"),
+    dischargeEvent("ST000030", "F-1", "2026-03-01"),
   ]);
   expect(results.map((result) => result.status)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
   await createUserFor(t, "analista", "region-analyst", "REGIONE");
@@ -126,7 +126,7 @@ describe("every report in every format", () => {
     };
     const before = await identityReads();
     const response = await clients.resp.get(
-      "/api/v1/reports/procura-list?structure=ST000030&semester=2025-2",
+      "/api/v1/reports/procura-list?structure=ST000030&semester=2026-1",
     );
     const report = response.json() as ReportResult;
     const rows = report.tables[0].rows;

@@ -186,7 +186,7 @@ describe("scope", () => {
 });
 
 describe("the list for the Procura", () => {
-  const procura = "/api/v1/reports/procura-list?structure=ST000010&semester=2025-1";
+  const procura = "/api/v1/reports/procura-list?structure=ST000010&semester=2026-1";
 
   it("is given to the structure's manager, with identities, and audited as a legal obligation", async () => {
     const response = await clients.resp.get(procura);
@@ -221,6 +221,52 @@ describe("the list for the Procura", () => {
       await clients.revisore.get("/api/v1/audit-entries?action=report.read&outcome=denied"),
     ).items;
     expect(denied.filter((entry) => entry.resourceId === "procura-list").length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("the list for the Procura of an older semester", () => {
+  // Today is 2026-11-21 (the test clock): 2026-2 and 2026-1 are open, 2025-2 and before are not.
+  const older = "/api/v1/reports/procura-list?structure=ST000010&semester=2025-1";
+  const reason = "Il Tribunale chiede con urgenza i dati di un'accoglienza del 2025.";
+
+  it("is refused with a stable code and an Italian message naming the open semesters", async () => {
+    const response = await clients.resp.get(older);
+    expect(response.statusCode).toBe(403);
+    expect(json(response)).toMatchObject({ code: "procura-semester-closed" });
+    expect(json<{ detail: string }>(response).detail).toContain("2026-2");
+    expect(json<{ detail: string }>(response).detail).toContain("accesso di emergenza");
+    // Another manager's structure is still simply not found.
+    expect((await clients["resp-altra"].get(older)).statusCode).toBe(404);
+  });
+
+  it("lists only the minors of a running emergency access, each read flagged, and no more once it expires", async () => {
+    const [riva] = await queryRows<{ id: string; pseudonym: string }>(
+      t.db,
+      sql`select m.id, m.pseudonym from stay s join minor m on m.id = s.minor_id where s.stay_ref = 'a-0'`,
+    );
+    const opened = await clients.resp.post("/api/v1/break-glass-accesses", {
+      pseudonym: riva.pseudonym,
+      reason,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const response = await clients.resp.get(older);
+    expect(response.statusCode, response.body).toBe(200);
+    const rows = json<ReportResult>(response).tables[0].rows;
+    expect(rows.map((row) => row.familyName)).toEqual(["Riva"]);
+    const [read] = await queryRows<{ purpose: string; details: { breakGlassId?: string } }>(
+      t.db,
+      sql`select purpose, details from audit_entry
+          where action = 'report.procura-list.identity-read' and resource_id = ${riva.id}
+          order by sequence desc limit 1`,
+    );
+    expect(read).toEqual({
+      purpose: "break-glass",
+      details: expect.objectContaining({ breakGlassId: json<{ id: string }>(opened).id }),
+    });
+    await t.db.execute(
+      sql`update break_glass_access set opened_at = now() - interval '25 hours', expires_at = now() - interval '1 hour'`,
+    );
+    expect(json(await clients.resp.get(older))).toMatchObject({ code: "procura-semester-closed" });
   });
 });
 

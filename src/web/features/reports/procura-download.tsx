@@ -53,7 +53,7 @@ export function ProcuraDownload({
               <SelectField
                 id="procura-semester"
                 label={t("reports.parameters.semester")}
-                options={recentSemesters(today).map((entry) => ({
+                options={recentSemesters(today, 2).map((entry) => ({
                   value: entry.value,
                   label: t(entry.half === 1 ? "reports.semester.first" : "reports.semester.second", {
                     year: entry.year,

@@ -13,6 +13,8 @@ export type DefinitionContext = {
   asOf: string;
   /** No instant was asked: the latest knowledge, read from the current versions only. */
   isLatest: boolean;
+  /** The calendar day (Europe/Rome) of the request, from the app's clock. */
+  today: string;
   scope: ReportScope;
   regionCode: string;
   keyring: Keyring;

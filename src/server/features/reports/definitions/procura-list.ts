@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../../db/database.ts";
 import { AppError } from "../../../../domain/errors/app-error.ts";
+import { isProcuraSemesterOpen, procuraSemesters } from "../../../../domain/reports/procura-window.ts";
 import type { ReportParameters, ReportRow } from "../../../../domain/reports/report.ts";
 import { semesterBounds } from "../../../../domain/reports/report-classes.ts";
 import { formatItalianDate } from "../../../../domain/time/calendar.ts";
 import { type AuditRecord, appendAuditEntries } from "../../../core/audit.queries.ts";
+import { findActiveBreakGlassOfMinors } from "../../break-glass/index.ts";
 import { findVaultRows, openIdentity } from "../../registry/index.ts";
 import { type DefinitionContext, knownStays } from "./common-sql.ts";
 import { definitionTexts, sourceTexts } from "./definition-texts.ts";
@@ -36,6 +38,9 @@ type HostedStay = {
  * The six-monthly list for the Procura minorile (L. 184/1983): every minor hosted in the structure
  * on at least one day of the semester, with identity. The only identifying report: each identity
  * read is written to the access log, purpose legal-obligation, in the transaction that reads it.
+ * Only the current and the previous semester are an obligation; for an older one the list holds
+ * only the minors on which the manager has a running emergency access (break-glass), each read
+ * logged with it, and without any it is refused (`procura-semester-closed`).
  */
 export const procuraList: ReportDefinition = {
   async compute(context: DefinitionContext, parameters: ReportParameters) {
@@ -54,7 +59,7 @@ export const procuraList: ReportDefinition = {
       );
       if (!found || !scopeIds.includes(found.id))
         throw new AppError("not-found", "La struttura richiesta non esiste.");
-      const stays = await queryRows<HostedStay>(
+      const hosted = await queryRows<HostedStay>(
         tx,
         sql`select s.stay_id as "stayId", s.minor_id as "minorId", m.pseudonym,
             s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",
@@ -65,6 +70,8 @@ export const procuraList: ReportDefinition = {
           where s.structure_id = ${found.id}::uuid and s.admission_date <= ${to}::date
             and (s.discharge_date is null or s.discharge_date > ${from}::date)`,
       );
+      const emergencies = await emergencyAccessesFor({ ...context, db: tx }, semester, hosted);
+      const stays = emergencies ? hosted.filter((stay) => emergencies.has(stay.minorId)) : hosted;
       const minorIds = [...new Set(stays.map((stay) => stay.minorId))];
       const vault = new Map(
         (await findVaultRows(tx, minorIds)).map((row) => [row.minorId, openIdentity(context.keyring, row)]),
@@ -74,9 +81,13 @@ export const procuraList: ReportDefinition = {
         resourceType: "minor",
         resourceId: minorId,
         minorPseudonym: stays.find((stay) => stay.minorId === minorId)?.pseudonym ?? null,
-        purpose: "legal-obligation",
+        purpose: emergencies ? "break-glass" : "legal-obligation",
         outcome: "success",
-        details: { structure: code, semester },
+        details: {
+          structure: code,
+          semester,
+          ...(emergencies ? { breakGlassId: emergencies.get(minorId) } : {}),
+        },
       }));
       await appendAuditEntries(tx, context.subject, audit);
       const rows: ReportRow[] = stays.map((stay) => {
@@ -113,7 +124,9 @@ export const procuraList: ReportDefinition = {
             total: rows.length,
             msnaIncluded: true,
             population: `hosted-stays@${code}/${semester}`,
-            note: "Dati identificativi: uso riservato all'adempimento verso la Procura. Una riga per accoglienza.",
+            note: emergencies
+              ? "Semestre chiuso: sono elencati solo i minori con un accesso di emergenza in corso. Una riga per accoglienza."
+              : "Dati identificativi: uso riservato all'adempimento verso la Procura. Una riga per accoglienza.",
           },
         ],
         definitions: [
@@ -126,3 +139,28 @@ export const procuraList: ReportDefinition = {
     });
   },
 };
+
+/**
+ * Undefined for an open semester (current or previous). For an older one, the running emergency
+ * accesses of the requesting role on the minors hosted then; none at all refuses the list, with
+ * the same answer whether or not anyone was hosted (no oracle).
+ */
+async function emergencyAccessesFor(
+  context: DefinitionContext,
+  semester: string,
+  hosted: HostedStay[],
+): Promise<Map<string, string> | undefined> {
+  if (isProcuraSemesterOpen(semester, context.today)) return undefined;
+  const membershipId = "membershipId" in context.subject ? context.subject.membershipId : undefined;
+  const accesses = membershipId
+    ? await findActiveBreakGlassOfMinors(context.db, membershipId, [
+        ...new Set(hosted.map((stay) => stay.minorId)),
+      ])
+    : new Map<string, string>();
+  if (accesses.size > 0) return accesses;
+  const [current, previous] = procuraSemesters(context.today);
+  throw new AppError(
+    "procura-semester-closed",
+    `L'elenco per la Procura si produce per il semestre in corso (${current}) e per il precedente (${previous}). Per il semestre ${semester} occorre aprire un accesso di emergenza per ciascun minore, con la motivazione.`,
+  );
+}
