@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { appendAuditEntry, listAuditEntries, verifyAuditChain } from "../../core/audit.queries.ts";
+import { appendAuditEntry, listAuditEntries } from "../../core/audit.queries.ts";
+import { verifyAuditChain } from "../../core/audit-verification.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
@@ -104,7 +105,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
               ok: z.boolean(),
               checked: z.number().int().min(0),
               firstBrokenSequence: z.number().int().min(1).nullable(),
-              reason: z.enum(["hash-mismatch", "sequence-gap"]).nullable(),
+              reason: z.enum(["hash-mismatch", "sequence-gap", "unkeyed-entry", "unknown-key"]).nullable(),
             })
             .meta({ id: "AuditVerification" }),
         },
@@ -112,14 +113,15 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
     },
     async (request) => {
       authorize(requireActor(request), "audit.read");
-      const result = await verifyAuditChain(db);
+      // The chain with the log's keys; the checkpoints kept outside the database are for `sirmi audit verify`.
+      const result = await verifyAuditChain(db, deps.keyring);
       return result.ok
         ? { ok: true, checked: result.checked, firstBrokenSequence: null, reason: null }
         : {
             ok: false,
             checked: result.checked,
             firstBrokenSequence: result.firstBrokenSequence,
-            reason: result.reason,
+            reason: result.reason as "hash-mismatch" | "sequence-gap" | "unkeyed-entry" | "unknown-key",
           };
     },
   );

@@ -21,7 +21,7 @@ export type AuditVerification = {
   ok: boolean;
   checked: number;
   firstBrokenSequence: number | null;
-  reason: "hash-mismatch" | "sequence-gap" | null;
+  reason: "hash-mismatch" | "sequence-gap" | "unkeyed-entry" | "unknown-key" | null;
 };
 
 export type AuditFilter = {
