@@ -159,7 +159,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     keysFile: path.resolve(env.SIRMI_KEYS_FILE ?? path.join(env.SIRMI_DATA_DIR, "keys.json")),
     vaultKeysJson: env.SIRMI_VAULT_KEYS,
     auditCheckpointDir: path.resolve(
-      env.SIRMI_AUDIT_CHECKPOINT_DIR ?? path.join(path.dirname(path.resolve(env.SIRMI_DATA_DIR)), "audit-checkpoints"),
+      env.SIRMI_AUDIT_CHECKPOINT_DIR ??
+        path.join(path.dirname(path.resolve(env.SIRMI_DATA_DIR)), "audit-checkpoints"),
     ),
     auditCheckpointSeconds: env.SIRMI_AUDIT_CHECKPOINT_SECONDS,
     sessionIdleMinutes: env.SIRMI_SESSION_IDLE_MINUTES,

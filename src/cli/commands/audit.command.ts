@@ -18,7 +18,10 @@ export function registerAuditCommands(program: Command, config: () => Config, cl
     .description(
       "Verifica la catena del registro con le sue chiavi e i checkpoint (cartella SIRMI_AUDIT_CHECKPOINT_DIR e --checkpoint)",
     )
-    .option("--checkpoint <file...>", "checkpoint conservati altrove (JSON di `sirmi audit checkpoint`, o JSON lines)")
+    .option(
+      "--checkpoint <file...>",
+      "checkpoint conservati altrove (JSON di `sirmi audit checkpoint`, o JSON lines)",
+    )
     .option("--no-checkpoint-dir", "non leggere la cartella dei checkpoint")
     .action(async (options: { checkpoint?: string[]; checkpointDir: boolean }) => {
       const settings = config();
@@ -27,7 +30,9 @@ export function registerAuditCommands(program: Command, config: () => Config, cl
         ...(options.checkpointDir ? readCheckpointFolder(settings.auditCheckpointDir) : []),
         ...(options.checkpoint ?? []).flatMap((file) => readCheckpointFile(file)),
       ];
-      const result = await withDatabase(settings, (handle) => verifyAuditChain(handle.db, keyring, checkpoints));
+      const result = await withDatabase(settings, (handle) =>
+        verifyAuditChain(handle.db, keyring, checkpoints),
+      );
       process.stdout.write(`${describeChainVerification(result)}\n`);
       if (!result.ok) process.exitCode = 2;
     });

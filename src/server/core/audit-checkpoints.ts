@@ -60,7 +60,11 @@ export async function findKeyedFromSequence(db: Executor): Promise<number> {
 }
 
 /** A checkpoint of the committed log as it is now. */
-export async function takeAuditCheckpoint(db: Executor, keyring: Keyring, clock: Clock): Promise<AuditCheckpoint> {
+export async function takeAuditCheckpoint(
+  db: Executor,
+  keyring: Keyring,
+  clock: Clock,
+): Promise<AuditCheckpoint> {
   const keyId = keyring.activeAuditKeyId;
   const secret = keyId ? keyring.auditKeys.get(keyId) : undefined;
   if (!keyId || !secret) throw new Error("Chiave del registro degli accessi non configurata.");

@@ -135,7 +135,9 @@ export function loadKeyring(
  */
 export function reloadingKeyring(keyring: Keyring, keysFile: string): Keyring {
   const reload = () =>
-    fs.existsSync(keysFile) ? keyringOf(parseKeyring(fs.readFileSync(keysFile, "utf8"), keysFile)) : undefined;
+    fs.existsSync(keysFile)
+      ? keyringOf(parseKeyring(fs.readFileSync(keysFile, "utf8"), keysFile))
+      : undefined;
   return {
     ...keyring,
     encryptionKeys: new ReloadingKeyMap(keyring.encryptionKeys, () => reload()?.encryptionKeys ?? new Map()),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { auditEntry } from "../../../db/schema/index.ts";
+import { appendAuditEntries } from "../../core/audit.queries.ts";
 import { bindAuditKeys, hashEntry } from "../../core/audit-chain.ts";
 import {
   readCheckpointFolder,
@@ -15,7 +16,6 @@ import {
   startAuditCheckpoints,
   takeAuditCheckpoint,
 } from "../../core/audit-checkpoints.ts";
-import { appendAuditEntries } from "../../core/audit.queries.ts";
 import {
   type ChainVerification,
   describeChainVerification,

@@ -18,8 +18,8 @@ import {
 } from "../../core/session-state.ts";
 import { sealField } from "../../core/vault-crypto.ts";
 import { findActorOfMembership, findUserByUsername, listMembershipsOfUser } from "./access.queries.ts";
-import { typedUsernameDigest } from "./account-digests.ts";
 import { incrementFailedLogins, updateAccount } from "./account.queries.ts";
+import { typedUsernameDigest } from "./account-digests.ts";
 import { verifyPassword } from "./passwords.ts";
 import {
   deleteExpiredSessions,
@@ -156,7 +156,8 @@ export async function logIn(
       if (user && locked) details = { method: "password", reason: "locked" };
       else if (user && usableHash) details = { ...details, ...(await recordFailure(tx, user.id, now)) };
       // Never the typed text (access.md, no oracles): the account's id, or a keyed digest.
-      if (!user) details = { ...details, typedUsernameDigest: typedUsernameDigest(ctx.keyring, input.username) };
+      if (!user)
+        details = { ...details, typedUsernameDigest: typedUsernameDigest(ctx.keyring, input.username) };
       await appendAuditEntry(
         tx,
         { anonymous: true },
