@@ -18,6 +18,7 @@ import { openDatabase } from "../../src/db/open-database.ts";
 import { identityIndex, identityVault, minor } from "../../src/db/schema/index.ts";
 import type { MinorIdentity } from "../../src/domain/registry/minor-identity.ts";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
+import { bindAuditKeys } from "../../src/server/core/audit-chain.ts";
 import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import {
   fiscalCodeDigest,
@@ -54,6 +55,7 @@ if (existing > 0) {
   process.exit(2);
 }
 const keyring = keyringOf(generateKeyringFile());
+bindAuditKeys(db, keyring);
 const today = todayInRome();
 
 const identityOf = (record: SyntheticMinor): StoredIdentity => ({

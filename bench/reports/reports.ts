@@ -31,6 +31,7 @@ import { type Database, queryRows } from "../../src/db/database.ts";
 import type { ReportRequest, ReportResult } from "../../src/domain/reports/report.ts";
 import { todayInRome } from "../../src/domain/time/calendar.ts";
 import { systemClock } from "../../src/domain/time/clock.ts";
+import { bindAuditKeys } from "../../src/server/core/audit-chain.ts";
 import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import { computeReport } from "../../src/server/features/reports/report-engine.ts";
 import { type BaseSummary, loadReportsBase, openBenchDatabase } from "./base.ts";
@@ -60,6 +61,7 @@ log(
 );
 
 const keyring = keyringOf(generateKeyringFile());
+bindAuditKeys(db, keyring);
 let base: BaseSummary | undefined;
 const loadStarted = performance.now();
 if (bench.loaded) {

@@ -7,6 +7,7 @@ import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { bindAuditKeys } from "./core/audit-chain.ts";
 import type { AppDependencies } from "./core/dependencies.ts";
 import {
   registerAccessRoutes,
@@ -114,6 +115,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       statusCode: 429,
     }),
   });
+  // Every access-log entry written through this database is sealed with the log's active key.
+  bindAuditKeys(db, deps.keyring);
   registerRequestContext(app, deps);
   await registerOpenApi(app, config);
 

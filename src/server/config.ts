@@ -46,6 +46,8 @@ const environmentSchema = z.object({
     .default(defaultDisclosureThreshold),
   SIRMI_KEYS_FILE: z.string().min(1).optional(),
   SIRMI_VAULT_KEYS: z.string().min(1).optional(),
+  SIRMI_AUDIT_CHECKPOINT_DIR: z.string().min(1).optional(),
+  SIRMI_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   SIRMI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   SIRMI_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(20).default(3),
   SIRMI_IDENTITY_ROLES_MIN_LEVEL: z.coerce.number().int().min(2).max(3).default(2),
@@ -131,6 +133,12 @@ export type Config = {
   keysFile: string;
   /** …or the same JSON given directly, e.g. from a secret store. */
   vaultKeysJson: string | undefined;
+  /**
+   * Folder of the access log's signed checkpoints, out of the database owner's reach (default:
+   * audit-checkpoints beside the data folder), and how often the server writes one.
+   */
+  auditCheckpointDir: string;
+  auditCheckpointSeconds: number;
   sessionIdleMinutes: number;
   maxSessionsPerUser: number;
   /** Authentication level (2 = SPID L2 / CIE / password + code, 3 = SPID L3) for roles that see identities. */
@@ -177,6 +185,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     eventFileChunkLines: env.SIRMI_EVENT_FILE_CHUNK_LINES,
     keysFile: path.resolve(env.SIRMI_KEYS_FILE ?? path.join(env.SIRMI_DATA_DIR, "keys.json")),
     vaultKeysJson: env.SIRMI_VAULT_KEYS,
+    auditCheckpointDir: path.resolve(
+      env.SIRMI_AUDIT_CHECKPOINT_DIR ??
+        path.join(path.dirname(path.resolve(env.SIRMI_DATA_DIR)), "audit-checkpoints"),
+    ),
+    auditCheckpointSeconds: env.SIRMI_AUDIT_CHECKPOINT_SECONDS,
     sessionIdleMinutes: env.SIRMI_SESSION_IDLE_MINUTES,
     maxSessionsPerUser: env.SIRMI_MAX_SESSIONS_PER_USER,
     identityRolesMinLevel: env.SIRMI_IDENTITY_ROLES_MIN_LEVEL as 2 | 3,

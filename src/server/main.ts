@@ -5,6 +5,7 @@ import type { DatabaseHandle } from "../db/open-database.ts";
 import type { Clock } from "../domain/time/clock.ts";
 import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
+import { startAuditCheckpoints } from "./core/audit-checkpoints.ts";
 import type { Keyring } from "./core/vault-keys.ts";
 import { createLogger } from "./http/logger.ts";
 
@@ -22,7 +23,10 @@ export async function ensureWebBuilt(webRoot: string, log: (message: string) => 
   });
 }
 
-/** Opens the HTTP server on an already migrated database; stops cleanly on SIGINT/SIGTERM. */
+/**
+ * Opens the HTTP server on an already migrated database; writes the access log's checkpoints on a
+ * timer; stops cleanly on SIGINT/SIGTERM, with a last checkpoint.
+ */
 export async function serve(
   config: Config,
   handle: DatabaseHandle,
@@ -33,9 +37,19 @@ export async function serve(
   const logger = createLogger(config.logLevel);
   const app = await buildApp({ config, db: handle.db, logger, webRoot, keyring, clock });
   const address = await app.listen({ host: config.host, port: config.port });
+  const checkpoints = startAuditCheckpoints({
+    db: handle.db,
+    keyring,
+    clock,
+    folder: config.auditCheckpointDir,
+    intervalMs: config.auditCheckpointSeconds * 1000,
+    onError: (error) => logger.error({ err: error }, "audit checkpoint not written"),
+  });
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
     await app.close();
+    // After the last request: the final checkpoint covers every entry written.
+    await checkpoints.stop();
     await handle.close();
     process.exit(0);
   };

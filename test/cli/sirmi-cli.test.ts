@@ -54,6 +54,12 @@ describe("sirmi command line", () => {
     expect(result.stdout).toMatch(/comuni caricati: \d{4}/);
   });
 
+  it("creates the keys that seal identities and the access log", async () => {
+    environment.SIRMI_KEYS_FILE = path.join(folder, "keys.json");
+    environment.SIRMI_AUDIT_CHECKPOINT_DIR = path.join(folder, "checkpoints");
+    expect((await sirmi(["keys", "generate", "--out", environment.SIRMI_KEYS_FILE])).code).toBe(0);
+  });
+
   it("creates organisations and users, reading the password from standard input only", async () => {
     expect(
       (await sirmi(["org", "create", "--code", "REGIONE", "--name", "Regione Toscana", "--kind", "region"]))
@@ -104,8 +110,6 @@ describe("sirmi command line", () => {
   });
 
   it("resets a password, registers a fiscal code from standard input and enrols a second factor", async () => {
-    environment.SIRMI_KEYS_FILE = path.join(folder, "keys.json");
-    expect((await sirmi(["keys", "generate", "--out", environment.SIRMI_KEYS_FILE])).code).toBe(0);
     const reset = await sirmi(["user", "reset-password", "--username", "admin"]);
     expect(reset.stdout).toMatch(/Password temporanea di admin \(mostrata solo ora\): \S{16}/);
     const asArgument = await sirmi(["user", "set-fiscal-code", "--username", "admin"]);
@@ -153,9 +157,29 @@ describe("sirmi command line", () => {
     expect(broken.stderr).toContain("non è leggibile come JSON");
   });
 
-  it("verifies the access log", async () => {
-    const result = await sirmi(["audit", "verify"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Registro integro: \d+ voci verificate/);
+  it("verifies the access log, against checkpoints kept elsewhere, across a rotation of its key", async () => {
+    const printed = await sirmi(["audit", "checkpoint"]);
+    expect(printed.code, printed.stderr).toBe(0);
+    const checkpoint = JSON.parse(printed.stdout);
+    expect(checkpoint).toMatchObject({ entryCount: expect.any(Number), keyId: expect.any(String) });
+    expect(checkpoint.entryCount).toBeGreaterThan(3);
+    const kept = path.join(folder, "kept-checkpoint.json");
+    fs.writeFileSync(kept, printed.stdout);
+    const result = await sirmi(["audit", "verify", "--checkpoint", kept]);
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toMatch(/Registro integro: \d+ voci verificate \(confrontate con 1 checkpoint\)/);
+
+    expect((await sirmi(["keys", "rotate-audit"])).code).toBe(0);
+    expect(
+      (await sirmi(["org", "create", "--code", "DOPO", "--name", "Ente", "--kind", "operator"])).code,
+    ).toBe(0);
+    expect((await sirmi(["audit", "verify", "--checkpoint", kept])).code).toBe(0);
+
+    const forged = path.join(folder, "forged-checkpoint.json");
+    fs.writeFileSync(forged, JSON.stringify({ ...checkpoint, entryCount: checkpoint.entryCount + 100 }));
+    const refused = await sirmi(["audit", "verify", "--checkpoint", forged]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain("Registro ALTERATO");
+    expect(refused.stdout).toContain("non ha una firma valida");
   });
 });

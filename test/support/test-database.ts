@@ -3,10 +3,21 @@ import fs from "node:fs";
 import { inject } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../../src/db/open-database.ts";
 import { readTestSettings } from "../../src/server/config.ts";
+import { bindAuditKeys } from "../../src/server/core/audit-chain.ts";
+import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import { adminUrlOf, withDatabaseName } from "./postgres-urls.ts";
 
-/** A private database for one test file, cloned from the run's migrated template. */
+/**
+ * A private database for one test file, cloned from the run's migrated template. Its access log
+ * is keyed with keys of its own until an app built on it brings its keyring.
+ */
 export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
+  const handle = await openClonedDatabase();
+  bindAuditKeys(handle.db, keyringOf(generateKeyringFile()));
+  return handle;
+}
+
+async function openClonedDatabase(): Promise<DatabaseHandle & { url?: string }> {
   const settings = readTestSettings();
   if (settings.databaseUrl) {
     const pg = (await import("pg")).default;

@@ -8,7 +8,6 @@ import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import { systemClock } from "../../domain/time/clock.ts";
 import { buildApp } from "../../server/app.ts";
 import { type Config, loadConfig } from "../../server/config.ts";
-import { verifyAuditChain } from "../../server/core/audit.queries.ts";
 import { generateKeyringFile, keyringOf } from "../../server/core/vault-keys.ts";
 import { withDatabase } from "../configured-database.ts";
 
@@ -26,24 +25,6 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
         },
         "migrate",
       );
-    });
-
-  const audit = program.command("audit").description("Registro degli accessi");
-  audit
-    .command("verify")
-    .description("Verifica la catena del registro; indica la prima voce alterata")
-    .action(async () => {
-      const result = await withDatabase(config(), (handle) => verifyAuditChain(handle.db));
-      if (result.ok) {
-        process.stdout.write(`Registro integro: ${result.checked} voci verificate.\n`);
-      } else {
-        process.stdout.write(
-          `Registro ALTERATO: la voce n. ${result.firstBrokenSequence} non è coerente ` +
-            `(${result.reason === "sequence-gap" ? "voce mancante" : "impronta non corrispondente"}); ` +
-            `${result.checked} voci precedenti sono integre.\n`,
-        );
-        process.exitCode = 2;
-      }
     });
 
   program
@@ -67,6 +48,7 @@ export function registerDatabaseCommands(program: Command, config: () => Config)
         await client.query(`grant usage on schema public to ${role}`);
         await client.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
         await client.query(`revoke update, delete, truncate on audit_entry from ${role}`);
+        await client.query(`revoke insert, update, delete, truncate on audit_keying from ${role}`);
         await client.query(`grant usage, select on all sequences in schema public to ${role}`);
         process.stdout.write(
           `Permessi concessi a ${role}; sul registro degli accessi solo SELECT e INSERT.\n`,

@@ -2,7 +2,12 @@ import fs from "node:fs";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import type { Config } from "../../server/config.ts";
-import { generateKeyringFile, keyringSchema, writeKeyringFile } from "../../server/core/vault-keys.ts";
+import {
+  generateKeyringFile,
+  keyringSchema,
+  withNewAuditKey,
+  writeKeyringFile,
+} from "../../server/core/vault-keys.ts";
 import { reencryptVault, withNewActiveKey } from "../../server/features/registry/index.ts";
 import { withDatabase } from "../configured-database.ts";
 
@@ -65,6 +70,32 @@ export function registerKeysCommands(program: Command, config: () => Config) {
       bar.stop();
       process.stdout.write(
         `Chiave attiva: ${result.activeKeyId}; identità ricifrate: ${result.reencrypted}.\n`,
+      );
+    });
+
+  keys
+    .command("rotate-audit")
+    .description(
+      "Crea una nuova chiave attiva del registro degli accessi; le precedenti restano per verificare le voci già scritte",
+    )
+    .action(() => {
+      const settings = config();
+      const text =
+        settings.vaultKeysJson ??
+        (fs.existsSync(settings.keysFile) ? fs.readFileSync(settings.keysFile, "utf8") : undefined);
+      if (!text) throw new Error(`Nessuna chiave configurata (${settings.keysFile} non esiste).`);
+      const rotated = withNewAuditKey(keyringSchema.parse(JSON.parse(text)));
+      if (settings.vaultKeysJson !== undefined) {
+        process.stdout.write(
+          "Le chiavi vengono da SIRMI_VAULT_KEYS: salvare questo nuovo valore nel gestore dei segreti e riavviare i server:\n" +
+            `${JSON.stringify(rotated)}\n`,
+        );
+        return;
+      }
+      writeKeyringFile(settings.keysFile, rotated);
+      process.stdout.write(
+        `Chiave attiva del registro: ${rotated.activeAuditKeyId}, in uso dal prossimo avvio dei server. ` +
+          "Aggiornare la copia sicura del file delle chiavi.\n",
       );
     });
 }

@@ -3,6 +3,7 @@ import { loadReferenceData } from "../../db/seed/reference-data.ts";
 import { seesIdentities } from "../../domain/access/identity-roles.ts";
 import type { Clock } from "../../domain/time/clock.ts";
 import type { Config } from "../../server/config.ts";
+import { bindAuditKeys } from "../../server/core/audit-chain.ts";
 import { loadKeyring, reloadingKeyring } from "../../server/core/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
 import { openConfiguredDatabase } from "../configured-database.ts";
@@ -39,6 +40,8 @@ export function registerServeCommands(program: Command, config: () => Config, cl
         },
         say,
       );
+      // The demo data is audited like real use, sealed with the log's key.
+      bindAuditKeys(handle.db, keyring);
       if (isNew && options.demo) {
         say("Caricamento dei dati dimostrativi…");
         const demo = await createDemoData(handle.db, settings.regionCode, clock.today());

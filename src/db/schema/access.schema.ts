@@ -159,6 +159,8 @@ export const auditEntry = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>(),
     previousHash: text("previous_hash").notNull(),
     hash: text("hash").notNull(),
+    /** The log key that sealed the entry (HMAC); null for entries from before the log was keyed. */
+    keyId: text("key_id"),
   },
   (t) => [
     index("audit_entry_recorded_at").on(t.recordedAt),
@@ -166,3 +168,12 @@ export const auditEntry = pgTable(
     index("audit_entry_minor").on(t.minorPseudonym),
   ],
 );
+
+/**
+ * Where keying starts: entries from this sequence on must carry a key id and an HMAC. Written
+ * once by the migration that keyed the log (after the entries that existed then); append-only.
+ */
+export const auditKeying = pgTable("audit_keying", {
+  keyedFromSequence: bigint("keyed_from_sequence", { mode: "number" }).primaryKey(),
+  recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+});

@@ -46,7 +46,7 @@ export const auditVerificationSchema = z
     ok: z.boolean(),
     checked: z.number().int().min(0),
     firstBrokenSequence: z.number().int().min(1).nullable(),
-    reason: z.enum(["hash-mismatch", "sequence-gap"]).nullable(),
+    reason: z.enum(["hash-mismatch", "sequence-gap", "unkeyed-entry", "unknown-key"]).nullable(),
   })
   .meta({ id: "AuditVerification" });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, gt, gte, lte, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/database.ts";
 import { auditEntry } from "../../db/schema/index.ts";
 import type { AuditAction, AuditResourceType } from "../../domain/access/audit-codes.ts";
 import type { AuditSubject } from "./actor.ts";
-import { genesisHash, hashEntry } from "./audit-chain.ts";
+import { activeAuditKeyOf, genesisHash, hashEntry } from "./audit-chain.ts";
 
 export type AuditRecord = {
   action: AuditAction;
@@ -32,6 +32,7 @@ export async function appendAuditEntry(tx: Executor, subject: AuditSubject, reco
  */
 export async function appendAuditEntries(tx: Executor, subject: AuditSubject, records: AuditRecord[]) {
   if (records.length === 0) return;
+  const key = activeAuditKeyOf(tx);
   // The entries' instant is the transaction's, as for every other record (to the millisecond, as hashed).
   const [{ recordedAt }] = await queryRows<{ recordedAt: string }>(
     tx,
@@ -68,21 +69,21 @@ export async function appendAuditEntries(tx: Executor, subject: AuditSubject, re
       outcome: record.outcome,
       details: record.details ?? null,
     };
-    const hash = hashEntry(previousHash, fields);
-    const row = { ...fields, previousHash, hash };
+    const hash = hashEntry(previousHash, fields, key);
+    const row = { ...fields, previousHash, hash, keyId: key.id };
     previousHash = hash;
     return row;
   });
   // One JSON parameter rather than a VALUES list: building a 16-column, many-row statement costs more CPU than the insert.
   await tx.execute(sql`
     insert into audit_entry (sequence, recorded_at, user_id, username, organisation_id, organisation_code, role,
-      action, resource_type, resource_id, minor_pseudonym, purpose, outcome, details, previous_hash, hash)
+      action, resource_type, resource_id, minor_pseudonym, purpose, outcome, details, previous_hash, hash, key_id)
     select sequence, "recordedAt", "userId", username, "organisationId", "organisationCode", role,
-      action, "resourceType", "resourceId", "minorPseudonym", purpose, outcome, details, "previousHash", hash
+      action, "resourceType", "resourceId", "minorPseudonym", purpose, outcome, details, "previousHash", hash, "keyId"
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(sequence bigint, "recordedAt" timestamptz,
       "userId" uuid, username text, "organisationId" uuid, "organisationCode" text, role text, action text,
       "resourceType" text, "resourceId" text, "minorPseudonym" text, purpose text, outcome text, details jsonb,
-      "previousHash" text, hash text)
+      "previousHash" text, hash text, "keyId" text)
     order by sequence`);
 }
 
@@ -114,35 +115,4 @@ export async function listAuditEntries(db: Executor, filter: AuditFilter) {
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditEntry.sequence))
     .limit(filter.limit);
-}
-
-export type ChainVerification =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; firstBrokenSequence: number; reason: "hash-mismatch" | "sequence-gap" };
-
-/** Walks the whole chain in pages; names the first entry whose hash or position is wrong. */
-export async function verifyAuditChain(db: Executor, pageSize = 5000): Promise<ChainVerification> {
-  let previousHash = genesisHash;
-  let expectedSequence = 1;
-  let checked = 0;
-  for (;;) {
-    const page = await db
-      .select()
-      .from(auditEntry)
-      .where(gt(auditEntry.sequence, expectedSequence - 1))
-      .orderBy(asc(auditEntry.sequence))
-      .limit(pageSize);
-    for (const entry of page) {
-      if (entry.sequence !== expectedSequence) {
-        return { ok: false, checked, firstBrokenSequence: expectedSequence, reason: "sequence-gap" };
-      }
-      if (entry.previousHash !== previousHash || hashEntry(previousHash, entry) !== entry.hash) {
-        return { ok: false, checked, firstBrokenSequence: entry.sequence, reason: "hash-mismatch" };
-      }
-      previousHash = entry.hash;
-      expectedSequence++;
-      checked++;
-    }
-    if (page.length < pageSize) return { ok: true, checked };
-  }
 }

@@ -9,6 +9,7 @@ import {
   keyringOf,
   loadKeyring,
   reloadingKeyring,
+  withNewAuditKey,
   writeKeyringFile,
 } from "./vault-keys.ts";
 
@@ -38,6 +39,32 @@ describe("vault keys", () => {
     expect(() =>
       loadKeyring({ keysFile: "x", vaultKeysJson: '{"version":1}', mayCreate: false }, () => {}),
     ).toThrow();
+  });
+
+  it("adds the access log's key to a key file from before the keyed log, keeping the vault's keys", () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "sirmi-keys-"));
+    const keysFile = path.join(folder, "keys.json");
+    const { activeAuditKeyId: _id, auditKeys: _keys, ...older } = generateKeyringFile();
+    writeKeyringFile(keysFile, older);
+    const messages: string[] = [];
+    const loaded = loadKeyring({ keysFile, vaultKeysJson: undefined, mayCreate: false }, (message) =>
+      messages.push(message),
+    );
+    expect(loaded.activeAuditKeyId).toMatch(/^k\d{8}-[0-9a-f]{6}$/);
+    expect(loaded.auditKeys.get(loaded.activeAuditKeyId as string)).toHaveLength(32);
+    expect(messages.join(" ")).toContain("registro degli accessi");
+    const saved = JSON.parse(fs.readFileSync(keysFile, "utf8"));
+    expect(saved.encryptionKeys).toEqual(older.encryptionKeys);
+    expect(saved.indexKey).toBe(older.indexKey);
+    expect(saved.activeAuditKeyId).toBe(loaded.activeAuditKeyId);
+    // From a secret store nothing can be written back: the message says what to add.
+    expect(() =>
+      loadKeyring({ keysFile, vaultKeysJson: JSON.stringify(older), mayCreate: false }, () => {}),
+    ).toThrow(/rotate-audit/);
+    const rotated = withNewAuditKey(saved);
+    expect(Object.keys(rotated.auditKeys ?? {})).toHaveLength(2);
+    expect(rotated.activeAuditKeyId).not.toBe(saved.activeAuditKeyId);
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it("binds each ciphertext to its minor and field, and rejects a tampered one", () => {

@@ -314,7 +314,12 @@ export const it = {
     verifiedOk_other: "Catena integra: {{count}} voci verificate.",
     verifiedBroken:
       "Catena interrotta alla voce n. {{sequence}} ({{reason}}), dopo {{count}} voci verificate.",
-    reasons: { "hash-mismatch": "impronta non corrispondente", "sequence-gap": "numerazione interrotta" },
+    reasons: {
+      "hash-mismatch": "impronta non corrispondente",
+      "sequence-gap": "numerazione interrotta",
+      "unkeyed-entry": "voce non sigillata con la chiave del registro (catena ricalcolata)",
+      "unknown-key": "chiave del registro non configurata",
+    },
     newer: "Voci più recenti",
     older: "Voci meno recenti",
     anonymous: "Non autenticato",

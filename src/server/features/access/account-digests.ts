@@ -37,6 +37,17 @@ export function recoveryCodeDigest(keyring: Keyring, userId: string, code: strin
     .digest("hex");
 }
 
+/**
+ * What the log keeps of a username typed at a refused login that names no account: equal texts
+ * give equal digests (repeated attempts can be told apart), and the text, perhaps someone's name
+ * or a password typed in the wrong field, cannot be read back.
+ */
+export function typedUsernameDigest(keyring: Keyring, typed: string): string {
+  return createHmac("sha256", accountKeyOf(keyring))
+    .update(`typed-username\u0000${typed.trim().toLowerCase()}`)
+    .digest("hex");
+}
+
 /** Ten codes of ten characters from an alphabet without look-alikes (about 50 bits each). */
 export function newRecoveryCodes(): string[] {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";

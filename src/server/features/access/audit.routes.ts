@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
+  type AuditVerification,
   auditPageSchema,
   auditQuerySchema,
   auditVerificationSchema,
 } from "../../../domain/access/audit-api.schema.ts";
-import { appendAuditEntry, listAuditEntries, verifyAuditChain } from "../../core/audit.queries.ts";
+import { appendAuditEntry, listAuditEntries } from "../../core/audit.queries.ts";
+import { verifyAuditChain } from "../../core/audit-verification.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
@@ -71,14 +73,15 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
     },
     async (request) => {
       authorize(requireActor(request), "audit.read");
-      const result = await verifyAuditChain(db);
+      // The chain with the log's keys; the checkpoints kept outside the database are for `sirmi audit verify`.
+      const result = await verifyAuditChain(db, deps.keyring);
       return result.ok
         ? { ok: true, checked: result.checked, firstBrokenSequence: null, reason: null }
         : {
             ok: false,
             checked: result.checked,
             firstBrokenSequence: result.firstBrokenSequence,
-            reason: result.reason,
+            reason: result.reason as AuditVerification["reason"],
           };
     },
   );

@@ -11,7 +11,7 @@ import {
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { readTestSettings } from "../../config.ts";
-import { verifyAuditChain } from "../../core/audit.queries.ts";
+import { verifyAuditChain } from "../../core/audit-verification.ts";
 
 let t: TestApp;
 let auditor: Client;
@@ -101,7 +101,7 @@ describe("access log", () => {
     await t.db.execute(sql`alter table audit_entry disable trigger audit_entry_append_only`);
     await t.db.execute(sql`update audit_entry set username = 'altro' where sequence = 3`);
     await t.db.execute(sql`alter table audit_entry enable trigger audit_entry_append_only`);
-    const broken = await verifyAuditChain(t.db);
+    const broken = await verifyAuditChain(t.db, t.keyring);
     expect(broken).toMatchObject({ ok: false, firstBrokenSequence: 3, reason: "hash-mismatch", checked: 2 });
     const viaApi = json<{ ok: boolean; firstBrokenSequence: number }>(
       await auditor.get("/api/v1/audit-verification"),
@@ -116,7 +116,7 @@ describe("access log", () => {
     );
     await t.db.execute(sql`delete from audit_entry where sequence = 2`);
     await t.db.execute(sql`alter table audit_entry enable trigger audit_entry_append_only`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({
+    expect(await verifyAuditChain(t.db, t.keyring)).toMatchObject({
       ok: false,
       firstBrokenSequence: 2,
       reason: "sequence-gap",

@@ -160,11 +160,21 @@ describe("lockout with backoff", () => {
     const unknown = await post("/api/v1/session", { username: "inesistente", password: testPassword });
     expect(json(whileLocked).detail).toBe(json(unknown).detail);
     const logins = await auditActions("session.login");
+    const [locked] = await t.db.select().from(appUser).where(eq(appUser.username, "bloccata"));
     expect(
       logins.some(
-        (e) => e.username === "bloccata" && (e.details as { reason?: string })?.reason === "locked",
+        (e) => e.resourceId === locked.id && (e.details as { reason?: string })?.reason === "locked",
       ),
     ).toBe(true);
+    // The log keeps the account's id, or a keyed digest of what was typed: never the text itself.
+    const refused = logins.filter((e) => e.outcome === "denied");
+    expect(refused.length).toBeGreaterThanOrEqual(7);
+    for (const entry of refused) {
+      expect(entry.username).toBeNull();
+      expect(JSON.stringify(entry)).not.toMatch(/bloccata|inesistente/);
+    }
+    const digests = refused.map((e) => (e.details as { typedUsernameDigest?: string }).typedUsernameDigest);
+    expect(digests.filter((digest) => /^[0-9a-f]{64}$/.test(digest ?? ""))).toHaveLength(1);
     offsetMs += 2 * 60_000;
     expect((await post("/api/v1/session", { username: "bloccata", password: testPassword })).statusCode).toBe(
       201,

@@ -19,6 +19,7 @@ import {
 import { sealField } from "../../core/vault-crypto.ts";
 import { findActorOfMembership, findUserByUsername, listMembershipsOfUser } from "./access.queries.ts";
 import { incrementFailedLogins, updateAccount } from "./account.queries.ts";
+import { typedUsernameDigest } from "./account-digests.ts";
 import { verifyPassword } from "./passwords.ts";
 import {
   deleteExpiredSessions,
@@ -154,10 +155,19 @@ export async function logIn(
       let details: Record<string, unknown> = { method: "password", reason: "invalid-credentials" };
       if (user && locked) details = { method: "password", reason: "locked" };
       else if (user && usableHash) details = { ...details, ...(await recordFailure(tx, user.id, now)) };
+      // Never the typed text (access.md, no oracles): the account's id, or a keyed digest.
+      if (!user)
+        details = { ...details, typedUsernameDigest: typedUsernameDigest(ctx.keyring, input.username) };
       await appendAuditEntry(
         tx,
-        { anonymous: true, username: input.username.slice(0, 64) },
-        { action: "session.login", resourceType: "session", outcome: "denied", details },
+        { anonymous: true },
+        {
+          action: "session.login",
+          resourceType: "session",
+          resourceId: user?.id ?? null,
+          outcome: "denied",
+          details,
+        },
       );
     });
     throw new AppError("invalid-credentials", failedLoginMessage);
