@@ -65,9 +65,10 @@ function declarationBody(text: string, start: number): string {
 
 const inferred = /\bz\.(infer|input|output)</;
 
-function handWrittenWebTypes(): Finding[] {
+function handWrittenWebTypes(reports: boolean): Finding[] {
   const items: Finding[] = [];
   for (const file of filesUnder("src/web/features", (name) => /\/[^/]+-api\.ts$/.test(name))) {
+    if (isReports(file) !== reports) continue;
     const text = read(file);
     for (const match of text.matchAll(/^(?:export )?(type|interface) (\w+)[^=\n{]*(=|\{)/gm)) {
       const body =
@@ -82,9 +83,10 @@ function handWrittenWebTypes(): Finding[] {
   return items;
 }
 
-function inlineTypeArguments(): Finding[] {
+function inlineTypeArguments(reports: boolean): Finding[] {
   const items: Finding[] = [];
   for (const file of filesUnder("src/web", isSource)) {
+    if (isReports(file) !== reports) continue;
     const text = read(file);
     for (const match of text.matchAll(/\bapi\.(get|post|put|delete)<\s*\{/g)) {
       const line = text.slice(0, match.index).split("\n").length;
@@ -264,6 +266,11 @@ function testedRequests(): { method: string; url: string }[] {
       const verb = verbs.find(([pattern]) => pattern.test(call))?.[1];
       const method = call === "inject" || !verb ? (declared ?? (call === "fetch" ? "GET" : undefined)) : verb;
       if (method) requests.push({ method, url: match[1] ?? match[2] });
+      // A URL kept in a variable (`const path = \`/api/v1/…\``), then called by that name.
+      const variable = /(?:const|let) (\w+) = $/.exec(text.slice(Math.max(0, index - 60), index))?.[1];
+      if (!variable) continue;
+      for (const call of text.matchAll(new RegExp(`\\.(get|post|put|delete)\\(\\s*${variable}\\b`, "g")))
+        requests.push({ method: call[1].toUpperCase(), url: match[1] ?? match[2] });
     }
   }
   return requests;
@@ -287,8 +294,19 @@ function untestedOperations(document: ReturnType<typeof openApiDocument>): Findi
     .map((operation) => ({ file: "openapi", what: `${operation.method} ${operation.path}` }));
 }
 
-count("hand-written web payload types in src/web/features/*/*-api.ts", handWrittenWebTypes());
-count("inline object types given to api.get/post/put/delete in src/web", inlineTypeArguments());
+count(
+  "hand-written web payload types in src/web/features/*/*-api.ts (reports area excluded)",
+  handWrittenWebTypes(false),
+);
+count("hand-written web payload types in src/web/features/reports/reports-api.ts", handWrittenWebTypes(true));
+count(
+  "inline object types given to api.get/post/put/delete in src/web (reports area excluded)",
+  inlineTypeArguments(false),
+);
+count(
+  "inline object types given to api.get/post/put/delete in src/web/features/reports",
+  inlineTypeArguments(true),
+);
 count("z.infer / z.input / z.output uses in src/web", inferUses());
 count("inline zod schemas in server routes files (reports area excluded)", inlineRouteSchemas(false));
 count("inline zod schemas in the reports routes file", inlineRouteSchemas(true));

@@ -1,3 +1,4 @@
+import type { EventOutcome } from "../../domain/events/events-api.schema.ts";
 import {
   type BackoffPolicy,
   backoffDelay,
@@ -14,12 +15,6 @@ export const maxBatchSize = 1000;
 export const defaultAttempts = 8;
 
 export type Problem = { code: string; path: string; message: string };
-type EventResult = {
-  id: string;
-  status: "accepted" | "duplicate" | "rejected";
-  warnings: Problem[];
-  errors: Problem[];
-};
 
 /** One problem of a rejected event (`previously` when rejected by an earlier send), with its line. */
 export type Rejection = { line: number; id: string; previously: boolean } & Problem;
@@ -76,13 +71,13 @@ function causeOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function isResults(body: unknown, count: number): body is { results: EventResult[] } {
+function isResults(body: unknown, count: number): body is { results: EventOutcome[] } {
   const results = (body as { results?: unknown } | null)?.results;
   return Array.isArray(results) && results.length === count;
 }
 
 /** One request, retried on 429, 502, 503, 504 and network errors: re-sending is safe (idempotent ids). */
-export async function postBatch(events: unknown[], options: SendOptions): Promise<EventResult[]> {
+export async function postBatch(events: unknown[], options: SendOptions): Promise<EventOutcome[]> {
   const attempts = options.attempts ?? defaultAttempts;
   const sleep = options.sleep ?? wait;
   const body = JSON.stringify({ events });
@@ -142,7 +137,7 @@ export async function sendNumberedEvents(
   let sent = 0;
   options.onProgress?.(0, numbered.length);
   for (const batch of batchesOf(numbered, size)) {
-    let results: EventResult[];
+    let results: EventOutcome[];
     try {
       results = await postBatch(
         batch.map((item) => item.event),

@@ -112,7 +112,7 @@ export const stayTimelineSchema = z
   .meta({ id: "StayTimeline" });
 
 export type StayTimeline = z.infer<typeof stayTimelineSchema>;
-export type StayView = StayTimeline["stay"];
+export type StayOverview = StayTimeline["stay"];
 export type StayEventRecord = StayTimeline["events"][number];
 export type PreviousPlacement = StayTimeline["previousPlacements"][number];
 

@@ -134,6 +134,28 @@ describe("a manager manages its operators", () => {
     expect(self.statusCode).toBe(403);
   });
 
+  it("revokes a role it manages: recorded, and gone for a second revocation or another manager", async () => {
+    const created = json<{ id: string }>(await client("gestore-a").post("/api/v1/users", newPerson({})));
+    type Listed = { id: string; roles: { membershipId: string; role: string; canRevoke: boolean }[] };
+    const listed = json<{ items: Listed[] }>(await client("gestore-a").get("/api/v1/users")).items;
+    const [role] = listed.find((person) => person.id === created.id)?.roles ?? [];
+    expect(role).toMatchObject({ role: "structure-operator", canRevoke: true });
+    const path = `/api/v1/users/${created.id}/roles/${role.membershipId}`;
+    expect((await client("gestore-b").delete(path)).statusCode).toBe(404);
+    expect((await client("gestore-a").delete(path)).statusCode).toBe(204);
+    const entries = json<{ items: { resourceId: string; username: string; details: { role: string } }[] }>(
+      await client("revisore").get("/api/v1/audit-entries?action=user.remove-role"),
+    ).items;
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        resourceId: created.id,
+        username: "gestore-a",
+        details: expect.objectContaining({ role: "structure-operator" }),
+      }),
+    );
+    expect((await client("gestore-a").delete(path)).statusCode).toBe(404);
+  });
+
   it("resets a password and a second factor, closing the person's sessions", async () => {
     const operator = await logInAs(t.app, "op-a");
     const reset = await client("gestore-a").post(`/api/v1/users/${ids.get("op-a")}/password-reset`);

@@ -8,6 +8,10 @@ import {
   logInAs,
   type TestApp,
 } from "../../../../test/support/test-app.ts";
+import {
+  defaultRegionalStructureTypes,
+  nationalStructureTypes,
+} from "../../../domain/code-lists/structure-codes.ts";
 
 let t: TestApp;
 let admin: Client;
@@ -48,6 +52,25 @@ describe("reference data", () => {
     });
     expect(lists.countries).toContainEqual({ code: "100", label: "Italia" });
     expect(Object.keys(lists).some((name) => name.startsWith("sinba"))).toBe(true);
+  });
+
+  it("lists the regional structure types, each with the national type it counts as", async () => {
+    const response = await analyst.get("/api/v1/regional-structure-types");
+    expect(response.statusCode).toBe(200);
+    const types = json<{ items: { code: string; label: string; nationalType: string }[] }>(response).items;
+    expect(types.map((type) => type.code).sort()).toEqual(
+      defaultRegionalStructureTypes.map((type) => type.code).sort(),
+    );
+    expect(types).toContainEqual({
+      code: "comunita-a-dimensione-familiare",
+      label: "Comunità a dimensione familiare",
+      nationalType: "comunita-familiare",
+    });
+    const national = new Set<string>(nationalStructureTypes.map((type) => type.code));
+    expect(types.every((type) => national.has(type.nationalType))).toBe(true);
+    expect((await t.app.inject({ method: "GET", url: "/api/v1/regional-structure-types" })).statusCode).toBe(
+      401,
+    );
   });
 
   it("lets the Region redefine a zone, one zone per comune, only its own comuni", async () => {

@@ -147,11 +147,20 @@ describe("undoing a merge", () => {
     expect(decided.statusCode).toBe(200);
     expect(await pendingPairWith("Muhammad")).toBeUndefined();
     const { mergeId } = json<{ mergeId: string }>(decided);
+    type Merge = { id: string; survivor: string; merged: string; reason: string; undoneAt: string | null };
+    const merges = async () => json<{ items: Merge[] }>(await steward.get("/api/v1/minor-merges")).items;
+    const merge = (await merges()).find((item) => item.id === mergeId);
+    expect(merge).toMatchObject({ reason: "Stesso ragazzo, nome trascritto in due modi", undoneAt: null });
+    expect([merge?.survivor, merge?.merged].sort()).toEqual(
+      [pair.first.pseudonym, pair.second.pseudonym].sort(),
+    );
 
     const undone = await steward.post(`/api/v1/minor-merges/${mergeId}/undo`, {
       reason: "La struttura conferma che sono due ragazzi diversi",
     });
     expect(undone.statusCode).toBe(200);
+    const undoneMerge = (await merges()).find((item) => item.id === mergeId);
+    expect(Number.isNaN(Date.parse(undoneMerge?.undoneAt ?? ""))).toBe(false);
     const back = await pendingPairWith("Muhammad");
     expect(back?.id).toBe(pair.id);
     expect(back?.undoneMerge).toMatchObject({

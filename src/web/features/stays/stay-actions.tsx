@@ -4,7 +4,7 @@ import { todayInRome } from "../../../domain/time/calendar.ts";
 import { EventPanel, type StayAction } from "./event-panel.tsx";
 import { openAbsenceOf } from "./stay-events.ts";
 import { stayWho } from "./stay-summary.tsx";
-import type { StayEventRecord, StayView } from "./stays-api.ts";
+import type { StayEventRecord, StayOverview } from "./stays-api.ts";
 import type { RecordedEvent } from "./use-event-form.tsx";
 
 const panelId = "stay-action";
@@ -17,7 +17,7 @@ export function StayActions({
   onStart,
   onRecorded,
 }: {
-  stay: StayView;
+  stay: StayOverview;
   events: StayEventRecord[];
   structureId: string;
   onStart: () => void;

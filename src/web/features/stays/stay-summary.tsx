@@ -4,23 +4,23 @@ import { TableRegion } from "../../components/table-region.tsx";
 import { codeLabel } from "../reference/code-labels.ts";
 import { Entry } from "../registry/identity-values.tsx";
 import { dateLabel, stayLabel } from "./stay-codes.ts";
-import type { PreviousPlacement, StayView } from "./stays-api.ts";
+import type { PreviousPlacement, StayOverview } from "./stays-api.ts";
 
 /** The child's name as the reader may see it ("Elena Rossi"), or null. */
-export function minorNameOf(stay: Pick<StayView, "minorName">): string | null {
+export function minorNameOf(stay: Pick<StayOverview, "minorName">): string | null {
   const parts = [stay.minorName?.givenName, stay.minorName?.familyName].filter(Boolean);
   return parts.length > 0 ? parts.join(" ") : null;
 }
 
 /** Whom the stay concerns, for the headings of its forms: the name with the pseudonym, or the pseudonym. */
-export function stayWho(t: TFunction, stay: StayView): string {
+export function stayWho(t: TFunction, stay: StayOverview): string {
   const name = minorNameOf(stay);
   const pseudonym = stay.pseudonym ?? stay.stayRef;
   return name ? t("stays.guests.who", { name, pseudonym }) : pseudonym;
 }
 
 /** The stay as its events make it now, in Italian. */
-export function StaySummaryView({ stay }: { stay: StayView }) {
+export function StaySummaryView({ stay }: { stay: StayOverview }) {
   const { t } = useTranslation();
   const none = t("common.none");
   const or = (value: string) => value || none;

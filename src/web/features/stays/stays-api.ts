@@ -12,9 +12,9 @@ import type {
   PlacesTotals,
   PreviousPlacement,
   StayEventRecord,
+  StayOverview,
   StayStatus,
   StayTimeline,
-  StayView,
 } from "../../../domain/stays/stay-api.schema.ts";
 import type {
   StructurePage,
@@ -32,9 +32,9 @@ export type {
   PlacesTotals,
   PreviousPlacement,
   StayEventRecord,
+  StayOverview,
   StayStatus,
   StayTimeline,
-  StayView,
 };
 
 /** A structure the active role may work on: only those with a regional code can receive events. */
