@@ -85,6 +85,15 @@ describe("the days of a projected stay", () => {
     });
   });
 
+  it("a stay without admission is present during no period", () => {
+    expect(isPresentDuring({ admissionDate: null, dischargeDate: null }, "2025-03-01", "2025-03-31")).toBe(
+      false,
+    );
+    expect(
+      isPresentDuring({ admissionDate: null, dischargeDate: "2025-03-15" }, "2025-03-01", "2025-03-31"),
+    ).toBe(false);
+  });
+
   it("a stay admitted after the period is not present during it, open or not", () => {
     expect(
       isPresentDuring({ admissionDate: "2025-04-01", dischargeDate: null }, "2025-03-01", "2025-03-31"),
