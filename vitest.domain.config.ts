@@ -6,5 +6,7 @@ export default defineConfig({
     include: ["src/domain/**/*.test.ts"],
     pool: "forks",
     maxWorkers: 1,
+    // As in vitest.config.ts: property tests of the fiscal code take seconds on a busy machine.
+    testTimeout: 60_000,
   },
 });

@@ -9,17 +9,16 @@ import { compareIdentities } from "./identity-similarity.ts";
 
 const size = 10_000;
 const referenceDate = "2026-11-26";
-const started = performance.now();
 const records = [...generateSyntheticRegistry({ size, seed: 20_261_126, referenceDate })];
-const generationMilliseconds = performance.now() - started;
 const duplicates = records.filter((r) => r.duplicateOf !== null);
 
 describe("generateSyntheticRegistry", () => {
-  it("generates the requested records quickly, numbered in order", () => {
+  it("generates the requested records, numbered in order, the same for the same seed", () => {
     expect(records).toHaveLength(size);
     expect(records.map((r) => r.recordId)).toEqual([...Array(size).keys()]);
-    // Generous bound: the point is that 1.2 million records take seconds, not minutes.
-    expect(generationMilliseconds).toBeLessThan(10_000);
+    // How long generation takes is measured in bench/, never asserted here.
+    const again = [...generateSyntheticRegistry({ size: 500, seed: 20_261_126, referenceDate })];
+    expect(again).toEqual(records.slice(0, 500));
   });
 
   it("keeps the shares of records without fiscal code and of near-duplicates", () => {

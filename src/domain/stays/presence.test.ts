@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../time/calendar.ts";
-import { isPresentDuring, isPresentOn, type StayDays, staysOverlap } from "./presence.ts";
+import { daysOf, isPresentDuring, isPresentOn, type StayDays, staysOverlap } from "./presence.ts";
 
 const stay = (admissionDate: string | null, dischargeDate: string | null): StayDays => ({
   admissionDate,
@@ -70,5 +70,50 @@ describe("two stays of a minor overlap", () => {
         expect(staysOverlap(a, b)).toBe(staysOverlap(b, a));
       }),
     );
+  });
+});
+
+describe("the days of a projected stay", () => {
+  it("are its admission and discharge dates, null where the event is missing", () => {
+    expect(daysOf({ admission: { date: "2025-03-01" }, discharge: { date: "2025-04-01" } })).toEqual({
+      admissionDate: "2025-03-01",
+      dischargeDate: "2025-04-01",
+    });
+    expect(daysOf({ admission: null, discharge: null })).toEqual({
+      admissionDate: null,
+      dischargeDate: null,
+    });
+  });
+
+  it("a stay without admission is present during no period", () => {
+    expect(isPresentDuring({ admissionDate: null, dischargeDate: null }, "2025-03-01", "2025-03-31")).toBe(
+      false,
+    );
+    expect(
+      isPresentDuring({ admissionDate: null, dischargeDate: "2025-03-15" }, "2025-03-01", "2025-03-31"),
+    ).toBe(false);
+  });
+
+  it("a stay admitted after the period is not present during it, open or not", () => {
+    expect(
+      isPresentDuring({ admissionDate: "2025-04-01", dischargeDate: null }, "2025-03-01", "2025-03-31"),
+    ).toBe(false);
+    expect(
+      isPresentDuring({ admissionDate: "2025-03-31", dischargeDate: null }, "2025-03-01", "2025-03-31"),
+    ).toBe(true);
+    expect(
+      isPresentDuring(
+        { admissionDate: "2025-01-01", dischargeDate: "2025-03-01" },
+        "2025-03-01",
+        "2025-03-31",
+      ),
+    ).toBe(false);
+    expect(
+      isPresentDuring(
+        { admissionDate: "2025-01-01", dischargeDate: "2025-03-02" },
+        "2025-03-01",
+        "2025-03-31",
+      ),
+    ).toBe(true);
   });
 });
