@@ -5,12 +5,17 @@ import { appendAuditEntry, listAuditEntries, verifyAuditChain } from "../../core
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { clientIdOfActor, findClientNamesOfActors } from "./audit-actors.queries.ts";
 
 const auditEntrySchema = z
   .object({
     sequence: z.number().int().min(1),
     recordedAt: z.iso.datetime({ offset: true }),
     username: z.string().nullable(),
+    clientName: z
+      .string()
+      .nullable()
+      .describe("Il nome del software gestionale (client macchina) quando è lui ad aver agito"),
     organisationCode: z.string().nullable(),
     role: z.string().nullable(),
     action: z.string(),
@@ -63,6 +68,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
       const { cursor, ...filter } = request.query;
       return db.transaction(async (tx) => {
         const rows = await listAuditEntries(tx, { ...filter, afterSequence: cursor });
+        const clientNames = await findClientNamesOfActors(
+          tx,
+          rows.map((row) => row.username),
+        );
         await appendAuditEntry(tx, actor, {
           action: "audit.read",
           resourceType: "audit-entry",
@@ -74,6 +83,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
             sequence: row.sequence,
             recordedAt: new Date(row.recordedAt).toISOString(),
             username: row.username,
+            clientName: clientNames.get(clientIdOfActor(row.username) ?? "") ?? null,
             organisationCode: row.organisationCode,
             role: row.role,
             action: row.action,

@@ -5,6 +5,8 @@ export type AuditEntry = {
   sequence: number;
   recordedAt: string;
   username: string | null;
+  /** The machine client's (software's) name when the actor is one. */
+  clientName: string | null;
   organisationCode: string | null;
   role: string | null;
   action: string;
