@@ -16,6 +16,7 @@ import { vatNumber } from "../support/structure-fixtures.ts";
 import { createOrganisationFor, createUserFor, type TestApp } from "../support/test-app.ts";
 import { startJourneyApp } from "./support/journey-app.ts";
 import { expectAccessible, logIn, navigateTo } from "./support/journey-steps.ts";
+import { expectLayoutAtBothWidths } from "./support/layout-checks.ts";
 import { launchChromium, openJourneyPage } from "./support/stay-steps.ts";
 import { buildWebApp } from "./support/web-build.ts";
 
@@ -61,6 +62,8 @@ describe.skipIf(!hasChromium)(
       );
       await createActiveStructures(t.db, [structureCode], 5);
       await createUserFor(t, "gestore", "structure-manager", "COOP");
+      await createOrganisationFor(t, "REG", "region", undefined, "Regione");
+      await createUserFor(t, "revisore", "auditor", "REG");
       browser = await launchChromium(settings.chromiumPath);
       ({ context, page } = await openJourneyPage(browser));
     });
@@ -90,6 +93,7 @@ describe.skipIf(!hasChromium)(
       expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
       await page.getByRole("row", { name: /Gestionale Esempio 4\.2/ }).waitFor();
       await expectAccessible(page, "gestionali (uno registrato)");
+      await expectLayoutAtBothWidths(page, "gestionali (uno registrato)");
       const [stored] = await queryRows<{ count: number }>(
         t.db,
         sql`select count(*)::int as count from machine_client where id = ${clientId}`,
@@ -101,6 +105,23 @@ describe.skipIf(!hasChromium)(
       const sent = await sendAdmission("GEST-001");
       expect(sent.status).toBe(200);
       expect(sent.body.results?.map((result) => result.status)).toEqual(["accepted"]);
+    });
+
+    it("the auditor reads the software's name as the actor in the access log, never its raw id", async () => {
+      const actors = await queryRows<{ username: string }>(
+        t.db,
+        sql`select distinct username from audit_entry where username like 'sistema:client:%'`,
+      );
+      expect(actors.map((actor) => actor.username)).toEqual([`sistema:client:${clientId}`]);
+      await logIn(page, t.baseUrl, "revisore");
+      await navigateTo(page, "Registro accessi", "Registro degli accessi");
+      const entry = page.locator("table tbody tr", { hasText: "Gestionale «Gestionale Esempio 4.2»" });
+      await entry.first().waitFor();
+      expect(await page.locator("table tbody").textContent()).not.toContain(clientId);
+      await expectAccessible(page, "registro degli accessi con il gestionale");
+      await expectLayoutAtBothWidths(page, "registro degli accessi");
+      await logIn(page, t.baseUrl, "gestore");
+      await navigateTo(page, "Gestionali", "Gestionali collegati");
     });
 
     it("once disabled on the page, its tokens are refused", async () => {

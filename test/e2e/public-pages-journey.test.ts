@@ -7,6 +7,7 @@ import type { TestApp } from "../support/test-app.ts";
 import { startJourneyApp } from "./support/journey-app.ts";
 import { expectAccessible, expectTitle, waitForPage } from "./support/journey-steps.ts";
 import { expectPageFits, laptopWidth, phoneWidth, setViewportWidth } from "./support/layout-checks.ts";
+import { expectNoRawCodes } from "./support/raw-codes.ts";
 import { launchChromium, openJourneyPage } from "./support/stay-steps.ts";
 import { buildWebApp } from "./support/web-build.ts";
 
@@ -80,6 +81,29 @@ describe.skipIf(!hasChromium)(
       expect(await footerHelp.getAttribute("href")).toBe(`mailto:${helpContact}`);
       expect(await page.locator("footer").textContent()).toContain(`${regionName} – S.I.R.MI`);
       await expectAccessible(page, "accesso con logo e piè di pagina");
+    });
+
+    it("the check of raw codes, run on every page of the journeys, catches a planted code", async () => {
+      await page.goto(`${t.baseUrl}/note-legali`);
+      await waitForPage(page, "Note legali");
+      await expectNoRawCodes(page, "note legali");
+      for (const planted of [
+        "several-present-stays",
+        "sistema:client:6f1c2d9e-0a4b-4c3d-9e8f-1a2b3c4d5e6f",
+      ]) {
+        await page.evaluate((code) => {
+          const paragraph = document.createElement("p");
+          paragraph.id = "planted-code";
+          paragraph.textContent = `Registrato da ${code}`;
+          document.querySelector("main")?.append(paragraph);
+        }, planted);
+        await expect(expectNoRawCodes(page, "note legali con un codice piantato")).rejects.toThrow(
+          /codici non tradotti/,
+        );
+        // A value the person typed is theirs, even when it looks like a code.
+        await expectNoRawCodes(page, "note legali con un valore digitato", [planted]);
+        await page.evaluate(() => document.getElementById("planted-code")?.remove());
+      }
     });
 
     for (const width of [laptopWidth, phoneWidth]) {

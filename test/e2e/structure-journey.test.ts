@@ -13,6 +13,7 @@ import {
   navigateTo,
   waitForPage,
 } from "./support/journey-steps.ts";
+import { expectLayoutAtBothWidths } from "./support/layout-checks.ts";
 import { buildWebApp } from "./support/web-build.ts";
 
 const settings = readTestSettings();
@@ -152,8 +153,11 @@ describe.skipIf(!hasChromium)(
       await navigateTo(page, "Strutture", "Anagrafe delle strutture");
       await page.getByRole("link", { name: structureName }).waitFor();
       await expectAccessible(page, "elenco strutture");
+      await expectLayoutAtBothWidths(page, "elenco strutture");
       await navigateTo(page, "Utenti", "Utenti");
+      await page.locator("table tbody tr").first().waitFor();
       await expectAccessible(page, "utenti");
+      await expectLayoutAtBothWidths(page, "utenti");
       await logOut(page);
     });
 

@@ -3,7 +3,9 @@ import { auditActions, auditResourceTypes } from "../../src/domain/access/audit-
 import { actionLabels, scopeCodes } from "../../src/domain/access/policy.ts";
 import { purposes } from "../../src/domain/access/purposes.ts";
 import { organisationKindLabels, roleLabels } from "../../src/domain/access/roles.ts";
+import { signInRefusals } from "../../src/domain/access/sign-in-outcomes.ts";
 import * as codeLists from "../../src/domain/code-lists/index.ts";
+import { appErrorCodes } from "../../src/domain/errors/app-error.ts";
 import { reportIds } from "../../src/domain/reports/report.ts";
 import { reportValueLists } from "../../src/domain/reports/report-labels.ts";
 
@@ -34,6 +36,8 @@ const lists: Entry[][] = [
   Object.entries(organisationKindLabels).map(([code, label]) => ({ code, label })),
   Object.entries(actionLabels).map(([code, label]) => ({ code, label })),
   Object.entries(scopeCodes).map(([code, label]) => ({ code, label })),
+  Object.entries(appErrorCodes).map(([code, label]) => ({ code, label })),
+  Object.entries(signInRefusals).map(([code, label]) => ({ code, label })),
   reportIds.map((code) => ({ code, label: "" })),
 ];
 

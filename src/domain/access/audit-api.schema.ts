@@ -6,6 +6,10 @@ export const auditEntrySchema = z
     sequence: z.number().int().min(1),
     recordedAt: z.iso.datetime({ offset: true }),
     username: z.string().nullable(),
+    clientName: z
+      .string()
+      .nullable()
+      .describe("Il nome del software gestionale (client macchina) quando è lui ad aver agito"),
     organisationCode: z.string().nullable(),
     role: z.string().nullable(),
     action: z.string(),

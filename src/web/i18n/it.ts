@@ -323,6 +323,15 @@ export const it = {
     newer: "Voci più recenti",
     older: "Voci meno recenti",
     anonymous: "Non autenticato",
+    actors: {
+      client: "Gestionale «{{name}}»",
+      unknownClient: "Gestionale (client macchina non più registrato)",
+      system: "Sistema",
+      client_cli: "Sistema (gestione dei gestionali da riga di comando)",
+      demo: "Sistema (caricamento dei dati dimostrativi)",
+      keys: "Sistema (rotazione delle chiavi)",
+      import: "Sistema (importazione da riga di comando)",
+    },
     actionOptions: "Azioni registrate",
     purposes: {
       care: "Presa in carico",

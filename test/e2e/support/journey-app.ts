@@ -1,4 +1,6 @@
 import { Writable } from "node:stream";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../../src/db/database.ts";
 import { systemClock } from "../../../src/domain/time/clock.ts";
 import { buildApp } from "../../../src/server/app.ts";
 import { loadConfig } from "../../../src/server/config.ts";
@@ -6,6 +8,7 @@ import { generateKeyringFile, keyringOf } from "../../../src/server/core/vault-k
 import { createLogger } from "../../../src/server/http/logger.ts";
 import type { TestApp } from "../../support/test-app.ts";
 import { openTestDatabase } from "../../support/test-database.ts";
+import { registerZoneCodes } from "./raw-codes.ts";
 
 /**
  * The real app on a private database, serving the built web app, listening on a free port.
@@ -41,6 +44,8 @@ export async function startJourneyApp(
     webRoot,
   });
   const address = await app.listen({ port, host: "127.0.0.1" });
+  const zones = await queryRows<{ code: string }>(handle.db, sql`select code from zone`);
+  registerZoneCodes(zones.map((zone) => zone.code));
   return {
     app,
     db: handle.db,

@@ -3,6 +3,7 @@ import { expect } from "vitest";
 import { hasSecondFactorFor, nextCodeFor } from "../../support/second-factor-codes.ts";
 import { testPassword } from "../../support/test-app.ts";
 import { axeViolations } from "./axe-check.ts";
+import { expectNoRawCodes } from "./raw-codes.ts";
 
 /** Waits until the page shows its h1 with the given text and no loading indicator remains. */
 export async function waitForPage(page: Page, heading: string | RegExp) {
@@ -28,10 +29,15 @@ export async function waitForPage(page: Page, heading: string | RegExp) {
     .catch(() => {});
 }
 
-/** Asserts that axe-core finds nothing to report, naming the page and each offending node. */
-export async function expectAccessible(page: Page, name: string) {
+/**
+ * Asserts that axe-core finds nothing to report, naming the page and each offending node, and that
+ * the page shows no raw code where an Italian label belongs (every journey checks both on every
+ * page it visits). `typed`: values the person typed that the page shows back.
+ */
+export async function expectAccessible(page: Page, name: string, typed: readonly string[] = []) {
   const violations = await axeViolations(page);
   expect(violations, `axe-core su «${name}» (${page.url()}):\n${violations.join("\n")}`).toEqual([]);
+  await expectNoRawCodes(page, name, typed);
 }
 
 export async function expectTitle(page: Page, fragment: string) {

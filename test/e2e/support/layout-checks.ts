@@ -31,3 +31,49 @@ export async function boxOf(region: Locator, inside: string) {
     };
   }, inside);
 }
+
+/**
+ * Every action of every table on the page (its buttons and button-styled links) is in view inside
+ * its scroll box: none is cut off or pushed out of sight by a badge. For a laptop's width.
+ */
+export async function expectTableActionsInView(page: Page, name: string) {
+  const regions = await page.locator(".table-region").evaluateAll((elements) =>
+    elements.map((region) => {
+      const box = region.getBoundingClientRect();
+      const actions = [...region.querySelectorAll("td .btn, td button")].map((action) => {
+        const rect = action.getBoundingClientRect();
+        return { text: (action.textContent ?? "").trim().slice(0, 40), left: rect.left, right: rect.right };
+      });
+      return {
+        label: region.getAttribute("aria-label") ?? "",
+        left: box.left,
+        right: box.right,
+        scrolls: region.scrollWidth > region.clientWidth,
+        actions,
+      };
+    }),
+  );
+  const clipped = regions.flatMap((region) =>
+    region.actions
+      .filter((action) => action.right > region.right + 0.5 || action.left < region.left - 0.5)
+      .map((action) => `${region.label}: «${action.text}»`),
+  );
+  expect(clipped, `azioni tagliate su «${name}» a ${page.viewportSize()?.width} px`).toEqual([]);
+  const scrolling = regions.filter((region) => region.scrolls && region.actions.length > 0);
+  expect(
+    scrolling.map((region) => region.label),
+    `tabelle con azioni che scorrono su «${name}»`,
+  ).toEqual([]);
+  return regions;
+}
+
+/** The page at a laptop's and a phone's width: actions in view on the laptop, no sideways scroll. */
+export async function expectLayoutAtBothWidths(page: Page, name: string) {
+  const original = page.viewportSize();
+  await setViewportWidth(page, laptopWidth);
+  await expectPageFits(page, `${name} (1366 px)`);
+  await expectTableActionsInView(page, name);
+  await setViewportWidth(page, phoneWidth);
+  await expectPageFits(page, `${name} (390 px)`);
+  if (original) await page.setViewportSize(original);
+}

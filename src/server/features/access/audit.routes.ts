@@ -11,6 +11,7 @@ import { verifyAuditChain } from "../../core/audit-verification.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { clientIdOfActor, findClientNamesOfActors } from "./audit-actors.queries.ts";
 
 export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db } = deps;
@@ -33,6 +34,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
       const { cursor, ...filter } = request.query;
       return db.transaction(async (tx) => {
         const rows = await listAuditEntries(tx, { ...filter, afterSequence: cursor });
+        const clientNames = await findClientNamesOfActors(
+          tx,
+          rows.map((row) => row.username),
+        );
         await appendAuditEntry(tx, actor, {
           action: "audit.read",
           resourceType: "audit-entry",
@@ -44,6 +49,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: AppDependencies)
             sequence: row.sequence,
             recordedAt: new Date(row.recordedAt).toISOString(),
             username: row.username,
+            clientName: clientNames.get(clientIdOfActor(row.username) ?? "") ?? null,
             organisationCode: row.organisationCode,
             role: row.role,
             action: row.action,

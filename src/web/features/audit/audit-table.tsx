@@ -14,6 +14,26 @@ function labelOrCode(key: string, code: string): string {
   return i18n.exists(key) ? i18n.t(key as never) : code;
 }
 
+/**
+ * Who acted, as a person reads it: the username; a machine client by its software's name; the
+ * system's own jobs by what they are (never `sistema:…` codes).
+ */
+function actorOf(entry: AuditEntry): string {
+  const username = entry.username;
+  if (username === null) return i18n.t("audit.anonymous");
+  if (entry.clientName) return i18n.t("audit.actors.client", { name: entry.clientName });
+  if (username.startsWith("sistema:client:")) return i18n.t("audit.actors.unknownClient");
+  if (username.startsWith("sistema:")) {
+    const job = username.slice("sistema:".length);
+    // `sistema:client` is the command line managing clients, not a client.
+    return labelOrCode(
+      `audit.actors.${job === "client" ? "client_cli" : job}`,
+      i18n.t("audit.actors.system"),
+    );
+  }
+  return username;
+}
+
 export function AuditTable({ items }: { items: AuditEntry[] }) {
   const { t } = useTranslation();
   const caption = t("audit.caption");
@@ -39,7 +59,7 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
             <tr key={entry.sequence}>
               <th scope="row">{entry.sequence}</th>
               <td>{formatInstant(entry.recordedAt)}</td>
-              <td>{entry.username ?? t("audit.anonymous")}</td>
+              <td>{actorOf(entry)}</td>
               <td>{entry.organisationCode ?? t("common.none")}</td>
               <td>{entry.role ? (roleLabels[entry.role as Role] ?? entry.role) : t("common.none")}</td>
               <td>{labelOf(auditActions, entry.action) ?? entry.action}</td>

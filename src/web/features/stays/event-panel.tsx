@@ -8,6 +8,7 @@ import {
   DischargeForm,
   type EventFormProps,
 } from "./event-forms.tsx";
+import { problemText } from "./stay-codes.ts";
 import type { StayEventRecord } from "./stays-api.ts";
 import type { EventContext, RecordedEvent } from "./use-event-form.tsx";
 import { VoidForm } from "./void-form.tsx";
@@ -111,7 +112,7 @@ export function RecordedAlert({ recorded }: { recorded: RecordedEvent }) {
           <p className="mb-1">{t("stays.recorded.warnings")}</p>
           <ul className="mb-0">
             {warnings.map((warning) => (
-              <li key={`${warning.code}-${warning.path}`}>{warning.message}</li>
+              <li key={`${warning.code}-${warning.path}`}>{problemText(warning)}</li>
             ))}
           </ul>
         </>

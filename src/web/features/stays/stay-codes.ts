@@ -8,6 +8,8 @@ import {
   dischargeReasons,
   eventTypes,
   legalBases,
+  validationErrorCodes,
+  validationWarningCodes,
 } from "../../../domain/code-lists/interchange-codes.ts";
 import { sinbaValutazioneMinore } from "../../../domain/code-lists/sinba-codes.ts";
 import { formatItalianDate } from "../../../domain/time/calendar.ts";
@@ -46,4 +48,17 @@ export function stayOptions(list: StayCodeListName): Option[] {
 /** "2026-03-14" → "14/03/2026"; nothing for a missing date. */
 export function dateLabel(value: string | null | undefined): string {
   return value ? formatItalianDate(value) : "";
+}
+
+/**
+ * The Italian text of a warning or an error of an event: its message, unless the message is only
+ * its code (events recorded with a warning the server had no words for), then the code list's label.
+ */
+export function problemText(problem: { code: string; message?: string | null }): string {
+  if (problem.message && problem.message !== problem.code) return problem.message;
+  return (
+    labelOf(validationWarningCodes, problem.code) ??
+    labelOf(validationErrorCodes, problem.code) ??
+    "Segnalazione sui dati dell'evento."
+  );
 }

@@ -2,7 +2,7 @@ import { Badge } from "design-react-kit";
 import { useTranslation } from "react-i18next";
 import { formatInstant } from "../structures/structure-history.tsx";
 import { EventDetails, eventAnchor } from "./event-details.tsx";
-import { dateLabel, stayLabel } from "./stay-codes.ts";
+import { dateLabel, problemText, stayLabel } from "./stay-codes.ts";
 import type { StayEventRecord } from "./stays-api.ts";
 
 function recordedByOf(event: StayEventRecord, clientLabel: (name: string) => string): string {
@@ -59,7 +59,7 @@ export function StayTimelineView({ events }: { events: StayEventRecord[] }) {
                     <p className="fw-semibold mb-1">{t("stays.timeline.warnings")}</p>
                     <ul className="mb-0">
                       {warnings.map((warning) => (
-                        <li key={`${warning.code}-${warning.path}`}>{warning.message}</li>
+                        <li key={`${warning.code}-${warning.path}`}>{problemText(warning)}</li>
                       ))}
                     </ul>
                   </div>
