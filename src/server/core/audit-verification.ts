@@ -138,5 +138,7 @@ export function describeChainVerification(result: ChainVerification): string {
     "keying-start-changed": `l'inizio della catena con chiave non è quello attestato dal checkpoint ${source}`,
     "forged-checkpoint": `il checkpoint ${source} non ha una firma valida con le chiavi del registro`,
   };
-  return `Registro ALTERATO: ${messages[result.reason]}; ${result.checked} voci precedenti sono integre.`;
+  // A checkpoint refused before the walk says nothing about the entries.
+  const intact = entry === null ? "" : `; ${result.checked} voci precedenti sono integre`;
+  return `Registro ALTERATO: ${messages[result.reason]}${intact}.`;
 }
