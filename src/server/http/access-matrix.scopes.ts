@@ -1,9 +1,10 @@
-import { accessPolicy, identityDaysAfterDischarge, type Scope } from "../../domain/access/policy.ts";
+import type { Scope } from "../../domain/access/policy.ts";
+import { approvedIdentityDaysAfterDischarge, approvedPolicy } from "./access-matrix.approved.ts";
 import type { Caller, MinorFacts, Place } from "./access-matrix.world.ts";
 import { ownerOfPlace } from "./access-matrix.world.ts";
 
 /**
- * What each scope of the policy reaches, as the access protocol states it (shared/spec/access.md,
+ * What each scope of the approved policy reaches, as the access protocol states it (shared/spec/access.md,
  * roles and principles 1, 3, 5, 7–8). These readings, with the policy table and the facts of the
  * world, give every expected answer of the matrix: `true` → allowed, `false` → 404 (invisible is
  * not forbidden), `"forbidden"` → 403.
@@ -47,7 +48,7 @@ export function reachesMinor(
   const emergency =
     use === "identity" &&
     facts.breakGlass === "active" &&
-    accessPolicy["break-glass.open"][caller.role] !== undefined;
+    approvedPolicy["break-glass.open"][caller.role] !== undefined;
   switch (scope) {
     case "pseudonymous":
       return true;
@@ -59,7 +60,8 @@ export function reachesMinor(
         facts.stays.some(
           (stay) =>
             reachesPlace("own-structures", caller, stay.place) &&
-            (stay.daysSinceDischarge === null || stay.daysSinceDischarge < identityDaysAfterDischarge),
+            (stay.daysSinceDischarge === null ||
+              stay.daysSinceDischarge < approvedIdentityDaysAfterDischarge),
         );
       return inCharge || emergency;
     }

@@ -1,9 +1,10 @@
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
-import { accessPolicy } from "../../domain/access/policy.ts";
+import { accessPolicy, identityDaysAfterDischarge } from "../../domain/access/policy.ts";
 import { type Role, roleCodes } from "../../domain/access/roles.ts";
 import { addDays } from "../../domain/time/calendar.ts";
+import { approvedIdentityDaysAfterDischarge, approvedPolicy } from "./access-matrix.approved.ts";
 import { operationCases, procuraTargets, resolveBody } from "./access-matrix.cases.ts";
 import type { Allowed, MatrixRequest, OperationCase, Target } from "./access-matrix.targets.ts";
 import { buildWorld, callerOf, type World } from "./access-matrix.world.ts";
@@ -13,7 +14,7 @@ import { operationsOf } from "./openapi-fuzz.fixtures.ts";
  * The access protocol, whole: every operation of the OpenAPI document × every role × the records
  * it is tried on (in scope, out of scope, no relationship, and the edges: stays closed 89, 90 and
  * 91 days ago, merged and unmerged minors, emergency accesses running and expired, an operator
- * assigned to one structure of its operator's two). The expected answer comes from the policy
+ * assigned to one structure of its operator's two). The expected answer comes from the approved policy
  * table and the protocol's reading of each scope (access-matrix.scopes.ts), never from the server:
  * no permission → 403, out of scope → 404, else allowed. One app, one world, one session per role.
  */
@@ -67,7 +68,7 @@ function check(response: LightMyRequestResponse, expected: 403 | 404 | Allowed, 
 
 function expectedFor(operation: Extract<OperationCase, { kind: "policy" }>, target: Target, role: Role) {
   const action = operation.action;
-  const scope = accessPolicy[action][role];
+  const scope = approvedPolicy[action][role];
   if (!scope) return 403 as const;
   const reach = target.reaches(scope, callerOf(role));
   if (reach === "forbidden") return 403 as const;
@@ -82,6 +83,13 @@ const last = [
   "POST /api/v1/session/provider-logout",
 ];
 const ordered = [...Object.keys(operationCases).filter((key) => !last.includes(key)), ...last];
+
+describe("the policy in force", () => {
+  it("is the approved one: a changed entry is changed in both, in one reviewed commit", () => {
+    expect(accessPolicy).toEqual(approvedPolicy);
+    expect(identityDaysAfterDischarge).toBe(approvedIdentityDaysAfterDischarge);
+  });
+});
 
 describe("the matrix covers the document", () => {
   it("has a case for every operation of the OpenAPI document, and none for an operation it lacks", () => {
