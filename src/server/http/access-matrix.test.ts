@@ -4,10 +4,10 @@ import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
 import { accessPolicy, identityDaysAfterDischarge } from "../../domain/access/policy.ts";
 import { type Role, roleCodes } from "../../domain/access/roles.ts";
 import { addDays } from "../../domain/time/calendar.ts";
-import { approvedIdentityDaysAfterDischarge, approvedPolicy } from "./access-matrix.approved.ts";
-import { operationCases, procuraTargets, resolveBody } from "./access-matrix.cases.ts";
-import type { Allowed, MatrixRequest, OperationCase, Target } from "./access-matrix.targets.ts";
-import { buildWorld, callerOf, type World } from "./access-matrix.world.ts";
+import { approvedIdentityDaysAfterDischarge, approvedPolicy } from "./access-matrix-approved.fixtures.ts";
+import { operationCases, procuraTargets, resolveBody } from "./access-matrix-cases.fixtures.ts";
+import type { Allowed, MatrixRequest, OperationCase, Target } from "./access-matrix-targets.fixtures.ts";
+import { buildWorld, callerOf, type World } from "./access-matrix-world.fixtures.ts";
 import { operationsOf } from "./openapi-fuzz.fixtures.ts";
 
 /**
@@ -15,7 +15,7 @@ import { operationsOf } from "./openapi-fuzz.fixtures.ts";
  * it is tried on (in scope, out of scope, no relationship, and the edges: stays closed 89, 90 and
  * 91 days ago, merged and unmerged minors, emergency accesses running and expired, an operator
  * assigned to one structure of its operator's two). The expected answer comes from the approved policy
- * table and the protocol's reading of each scope (access-matrix.scopes.ts), never from the server:
+ * table and the protocol's reading of each scope (access-matrix-scopes.fixtures.ts), never from the server:
  * no permission → 403, out of scope → 404, else allowed. One app, one world, one session per role.
  */
 let t: TestApp;

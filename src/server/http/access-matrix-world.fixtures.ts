@@ -16,8 +16,8 @@ import { organisationKindOfRole, type Role, roleCodes } from "../../domain/acces
 import type { MinorIdentity } from "../../domain/registry/minor-identity.ts";
 import { addDays } from "../../domain/time/calendar.ts";
 import { newKeyPair, registerClient } from "../features/events/machine-request.fixtures.ts";
-import { ingestEvents } from "../features/stays/ingest-event.ts";
-import { importStructures } from "../features/structures/structures.import.ts";
+import { ingestEvents } from "../features/stays/index.ts";
+import { importStructures } from "../features/structures/index.ts";
 
 /**
  * The world of the access matrix, built once: two operators (A with two structures, B with one

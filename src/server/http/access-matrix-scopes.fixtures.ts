@@ -1,7 +1,7 @@
 import type { Scope } from "../../domain/access/policy.ts";
-import { approvedIdentityDaysAfterDischarge, approvedPolicy } from "./access-matrix.approved.ts";
-import type { Caller, MinorFacts, Place } from "./access-matrix.world.ts";
-import { ownerOfPlace } from "./access-matrix.world.ts";
+import { approvedIdentityDaysAfterDischarge, approvedPolicy } from "./access-matrix-approved.fixtures.ts";
+import type { Caller, MinorFacts, Place } from "./access-matrix-world.fixtures.ts";
+import { ownerOfPlace } from "./access-matrix-world.fixtures.ts";
 
 /**
  * What each scope of the approved policy reaches, as the access protocol states it (shared/spec/access.md,

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { structureRecord, vatNumber } from "../../../test/support/structure-fixtures.ts";
 import { json, type TestApp } from "../../../test/support/test-app.ts";
 import type { Scope } from "../../domain/access/policy.ts";
-import { accountCases } from "./access-matrix.account-cases.ts";
+import { accountCases } from "./access-matrix-account-cases.fixtures.ts";
 import {
   activePlaces,
   correctionTargets,
@@ -23,8 +23,8 @@ import {
   type Target,
   unknownId,
   whole,
-} from "./access-matrix.targets.ts";
-import { breakGlassReason, type Place, placeCodes, type World } from "./access-matrix.world.ts";
+} from "./access-matrix-targets.fixtures.ts";
+import { breakGlassReason, type Place, placeCodes, type World } from "./access-matrix-world.fixtures.ts";
 
 /**
  * Every operation of the OpenAPI document, keyed `METHOD /path`: the policy action that guards it

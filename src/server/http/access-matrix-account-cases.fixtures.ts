@@ -10,7 +10,7 @@ import {
   roleFor,
   unknownId,
   whole,
-} from "./access-matrix.targets.ts";
+} from "./access-matrix-targets.fixtures.ts";
 
 /** The operations on sessions, accounts and organisations (public, one's own session, machine clients, people). */
 export const accountCases: Record<string, OperationCase> = {

@@ -4,8 +4,14 @@ import { createUserFor, type TestApp } from "../../../test/support/test-app.ts";
 import { queryRows } from "../../db/database.ts";
 import type { Action, Scope } from "../../domain/access/policy.ts";
 import { semesterOf } from "../../domain/reports/procura-window.ts";
-import { type Reach, reachesMinor, reachesPerson, reachesPlace } from "./access-matrix.scopes.ts";
-import { type Caller, minorFacts, type Place, placeCodes, type World } from "./access-matrix.world.ts";
+import { type Reach, reachesMinor, reachesPerson, reachesPlace } from "./access-matrix-scopes.fixtures.ts";
+import {
+  type Caller,
+  minorFacts,
+  type Place,
+  placeCodes,
+  type World,
+} from "./access-matrix-world.fixtures.ts";
 
 /** The pieces the matrix's cases are written with: requests, targets and what each scope reaches of them. */
 export type MatrixRequest = { method: string; url: string; body?: unknown };
