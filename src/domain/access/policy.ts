@@ -128,6 +128,13 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   },
 };
 
+/**
+ * `in-charge` for structure staff: a stay in one of their structures that is open, or was
+ * discharged less than this many days ago (89 days: yes; 90: no). The same rule for every view
+ * that shows any part of an identity.
+ */
+export const identityDaysAfterDischarge = 90;
+
 export function scopeOf(action: Action, role: Role): Scope | undefined {
   return accessPolicy[action][role];
 }

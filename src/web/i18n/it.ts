@@ -2,6 +2,7 @@ import { itAccess } from "./it-access.ts";
 import { itBreakGlass } from "./it-break-glass.ts";
 import { itClients } from "./it-clients.ts";
 import { itLegal } from "./it-legal.ts";
+import { itProtocol } from "./it-protocol.ts";
 import { itRegistry } from "./it-registry.ts";
 import { itReports } from "./it-reports.ts";
 import { itStays } from "./it-stays.ts";
@@ -343,13 +344,8 @@ export const it = {
       statistics: "Elaborazione statistica aggregata",
     },
   },
-  protocol: {
-    title: "Protocollo di accesso",
-    intro:
-      "Chi accede a che cosa, e su quali record. Un record fuori dal proprio ambito risulta inesistente; un'azione non consentita al ruolo è rifiutata.",
-    caption: "Azioni consentite per ruolo e ambito dei record raggiungibili",
-    action: "Azione",
-  },
+  protocol: itProtocol,
+
   users: {
     title: "Utenti",
     caption: "Utenti e ruoli",

@@ -23,11 +23,11 @@ import {
   findVaultRows,
   isMinorInChargeOfStructures,
   isMinorInPendingReview,
+  isRelationshipToBeConfirmed,
   lockDigest,
   queueReview,
   replaceIndexEntries,
   replaceVaultRow,
-  setPossibleDuplicate,
 } from "./registry.queries.ts";
 
 /** Whether the actor's relationship with this minor opens the record (404 otherwise). */
@@ -132,10 +132,17 @@ async function auditRefusedIdentityAccess(
   });
 }
 
+/** The one answer of a correction sent to the steward's review, whatever sent it there. */
+function queuedCorrection(pseudonym: string) {
+  return { corrected: false, sentToReview: true, pseudonym };
+}
+
 /**
  * Corrects a child's identity (a fiscal code obtained or mistyped, a name): the record and its
  * pseudonym stay the same. A code already held by another minor is not taken: the pair goes to
- * the registry steward instead.
+ * the registry steward instead. A structure whose relationship is still to be confirmed (its stay
+ * overlaps another operator's open stay) may read the identity but not correct it: the correction
+ * is sent to review too, with the very same answer (no oracle on other children's fiscal codes).
  */
 export async function correctMinorIdentity(
   db: Database,
@@ -167,6 +174,20 @@ export async function correctMinorIdentity(
   const outcome = await db.transaction(async (tx) => {
     const found = await findVisibleMinorOrNothing(tx, actor, pseudonym, today);
     if (!found) return undefined;
+    // A correction that cannot be applied now goes to the steward, and every such correction
+    // answers alike: whatever the reason, the caller learns only that it was sent to review.
+    const queued = async (reason: "fiscal-code-of-another-minor" | "relationship-to-be-confirmed") => {
+      await appendAuditEntry(tx, actor, {
+        action: "registry.identity-correct",
+        resourceType: "minor",
+        resourceId: found.id,
+        minorPseudonym: found.pseudonym,
+        purpose: "care",
+        outcome: "denied",
+        details: { reason, sentToReview: true },
+      });
+      return queuedCorrection(found.pseudonym);
+    };
     if (identity.fiscalCode) {
       const digest = fiscalCodeDigest(keyring, identity.fiscalCode);
       await lockDigest(tx, digest);
@@ -174,6 +195,7 @@ export async function correctMinorIdentity(
         (hit) => hit.minorId !== found.id,
       );
       if (holders.length > 0) {
+        // The other minor is named in the duplicates queue, for the steward only.
         await queueReview(tx, {
           id: randomUUID(),
           a: found.id,
@@ -181,20 +203,15 @@ export async function correctMinorIdentity(
           score: 100,
           reasons: ["same-fiscal-code"],
         });
-        await setPossibleDuplicate(tx, [found.id, holders[0].minorId]);
-        // Written down like any correction; the other minor is named only for the auditor.
-        await appendAuditEntry(tx, actor, {
-          action: "registry.identity-correct",
-          resourceType: "minor",
-          resourceId: found.id,
-          minorPseudonym: found.pseudonym,
-          purpose: "care",
-          outcome: "denied",
-          details: { reason: "fiscal-code-of-another-minor", sentToReview: true },
-        });
-        return { corrected: false, sentToReview: true, pseudonym: found.pseudonym };
+        // Not flagged as a possible duplicate here: the caller would read the flag in its guests
+        // list and learn that the code belongs to someone. The steward's queue holds the pair.
+        return queued("fiscal-code-of-another-minor");
       }
     }
+    if (
+      await isRelationshipToBeConfirmed(tx, found.id, structureScopeCondition(actor, "own-structures"), today)
+    )
+      return queued("relationship-to-be-confirmed");
     await replaceVaultRow(tx, sealIdentity(keyring, found.id, identity));
     await replaceIndexEntries(tx, found.id, indexEntriesOf(keyring, identity));
     await tx

@@ -68,6 +68,8 @@ export async function lookUpMinor(db: Database, keyring: Keyring, actor: Actor, 
 
 /** Outside the vault: pseudonym and non-identifying attributes, within the caller's scope. */
 export async function getPseudonymousMinor(db: Database, actor: Actor, pseudonym: string, today: string) {
+  // The role first: a role without the permission is refused alike for known and unknown minors.
+  authorize(actor, "registry.read");
   const minor = await findMinorByPseudonym(db, pseudonym);
   if (!minor || !(await canSeeMinor(db, actor, minor.id, today)))
     throw new AppError("not-found", "Il minore richiesto non esiste.");
