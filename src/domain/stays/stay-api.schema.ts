@@ -88,3 +88,23 @@ export const freePlacesSchema = z
     total: placesTotal,
   })
   .meta({ id: "FreePlaces" });
+
+/** Why a stay is flagged for correction: `overlap`, another stay of the same minor shares some of its days. */
+export const StayQualityFlag = z.enum(["overlap"]);
+
+/** A stay of the data-quality list: no identity, the pseudonym only. */
+export const flaggedStaySchema = z
+  .object({
+    stayId: z.uuid(),
+    structureId: z.uuid(),
+    structureCode: z.string().nullable(),
+    structureName: z.string().nullable(),
+    stayRef: z.string(),
+    pseudonym: z.string().nullable(),
+    status: z.string(),
+    admissionDate: z.string().nullable(),
+    dischargeDate: z.string().nullable(),
+    flags: z.array(StayQualityFlag),
+  })
+  .meta({ id: "FlaggedStay" });
+export type FlaggedStay = z.infer<typeof flaggedStaySchema>;

@@ -46,7 +46,10 @@ export function compareEvents(a: RecordedEvent, b: RecordedEvent): number {
  */
 export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection {
   const events = effectiveFacts(knownAt(all, asOf)).sort(compareEvents);
-  const corrections = events.filter((event) => event.type === "correction");
+  // Corrections of one event apply in the order they were recorded, whatever their day.
+  const corrections = events
+    .filter((event) => event.type === "correction")
+    .sort((a, b) => a.arrival - b.arrival);
   const latestCorrection = (target: RecordedEvent) =>
     corrections.filter((c) => c.corrects === target.id).at(-1);
 
@@ -67,8 +70,10 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
       : { eventId: dischargeEvent.id, date: dischargeEvent.occurredOn, content: dischargeEvent.discharge };
   }
 
+  // Absences and activities dated outside the stay's days are kept but not counted.
+  const inside = (event: RecordedEvent) => isWithinStay({ admission, discharge }, event.occurredOn);
   const absences: StayProjection["absences"] = [];
-  for (const event of events) {
+  for (const event of events.filter(inside)) {
     const open = absences.at(-1);
     if (event.type === "absence-start" && event.absence && (!open || open.to !== null)) {
       absences.push({ eventId: event.id, kind: event.absence.kind, from: event.occurredOn, to: null });
@@ -77,7 +82,7 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
     }
   }
   const activities = events
-    .filter((event) => event.type === "activity" && event.activity)
+    .filter((event) => event.type === "activity" && event.activity && inside(event))
     .map((event) => ({
       eventId: event.id,
       code: event.activity?.code as ActivityCode,
@@ -96,4 +101,17 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
     absences,
     activities,
   };
+}
+
+/**
+ * A day of the stay for its absences and activities: from the admission day to the discharge day,
+ * both included. A stay not admitted yet has no days to judge by: its facts wait for it.
+ */
+export function isWithinStay(
+  stay: { admission: { date: string } | null; discharge: { date: string } | null },
+  day: string,
+): boolean {
+  if (!stay.admission) return true;
+  if (day < stay.admission.date) return false;
+  return !stay.discharge || day <= stay.discharge.date;
 }

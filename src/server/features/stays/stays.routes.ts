@@ -2,11 +2,16 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
-import { freePlacesSchema, stayTimelineSchema } from "../../../domain/stays/stay-api.schema.ts";
+import {
+  flaggedStaySchema,
+  freePlacesSchema,
+  stayTimelineSchema,
+} from "../../../domain/stays/stay-api.schema.ts";
 import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { listFlaggedStays } from "./data-quality.service.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
 
@@ -132,6 +137,24 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       );
       reply.header("cache-control", "no-store");
       return timeline as z.infer<typeof stayTimelineSchema>;
+    },
+  );
+
+  api.get(
+    "/api/v1/data-quality/stays",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Accoglienze segnalate da rettificare (qualità dei dati), senza identità",
+        description:
+          "Per la Regione tutte, per una struttura le proprie. Una segnalazione esce dall'elenco da sola quando arriva l'evento che ne rimuove la causa (per esempio la dimissione tardiva di un trasferimento).",
+        security,
+        response: { 200: z.object({ items: z.array(flaggedStaySchema) }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return { items: await listFlaggedStays(db, requireActor(request)) };
     },
   );
 
