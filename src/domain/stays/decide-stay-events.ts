@@ -144,7 +144,6 @@ function decideAccepted(state: StayBatchState, event: StayEvent, digest: string)
   const stayId = existing?.id ?? state.context.newStayId();
   const events = state.events.get(stayId) ?? [];
   const checked = checkEventAgainstStay(
-    state,
     (identity) => registry.resolve(identity),
     { today },
     {

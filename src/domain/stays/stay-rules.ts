@@ -43,10 +43,9 @@ const othersOf =
  * are kept with a warning. The admission names its minor through the registry.
  */
 export function checkEventAgainstStay(
-  view: StayView,
   resolve: (identity: MinorIdentity) => PendingMinorResolution,
   context: { today: string },
-  { event, stayId, events }: Input,
+  { event, events }: Input,
 ): {
   minorId: string | null;
   pseudonym: string | null;
