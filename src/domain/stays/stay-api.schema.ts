@@ -89,8 +89,12 @@ export const freePlacesSchema = z
   })
   .meta({ id: "FreePlaces" });
 
-/** Why a stay is flagged for correction: `overlap`, another stay of the same minor shares some of its days. */
-export const StayQualityFlag = z.enum(["overlap"]);
+/**
+ * Why a stay is flagged: `overlap`, another stay of the same minor shares some of its days (to be
+ * corrected); `to-be-confirmed`, an admission that overlaps an earlier stay of the same minor, or
+ * recorded more than 30 days after its day, not yet confirmed.
+ */
+export const StayQualityFlag = z.enum(["overlap", "to-be-confirmed"]);
 
 /** A stay of the data-quality list: no identity, the pseudonym only. */
 export const flaggedStaySchema = z

@@ -1,5 +1,6 @@
 import type { AbsenceKind, ActivityCode } from "../code-lists/interchange-codes.ts";
 import { effectiveFacts, knownAt, type RecordedFact } from "../pipeline/recorded-history.ts";
+import { addDays, todayInRome } from "../time/calendar.ts";
 import type { AdmissionContent, DischargeContent, StayEventType } from "./stay-event.schema.ts";
 
 /** An accepted event as stored: identity already resolved to a minor, nothing identifying kept. */
@@ -20,6 +21,8 @@ export type StayProjection = {
   status: "empty" | "waiting" | "open" | "closed";
   minorId: string | null;
   msna: boolean;
+  /** The admission was recorded more than 30 days after the day it names: to be confirmed. */
+  isBackdated: boolean;
   admission: { eventId: string; date: string; content: AdmissionContent } | null;
   discharge: { eventId: string; date: string; content: DischargeContent } | null;
   absences: { eventId: string; kind: AbsenceKind; from: string; to: string | null }[];
@@ -96,6 +99,7 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
     status,
     minorId: admissionEvent?.minorId ?? null,
     msna: admissionEvent?.msna ?? false,
+    isBackdated: admissionEvent ? isBackdatedAdmission(admissionEvent) : false,
     admission,
     discharge,
     absences,
@@ -114,4 +118,9 @@ export function isWithinStay(
   if (!stay.admission) return true;
   if (day < stay.admission.date) return false;
   return !stay.discharge || day <= stay.discharge.date;
+}
+
+/** Backdated: its day more than 30 days before the day (Europe/Rome) it was recorded on. */
+export function isBackdatedAdmission(admission: { occurredOn: string; recordedAt: string }): boolean {
+  return admission.occurredOn < addDays(todayInRome(new Date(admission.recordedAt)), -30);
 }

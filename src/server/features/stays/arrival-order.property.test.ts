@@ -108,7 +108,7 @@ async function ingestAndObserve(history: StayHistory, order: (GeneratedEvent & {
     >(
       t.db,
       sql`select st.code, s.stay_ref, s.status, s.admission_date::text, s.admission_kind, s.legal_basis, s.origin,
-            s.reasons, s.msna, s.discharge_date::text, s.discharge_reason, s.discharge_destination, s.has_overlap
+            s.reasons, s.msna, s.discharge_date::text, s.discharge_reason, s.discharge_destination, s.has_overlap, s.is_backdated
           from stay s join structure st on st.id = s.structure_id order by st.code, s.stay_ref`,
     );
     const minors = await queryRows(

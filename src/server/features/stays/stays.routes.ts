@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { reasonSchema } from "../../../domain/access/reason.ts";
 import { NationalStructureType } from "../../../domain/code-lists/structure-codes.ts";
 import {
   flaggedStaySchema,
@@ -11,7 +12,7 @@ import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { listFlaggedStays } from "./data-quality.service.ts";
+import { confirmStay, listFlaggedStays } from "./data-quality.service.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
 
@@ -95,6 +96,11 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
                   currentAbsence: z.string().nullable(),
                   msna: z.boolean(),
                   hasOverlap: z.boolean(),
+                  isToBeConfirmed: z
+                    .boolean()
+                    .describe(
+                      "Ammissione da confermare: sovrapposta a un'accoglienza precedente o retrodatata",
+                    ),
                   isPossibleDuplicate: z.boolean(),
                 })
                 .meta({ id: "Guest" }),
@@ -156,6 +162,23 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       reply.header("cache-control", "no-store");
       return { items: await listFlaggedStays(db, requireActor(request)) };
     },
+  );
+
+  api.post(
+    "/api/v1/stays/:id/confirmation",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Confermare un'ammissione da confermare (custode dell'anagrafe), con la motivazione",
+        description:
+          "Un'ammissione sovrapposta a un'accoglienza precedente dello stesso minore, o registrata oltre 30 giorni dopo la sua data, è da confermare: la conferma la toglie dall'elenco ed è registrata nel registro degli accessi. 409 se l'ammissione non è da confermare.",
+        security,
+        params: z.object({ id: z.uuid({ error: "Identificativo non valido" }) }),
+        body: z.object({ reason: reasonSchema(500) }).strict(),
+        response: { 200: z.object({ stayId: z.uuid(), confirmed: z.boolean() }) },
+      },
+    },
+    async (request) => confirmStay(db, requireActor(request), request.params.id, request.body.reason),
   );
 
   api.get(
