@@ -84,6 +84,11 @@ export const stay = pgTable(
     dischargeDestination: text("discharge_destination"),
     /** Set when the stay overlaps another stay of the same minor: to be corrected. */
     hasOverlap: boolean("has_overlap").notNull().default(false),
+    /** The admission was recorded more than 30 days after its day: to be confirmed. */
+    isBackdated: boolean("is_backdated").notNull().default(false),
+    /** The registry steward confirmed the admission (not projected from the events). */
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }),
+    confirmedBy: uuid("confirmed_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [

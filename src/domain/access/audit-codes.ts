@@ -49,6 +49,7 @@ export const auditActions = [
   { code: "stay.activity", label: "Attività" },
   { code: "stay.correction", label: "Rettifica" },
   { code: "stay.void", label: "Annullamento" },
+  { code: "stay.confirm", label: "Conferma di un'ammissione da confermare" },
   { code: "machine-client.create", label: "Registrazione di un gestionale" },
   { code: "machine-client.add-key", label: "Nuova chiave di un gestionale" },
   { code: "machine-client.disable", label: "Disattivazione di un gestionale" },

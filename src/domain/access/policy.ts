@@ -41,6 +41,9 @@ export const actionLabels = {
   "registry.review": "Rivedere i possibili duplicati, unire e separare",
   "stay.write": "Registrare ammissioni, dimissioni, allontanamenti, attività, rettifiche e annullamenti",
   "stay.read": "Consultare gli ospiti e le accoglienze",
+  "stay.quality":
+    "Consultare le accoglienze segnalate da rettificare (sovrapposte o da confermare), senza identità",
+  "stay.confirm": "Confermare un'ammissione da confermare (sovrapposta a un'altra accoglienza o retrodatata)",
   "places.read": "Consultare posti autorizzati, presenze e posti liberi",
   "machine-client.manage": "Registrare e gestire i software gestionali che inviano eventi (client macchina)",
   "report.read": "Consultare e scaricare i prospetti statistici aggregati (CSV, XLSX, PDF)",
@@ -90,6 +93,14 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "registry.review": { "registry-steward": "review-queue" },
   "stay.write": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
   "stay.read": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
+  "stay.quality": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "registry-steward": "region",
+    "region-analyst": "region",
+    "region-admin": "region",
+  },
+  "stay.confirm": { "registry-steward": "region" },
   "machine-client.manage": { "structure-manager": "own-structures" },
   "places.read": {
     "structure-operator": "own-structures",

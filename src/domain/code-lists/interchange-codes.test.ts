@@ -78,13 +78,15 @@ describe("interchange v1 code lists", () => {
     ]);
     expect(AbsenceKind.options).toEqual(["ran-away", "hospital", "family-visit", "other"]);
     expect(ActivityCode.options).toHaveLength(10);
-    expect(ValidationErrorCode.options).toHaveLength(15);
+    expect(ValidationErrorCode.options).toHaveLength(16);
     expect(ValidationWarningCode.options).toEqual([
       "waiting-for-admission",
       "capacity-exceeded",
       "age-over-21",
       "late-report",
       "possible-duplicate-minor",
+      "overlapping-stay",
+      "outside-stay",
     ]);
     expect(sexes.map((entry) => entry.code)).toEqual(["M", "F"]);
   });

@@ -199,12 +199,17 @@ export const validationErrorCodes = [
     group: "stay",
     label: "La data di dimissione precede la data di ammissione.",
   },
-  {
-    code: "overlapping-stay",
-    group: "stay",
-    label: "Il minore risulta già accolto in un'altra struttura nella stessa data.",
-  },
   { code: "unknown-stay", group: "stay", label: "L'evento da rettificare o annullare non esiste." },
+  {
+    code: "absence-end-before-start",
+    group: "stay",
+    label: "Il rientro è datato prima dell'inizio dell'allontanamento che chiude.",
+  },
+  {
+    code: "discharge-exists",
+    group: "stay",
+    label: "La dimissione di questa accoglienza è già registrata: inviare una rettifica.",
+  },
 ] as const satisfies readonly (CodeListEntry & { group: "structural" | "identity" | "stay" })[];
 export const ValidationErrorCode = z.enum(codesOf(validationErrorCodes));
 export type ValidationErrorCode = z.infer<typeof ValidationErrorCode>;
@@ -219,6 +224,15 @@ export const validationWarningCodes = [
   { code: "age-over-21", label: "Il minore ha superato i 21 anni di età." },
   { code: "late-report", label: "Evento comunicato oltre 7 giorni dopo la data in cui è avvenuto." },
   { code: "possible-duplicate-minor", label: "Possibile doppione in anagrafe: la scheda sarà verificata." },
+  {
+    code: "overlapping-stay",
+    label:
+      "Il minore risulta accolto in un'altra struttura negli stessi giorni: le due accoglienze sono segnalate da rettificare.",
+  },
+  {
+    code: "outside-stay",
+    label: "L'evento è datato fuori dai giorni dell'accoglienza: è conservato ma non conteggiato.",
+  },
 ] as const satisfies CodeList;
 export const ValidationWarningCode = z.enum(codesOf(validationWarningCodes));
 export type ValidationWarningCode = z.infer<typeof ValidationWarningCode>;

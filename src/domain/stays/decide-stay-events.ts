@@ -144,7 +144,6 @@ function decideAccepted(state: StayBatchState, event: StayEvent, digest: string)
   const stayId = existing?.id ?? state.context.newStayId();
   const events = state.events.get(stayId) ?? [];
   const checked = checkEventAgainstStay(
-    state,
     (identity) => registry.resolve(identity),
     { today },
     {
@@ -155,8 +154,7 @@ function decideAccepted(state: StayBatchState, event: StayEvent, digest: string)
     },
   );
   const warnings = [...checked.warnings];
-  if (event.occurredOn < state.lateReportBefore)
-    warnings.push(eventProblem("late-report", "/occurredOn", undefined));
+  if (event.occurredOn < state.lateReportBefore) warnings.push(eventProblem("late-report", "/occurredOn"));
   const recorded: RecordedEvent = {
     ...payloadOf(event),
     id: event.id,
@@ -218,12 +216,13 @@ function decideAccepted(state: StayBatchState, event: StayEvent, digest: string)
         structureId: structure.id,
         stayRef: event.stayRef,
         projection,
+        // A stay's dates decide which of its absences and activities count (outside-stay).
         absences:
           (touched?.absences ?? false) ||
           event.type === "absence-start" ||
           event.type === "absence-end" ||
-          event.type === "void",
-        activities: (touched?.activities ?? false) || event.type === "activity" || event.type === "void",
+          movesDates.has(event.type),
+        activities: (touched?.activities ?? false) || event.type === "activity" || movesDates.has(event.type),
       },
       refreshMinors: movesDates.has(event.type)
         ? [...new Set([projection.minorId, existing?.minorId].filter((id): id is string => !!id))]

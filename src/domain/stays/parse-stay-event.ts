@@ -1,13 +1,14 @@
 import type { z } from "zod";
-import { validationErrorCodes } from "../code-lists/interchange-codes.ts";
+import { validationErrorCodes, validationWarningCodes } from "../code-lists/interchange-codes.ts";
 import { italianIssueMessage } from "../errors/field-problems.ts";
 import { type StayEvent, type StayEventType, stayEventSchemas } from "./stay-event.schema.ts";
 
 /** An error or warning of the interchange standard: stable code, JSON pointer, Italian message. */
 export type EventProblem = { code: string; path: string; message: string };
 
+/** Every error and warning of the standard has its Italian message: never the bare code. */
 const defaultMessages = new Map<string, string>(
-  validationErrorCodes.map((entry) => [entry.code, entry.label]),
+  [...validationErrorCodes, ...validationWarningCodes].map((entry) => [entry.code, entry.label]),
 );
 const dateFields = new Set(["occurredOn", "birthDate", "until"]);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reasonSchema } from "../access/reason.ts";
 import { EventType } from "../code-lists/interchange-codes.ts";
 import { NationalStructureType } from "../code-lists/structure-codes.ts";
 import { ZoneFilter } from "../territory/zone.ts";
@@ -51,6 +52,9 @@ export const guestSchema = z
     currentAbsence: z.string().nullable(),
     msna: z.boolean(),
     hasOverlap: z.boolean(),
+    isToBeConfirmed: z
+      .boolean()
+      .describe("Ammissione da confermare: sovrapposta a un'accoglienza precedente o retrodatata"),
     isPossibleDuplicate: z.boolean(),
   })
   .meta({ id: "Guest" });
@@ -166,3 +170,32 @@ export const occupancyPointSchema = z.object({
 });
 export const occupancySchema = z.object({ items: z.array(occupancyPointSchema) });
 export type OccupancyPoint = z.infer<typeof occupancyPointSchema>;
+
+/**
+ * Why a stay is flagged: `overlap`, another stay of the same minor shares some of its days (to be
+ * corrected); `to-be-confirmed`, an admission that overlaps an earlier stay of the same minor, or
+ * recorded more than 30 days after its day, not yet confirmed.
+ */
+export const StayQualityFlag = z.enum(["overlap", "to-be-confirmed"]);
+
+/** A stay of the data-quality list: no identity, the pseudonym only. */
+export const flaggedStaySchema = z
+  .object({
+    stayId: z.uuid(),
+    structureId: z.uuid(),
+    structureCode: z.string().nullable(),
+    structureName: z.string().nullable(),
+    stayRef: z.string(),
+    pseudonym: z.string().nullable(),
+    status: z.string(),
+    admissionDate: z.string().nullable(),
+    dischargeDate: z.string().nullable(),
+    flags: z.array(StayQualityFlag),
+  })
+  .meta({ id: "FlaggedStay" });
+export type FlaggedStay = z.infer<typeof flaggedStaySchema>;
+export const flaggedStayListSchema = z.object({ items: z.array(flaggedStaySchema) });
+
+/** The identity steward's confirmation of an admission to be confirmed, with its reason. */
+export const stayConfirmationBodySchema = z.object({ reason: reasonSchema(500) }).strict();
+export const stayConfirmationSchema = z.object({ stayId: z.uuid(), confirmed: z.boolean() });

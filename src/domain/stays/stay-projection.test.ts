@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { daysOf, isPresentOn } from "./presence.ts";
-import { projectStay, type RecordedEvent } from "./stay-projection.ts";
+import { isWithinStay, projectStay, type RecordedEvent } from "./stay-projection.ts";
 
 const admissionContent = {
   kind: "planned" as const,
@@ -125,5 +125,43 @@ describe("stay projection", () => {
     expect(isPresentOn(daysOf(stay), "2025-05-02")).toBe(true);
     expect(isPresentOn(daysOf(stay), "2025-09-30")).toBe(true);
     expect(isPresentOn(daysOf(stay), "2025-10-01")).toBe(false);
+  });
+
+  it("applies the corrections of one event in recording order, whatever their day", () => {
+    const arrived = (events: RecordedEvent[]) =>
+      events.map((recorded, index) => ({ ...recorded, arrival: index + 1 }));
+    const first = event("c1", "correction", "2025-03-12", { corrects: "a", admission: admissionContent });
+    const second = event("c2", "correction", "2025-03-05", { corrects: "a", admission: admissionContent });
+    const base = history.filter((recorded) => recorded.id !== "e");
+    expect(projectStay(arrived([...base, first, second])).admission?.date).toBe("2025-03-05");
+    expect(projectStay(arrived([...base, second, first])).admission?.date).toBe("2025-03-12");
+    const voidSecond = event("v2", "void", "2025-03-20", { voids: "c2" });
+    expect(projectStay(arrived([...base, first, second, voidSecond])).admission?.date).toBe("2025-03-12");
+    const voidBoth = event("v1", "void", "2025-03-20", { voids: "c1" });
+    expect(projectStay(arrived([...base, first, second, voidSecond, voidBoth])).admission?.date).toBe(
+      "2025-03-14",
+    );
+  });
+
+  it("keeps absences and activities outside the stay's days out of the count, and back in when the dates move", () => {
+    const early = event("x", "activity", "2025-03-01", { activity: { code: "school" } });
+    const after = event("y", "absence-start", "2025-10-02", { absence: { kind: "hospital" } });
+    const stay = projectStay([...history, early, after]);
+    expect(stay.activities.map((activity) => activity.eventId)).toEqual(["d"]);
+    expect(stay.absences.map((absence) => absence.eventId)).toEqual(["b"]);
+    const moved = event("z", "correction", "2025-02-20", { corrects: "a", admission: admissionContent });
+    const later = event("w", "correction", "2025-10-05", {
+      corrects: "f",
+      discharge: { reason: "transferred", destination: "other-residential" },
+    });
+    const arrivedInOrder = [...history, early, after, moved, later].map((recorded, index) => ({
+      ...recorded,
+      arrival: index + 1,
+    }));
+    const widened = projectStay(arrivedInOrder);
+    expect(widened.activities.map((activity) => activity.eventId)).toEqual(["x", "d"]);
+    expect(widened.absences.map((absence) => absence.eventId)).toEqual(["b", "y"]);
+    expect(isWithinStay(widened, "2025-10-05")).toBe(true);
+    expect(isWithinStay(widened, "2025-10-06")).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { AbsenceKind, ActivityCode } from "../code-lists/interchange-codes.ts";
 import { effectiveFacts, knownAt, type RecordedFact } from "../pipeline/recorded-history.ts";
+import { addDays, todayInRome } from "../time/calendar.ts";
 import type { AdmissionContent, DischargeContent, StayEventType } from "./stay-event.schema.ts";
 
 /** An accepted event as stored: identity already resolved to a minor, nothing identifying kept. */
@@ -20,6 +21,8 @@ export type StayProjection = {
   status: "empty" | "waiting" | "open" | "closed";
   minorId: string | null;
   msna: boolean;
+  /** The admission was recorded more than 30 days after the day it names: to be confirmed. */
+  isBackdated: boolean;
   admission: { eventId: string; date: string; content: AdmissionContent } | null;
   discharge: { eventId: string; date: string; content: DischargeContent } | null;
   absences: { eventId: string; kind: AbsenceKind; from: string; to: string | null }[];
@@ -46,7 +49,10 @@ export function compareEvents(a: RecordedEvent, b: RecordedEvent): number {
  */
 export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection {
   const events = effectiveFacts(knownAt(all, asOf)).sort(compareEvents);
-  const corrections = events.filter((event) => event.type === "correction");
+  // Corrections of one event apply in the order they were recorded, whatever their day.
+  const corrections = events
+    .filter((event) => event.type === "correction")
+    .sort((a, b) => a.arrival - b.arrival);
   const latestCorrection = (target: RecordedEvent) =>
     corrections.filter((c) => c.corrects === target.id).at(-1);
 
@@ -67,8 +73,10 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
       : { eventId: dischargeEvent.id, date: dischargeEvent.occurredOn, content: dischargeEvent.discharge };
   }
 
+  // Absences and activities dated outside the stay's days are kept but not counted.
+  const inside = (event: RecordedEvent) => isWithinStay({ admission, discharge }, event.occurredOn);
   const absences: StayProjection["absences"] = [];
-  for (const event of events) {
+  for (const event of events.filter(inside)) {
     const open = absences.at(-1);
     if (event.type === "absence-start" && event.absence && (!open || open.to !== null)) {
       absences.push({ eventId: event.id, kind: event.absence.kind, from: event.occurredOn, to: null });
@@ -77,7 +85,7 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
     }
   }
   const activities = events
-    .filter((event) => event.type === "activity" && event.activity)
+    .filter((event) => event.type === "activity" && event.activity && inside(event))
     .map((event) => ({
       eventId: event.id,
       code: event.activity?.code as ActivityCode,
@@ -91,9 +99,28 @@ export function projectStay(all: RecordedEvent[], asOf?: string): StayProjection
     status,
     minorId: admissionEvent?.minorId ?? null,
     msna: admissionEvent?.msna ?? false,
+    isBackdated: admissionEvent ? isBackdatedAdmission(admissionEvent) : false,
     admission,
     discharge,
     absences,
     activities,
   };
+}
+
+/**
+ * A day of the stay for its absences and activities: from the admission day to the discharge day,
+ * both included. A stay not admitted yet has no days to judge by: its facts wait for it.
+ */
+export function isWithinStay(
+  stay: { admission: { date: string } | null; discharge: { date: string } | null },
+  day: string,
+): boolean {
+  if (!stay.admission) return true;
+  if (day < stay.admission.date) return false;
+  return !stay.discharge || day <= stay.discharge.date;
+}
+
+/** Backdated: its day more than 30 days before the day (Europe/Rome) it was recorded on. */
+export function isBackdatedAdmission(admission: { occurredOn: string; recordedAt: string }): boolean {
+  return admission.occurredOn < addDays(todayInRome(new Date(admission.recordedAt)), -30);
 }

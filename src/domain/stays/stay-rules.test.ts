@@ -75,9 +75,8 @@ const resolution = (outcome: PendingMinorResolution["outcome"] = "linked"): Pend
   commit: () => {},
 });
 
-function check(view: StayView, event: StayEvent, events: RecordedEvent[] = [], outcome = resolution()) {
+function check(event: StayEvent, events: RecordedEvent[] = [], outcome = resolution()) {
   return checkEventAgainstStay(
-    view,
     () => outcome,
     { today: "2026-11-21" },
     {
@@ -102,11 +101,11 @@ const warningCodes = (result: { warnings: { code: string }[] }) =>
 
 describe("an admission", () => {
   it("warns from the 21st birthday on, not the day before", () => {
-    expect(warningCodes(check(viewOf(), admission("2025-06-09", { birthDate: "2004-06-10" })))).toEqual([]);
-    expect(warningCodes(check(viewOf(), admission("2025-06-10", { birthDate: "2004-06-10" })))).toEqual([
+    expect(warningCodes(check(admission("2025-06-09", { birthDate: "2004-06-10" })))).toEqual([]);
+    expect(warningCodes(check(admission("2025-06-10", { birthDate: "2004-06-10" })))).toEqual([
       "age-over-21",
     ]);
-    expect(warningCodes(check(viewOf(), admission("2030-01-01", { birthDate: "2004-06-10" })))).toEqual([
+    expect(warningCodes(check(admission("2030-01-01", { birthDate: "2004-06-10" })))).toEqual([
       "age-over-21",
     ]);
   });
@@ -119,54 +118,26 @@ describe("an admission", () => {
       birthDate: "2004-06-10",
       birthPlaceCode: "D612",
     });
-    expect(warningCodes(check(viewOf(), admission("2025-06-10", { fiscalCode })))).toEqual(["age-over-21"]);
-    expect(warningCodes(check(viewOf(), admission("2025-06-09", { fiscalCode })))).toEqual([]);
+    expect(warningCodes(check(admission("2025-06-10", { fiscalCode })))).toEqual(["age-over-21"]);
+    expect(warningCodes(check(admission("2025-06-09", { fiscalCode })))).toEqual([]);
   });
 
   it("names the minor the registry resolves, with its pseudonym", () => {
-    const result = check(viewOf(), admission("2025-03-01"));
+    const result = check(admission("2025-03-01"));
     expect(result).toMatchObject({ minorId: "m1", pseudonym: "P-1" });
     expect(result.resolution?.outcome).toBe("linked");
   });
 
   it("is refused twice in a stay, and before the stay's own discharge", () => {
-    expect(rejectionOf(() => check(viewOf(), admission("2025-03-01"), [admitted("2025-02-01")]))).toBe(
-      "stay-exists",
-    );
-    expect(rejectionOf(() => check(viewOf(), admission("2025-03-02"), [discharged("2025-03-01")]))).toBe(
+    expect(rejectionOf(() => check(admission("2025-03-01"), [admitted("2025-02-01")]))).toBe("stay-exists");
+    expect(rejectionOf(() => check(admission("2025-03-02"), [discharged("2025-03-01")]))).toBe(
       "discharge-before-admission",
     );
-    expect(
-      rejectionOf(() => check(viewOf(), admission("2025-03-01"), [discharged("2025-03-01")])),
-    ).toBeUndefined();
-  });
-
-  it("is refused while the minor is present elsewhere; a transfer on the discharge day is not", () => {
-    expect(rejectionOf(() => check(viewOf([otherStay("2025-01-01", null)]), admission("2025-03-01")))).toBe(
-      "overlapping-stay",
-    );
-    expect(
-      rejectionOf(() => check(viewOf([otherStay("2025-01-01", "2025-03-01")]), admission("2025-03-01"))),
-    ).toBeUndefined();
-    expect(
-      rejectionOf(() => check(viewOf([otherStay("2025-03-02", null)]), admission("2025-03-01"))),
-    ).toBeUndefined();
-  });
-
-  it("does not look for other stays of a minor the admission itself creates", () => {
-    const view = viewOf([otherStay("2025-01-01", null)]);
-    expect(
-      rejectionOf(() => check(view, admission("2025-03-01"), [], resolution("created"))),
-    ).toBeUndefined();
-    expect(view.asked).toEqual([]);
-    expect(rejectionOf(() => check(view, admission("2025-03-01"), [], resolution("linked")))).toBe(
-      "overlapping-stay",
-    );
-    expect(view.asked).toEqual(["m1"]);
+    expect(rejectionOf(() => check(admission("2025-03-01"), [discharged("2025-03-01")]))).toBeUndefined();
   });
 
   it("warns of a possible duplicate minor", () => {
-    const result = check(viewOf(), admission("2025-03-01"), [], resolution("possible-duplicate"));
+    const result = check(admission("2025-03-01"), [], resolution("possible-duplicate"));
     expect(warningCodes(result)).toEqual(["possible-duplicate-minor"]);
   });
 });
@@ -175,18 +146,17 @@ describe("a discharge", () => {
   const discharge = (day: string) => incoming("discharge", day, { discharge: { reason: "transferred" } });
 
   it("is refused twice, and before the admission; on the admission day it is accepted", () => {
-    const twice = () =>
-      check(viewOf(), discharge("2025-05-01"), [admitted("2025-03-01"), discharged("2025-04-01")]);
-    expect(rejectionOf(twice)).toBe("stay-exists");
-    expect(rejectionOf(() => check(viewOf(), discharge("2025-02-28"), [admitted("2025-03-01")]))).toBe(
+    const twice = () => check(discharge("2025-05-01"), [admitted("2025-03-01"), discharged("2025-04-01")]);
+    expect(rejectionOf(twice)).toBe("discharge-exists");
+    expect(rejectionOf(() => check(discharge("2025-02-28"), [admitted("2025-03-01")]))).toBe(
       "discharge-before-admission",
     );
-    const sameDay = check(viewOf(), discharge("2025-03-01"), [admitted("2025-03-01")]);
+    const sameDay = check(discharge("2025-03-01"), [admitted("2025-03-01")]);
     expect(sameDay).toEqual({ minorId: "m1", pseudonym: null, warnings: [] });
   });
 
   it("waits for its admission when it comes first", () => {
-    expect(warningCodes(check(viewOf(), discharge("2025-03-01")))).toEqual(["waiting-for-admission"]);
+    expect(warningCodes(check(discharge("2025-03-01")))).toEqual(["waiting-for-admission"]);
   });
 });
 
@@ -196,33 +166,31 @@ describe("a correction and a void", () => {
   it("correct only an event of this stay of the same kind", () => {
     const correction = (corrects: string, extra: Record<string, unknown>, day = "2025-03-02") =>
       incoming("correction", day, { corrects, ...extra });
+    expect(rejectionOf(() => check(correction("nope", { admission: admissionContent }), events))).toBe(
+      "unknown-stay",
+    );
+    expect(rejectionOf(() => check(correction("dis", { admission: admissionContent }), events))).toBe(
+      "unknown-stay",
+    );
+    expect(rejectionOf(() => check(correction("adm", { admission: admissionContent }), events))).toBe(
+      undefined,
+    );
     expect(
-      rejectionOf(() => check(viewOf(), correction("nope", { admission: admissionContent }), events)),
-    ).toBe("unknown-stay");
-    expect(
-      rejectionOf(() => check(viewOf(), correction("dis", { admission: admissionContent }), events)),
-    ).toBe("unknown-stay");
-    expect(
-      rejectionOf(() => check(viewOf(), correction("adm", { admission: admissionContent }), events)),
-    ).toBe(undefined);
-    expect(
-      rejectionOf(() =>
-        check(viewOf(), correction("adm", { admission: admissionContent }, "2025-06-02"), events),
-      ),
+      rejectionOf(() => check(correction("adm", { admission: admissionContent }, "2025-06-02"), events)),
     ).toBe("discharge-before-admission");
-    expect(
-      rejectionOf(() => check(viewOf(), correction("dis", { discharge: {} }, "2025-02-28"), events)),
-    ).toBe("discharge-before-admission");
-    expect(
-      rejectionOf(() => check(viewOf(), correction("dis", { discharge: {} }, "2025-03-01"), events)),
-    ).toBe(undefined);
+    expect(rejectionOf(() => check(correction("dis", { discharge: {} }, "2025-02-28"), events))).toBe(
+      "discharge-before-admission",
+    );
+    expect(rejectionOf(() => check(correction("dis", { discharge: {} }, "2025-03-01"), events))).toBe(
+      undefined,
+    );
   });
 
   it("void only an event of this stay", () => {
-    expect(
-      rejectionOf(() => check(viewOf(), incoming("void", "2025-07-01", { voids: "nope" }), events)),
-    ).toBe("unknown-stay");
-    expect(check(viewOf(), incoming("void", "2025-07-01", { voids: "dis" }), events)).toEqual({
+    expect(rejectionOf(() => check(incoming("void", "2025-07-01", { voids: "nope" }), events))).toBe(
+      "unknown-stay",
+    );
+    expect(check(incoming("void", "2025-07-01", { voids: "dis" }), events)).toEqual({
       minorId: "m1",
       pseudonym: null,
       warnings: [],
@@ -231,8 +199,8 @@ describe("a correction and a void", () => {
 
   it("an activity waits for the admission, and is accepted after it", () => {
     const activity = incoming("activity", "2025-04-01", { activity: { code: "school" } });
-    expect(warningCodes(check(viewOf(), activity))).toEqual(["waiting-for-admission"]);
-    expect(warningCodes(check(viewOf(), activity, events))).toEqual([]);
+    expect(warningCodes(check(activity))).toEqual(["waiting-for-admission"]);
+    expect(warningCodes(check(activity, events))).toEqual([]);
   });
 });
 

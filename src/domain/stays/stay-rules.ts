@@ -1,10 +1,11 @@
+import { effectiveFacts } from "../pipeline/recorded-history.ts";
 import type { MinorIdentity } from "../registry/minor-identity.ts";
 import { ageOn, birthDateOfFiscalCode } from "./age.ts";
 import { type EventProblem, eventProblem } from "./parse-stay-event.ts";
 import { daysOf, isPresentOn, staysOverlap } from "./presence.ts";
 import type { PendingMinorResolution, PlacesVersion, StaySummary } from "./stay-batch.types.ts";
 import type { StayEvent } from "./stay-event.schema.ts";
-import { projectStay, type RecordedEvent, type StayProjection } from "./stay-projection.ts";
+import { isWithinStay, projectStay, type RecordedEvent, type StayProjection } from "./stay-projection.ts";
 
 /** What the rules read of the other stays: the prepared state, as the earlier events left it. */
 export interface StayView {
@@ -37,14 +38,14 @@ const othersOf =
 
 /**
  * The stay rules of the standard, checked against the stay as it stands: one admission per stay,
- * no discharge before the admission, corrections and voids of this stay's own events, one open
- * stay per minor at a time. The admission names its minor through the registry.
+ * one discharge, no discharge before the admission, corrections and voids of this stay's own events,
+ * no return from an absence before it started; absences and activities outside the stay's days
+ * are kept with a warning. The admission names its minor through the registry.
  */
 export function checkEventAgainstStay(
-  view: StayView,
   resolve: (identity: MinorIdentity) => PendingMinorResolution,
   context: { today: string },
-  { event, stayId, events }: Input,
+  { event, events }: Input,
 ): {
   minorId: string | null;
   pseudonym: string | null;
@@ -61,27 +62,19 @@ export function checkEventAgainstStay(
         reject("discharge-before-admission", "/occurredOn");
       const resolution = resolve(event.minor);
       if (resolution.outcome === "possible-duplicate")
-        warnings.push(eventProblem("possible-duplicate-minor", "/minor", undefined));
-      const elsewhere = othersOf(view, resolution)(resolution.minorId, stayId).filter((other) =>
-        isPresentOn(other, event.occurredOn),
-      );
-      if (elsewhere.length > 0) reject("overlapping-stay", "/occurredOn");
+        warnings.push(eventProblem("possible-duplicate-minor", "/minor"));
+      // Version 1.1: an admission on days the minor is hosted elsewhere is accepted and both stays
+      // are flagged (warningsAfterProjection), so that a transfer reported in any order works.
       const birthDate = event.minor.birthDate ?? birthDateOfFiscalCode(event.minor.fiscalCode, context.today);
       if (birthDate && ageOn(birthDate, event.occurredOn) >= 21)
-        warnings.push(eventProblem("age-over-21", "/minor/birthDate", undefined));
+        warnings.push(eventProblem("age-over-21", "/minor/birthDate"));
       return { minorId: resolution.minorId, pseudonym: resolution.pseudonym, warnings, resolution };
     }
     case "discharge": {
-      if (current.discharge) {
-        reject(
-          "stay-exists",
-          "/type",
-          "La dimissione di questa accoglienza è già registrata: inviare una rettifica.",
-        );
-      }
+      if (current.discharge) reject("discharge-exists", "/type");
       if (current.admission && event.occurredOn < current.admission.date)
         reject("discharge-before-admission", "/occurredOn");
-      if (!current.admission) warnings.push(eventProblem("waiting-for-admission", "/stayRef", undefined));
+      if (!current.admission) warnings.push(eventProblem("waiting-for-admission", "/stayRef"));
       return { minorId, pseudonym: null, warnings };
     }
     case "correction": {
@@ -99,7 +92,17 @@ export function checkEventAgainstStay(
       return { minorId, pseudonym: null, warnings };
     }
     default: {
-      if (!current.admission) warnings.push(eventProblem("waiting-for-admission", "/stayRef", undefined));
+      if (event.type === "absence-end") {
+        const starts = effectiveFacts(events)
+          .filter((recorded) => recorded.type === "absence-start")
+          .map((recorded) => recorded.occurredOn);
+        // It closes the latest absence started on or before its day: there must be one.
+        if (starts.length > 0 && starts.every((day) => day > event.occurredOn))
+          reject("absence-end-before-start", "/occurredOn");
+      }
+      if (!current.admission) warnings.push(eventProblem("waiting-for-admission", "/stayRef"));
+      else if (!isWithinStay(current, event.occurredOn))
+        warnings.push(eventProblem("outside-stay", "/occurredOn"));
       return { minorId, pseudonym: null, warnings };
     }
   }
@@ -129,13 +132,7 @@ export function warningsAfterProjection(
     );
     if (others.length > 0) {
       hasOverlap = true;
-      warnings.push(
-        eventProblem(
-          "overlapping-stay",
-          "/occurredOn",
-          "L'accoglienza si sovrappone a un'altra dello stesso minore: va rettificata.",
-        ),
-      );
+      warnings.push(eventProblem("overlapping-stay", "/occurredOn"));
     }
   }
   if (
@@ -147,7 +144,7 @@ export function warningsAfterProjection(
     // The stay being admitted is not saved yet: the others, plus this one.
     const present = view.countPresent(input.structureId, input.event.occurredOn, input.stayId) + 1;
     if (places && present > places.authorisedPlaces + places.emergencyExtraPlaces) {
-      warnings.push(eventProblem("capacity-exceeded", "/structureCode", undefined));
+      warnings.push(eventProblem("capacity-exceeded", "/structureCode"));
     }
   }
   return { warnings, hasOverlap };

@@ -46,6 +46,14 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "registry.review": { "registry-steward": "review-queue" },
   "stay.write": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
   "stay.read": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
+  "stay.quality": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "registry-steward": "region",
+    "region-analyst": "region",
+    "region-admin": "region",
+  },
+  "stay.confirm": { "registry-steward": "region" },
   "machine-client.manage": { "structure-manager": "own-structures" },
   "places.read": {
     "structure-operator": "own-structures",

@@ -232,6 +232,20 @@ export const operationCases: Record<string, OperationCase> = {
       ),
     ),
   ),
+  "GET /api/v1/data-quality/stays": policy(
+    "stay.quality",
+    whole(() => get("/api/v1/data-quality/stays")),
+  ),
+  "POST /api/v1/stays/{id}/confirmation": policy(
+    "stay.confirm",
+    whole(
+      (world) =>
+        post(`/api/v1/stays/${world.minors.hostedA1.stayId}/confirmation`, {
+          reason: "Accoglienza verificata con il servizio",
+        }),
+      "door",
+    ),
+  ),
   "GET /api/v1/free-places": policy(
     "places.read",
     whole(() => get("/api/v1/free-places")),

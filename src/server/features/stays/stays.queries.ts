@@ -263,6 +263,7 @@ export async function saveProjections(
         dischargeReason: projection.discharge?.content.reason ?? null,
         dischargeDestination: projection.discharge?.content.destination ?? null,
         hasOverlap,
+        isBackdated: projection.isBackdated,
       };
       return Object.fromEntries(projectedKeys.map((key) => [stayColumnsOf[key].name, row[key]]));
     });
@@ -325,10 +326,14 @@ export async function saveProjections(
   }
 }
 
-/** Every column of `stay` is projected from the stay's events, but the instant of the last change. */
-type ProjectedStay = Required<Omit<typeof stay.$inferInsert, "updatedAt">>;
+/**
+ * Every column of `stay` is projected from the stay's events, but the instant of the last change
+ * and the steward's confirmation, which no event sets.
+ */
+const unprojectedKeys = new Set(["updatedAt", "confirmedAt", "confirmedBy"]);
+type ProjectedStay = Required<Omit<typeof stay.$inferInsert, "updatedAt" | "confirmedAt" | "confirmedBy">>;
 const projectedKeys = (Object.keys(stayColumnsOf) as (keyof typeof stayColumnsOf)[]).filter(
-  (key): key is keyof ProjectedStay => key !== "updatedAt",
+  (key): key is keyof ProjectedStay => !unprojectedKeys.has(key),
 );
 
 /** The overlap flags the batch changed on stays it did not otherwise rewrite. */

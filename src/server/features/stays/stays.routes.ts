@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   eventResultSchema,
+  flaggedStayListSchema,
   freePlacesQuery,
   freePlacesSchema,
   guestListSchema,
@@ -9,6 +10,8 @@ import {
   occupancyQuery,
   occupancySchema,
   type StayTimeline,
+  stayConfirmationBodySchema,
+  stayConfirmationSchema,
   stayIdParams,
   stayTimelineSchema,
   structureIdParams,
@@ -19,6 +22,7 @@ import type { AppDependencies } from "../../core/dependencies.ts";
 import { bodyValidatedBy } from "../../http/documented-body.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { confirmStay, listFlaggedStays } from "./data-quality.service.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
 
@@ -112,6 +116,41 @@ export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) 
       reply.header("cache-control", "no-store");
       return timeline as StayTimeline;
     },
+  );
+
+  api.get(
+    "/api/v1/data-quality/stays",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Accoglienze segnalate da rettificare (qualità dei dati), senza identità",
+        description:
+          "Per la Regione tutte, per una struttura le proprie. Una segnalazione esce dall'elenco da sola quando arriva l'evento che ne rimuove la causa (per esempio la dimissione tardiva di un trasferimento).",
+        security,
+        response: { 200: flaggedStayListSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return { items: await listFlaggedStays(db, requireActor(request)) };
+    },
+  );
+
+  api.post(
+    "/api/v1/stays/:id/confirmation",
+    {
+      schema: {
+        tags: ["accoglienze"],
+        summary: "Confermare un'ammissione da confermare (custode dell'anagrafe), con la motivazione",
+        description:
+          "Un'ammissione sovrapposta a un'accoglienza precedente dello stesso minore, o registrata oltre 30 giorni dopo la sua data, è da confermare: la conferma la toglie dall'elenco ed è registrata nel registro degli accessi. 409 se l'ammissione non è da confermare.",
+        security,
+        params: stayIdParams,
+        body: stayConfirmationBodySchema,
+        response: { 200: stayConfirmationSchema },
+      },
+    },
+    async (request) => confirmStay(db, requireActor(request), request.params.id, request.body.reason),
   );
 
   api.get(

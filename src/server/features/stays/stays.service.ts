@@ -10,6 +10,7 @@ import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { findVaultRows, inChargeOfStructures, openIdentity } from "../registry/index.ts";
+import { toBeConfirmedSql } from "./data-quality.service.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
 
 /** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
@@ -95,6 +96,7 @@ export async function listGuests(
       absences: number;
       msna: boolean;
       hasOverlap: boolean;
+      isToBeConfirmed: boolean;
       isPossibleDuplicate: boolean;
       identityVisible: boolean;
     }>(
@@ -102,7 +104,7 @@ export async function listGuests(
       sql`select s.id as "stayId", s.stay_ref as "stayRef", s.minor_id as "minorId", m.pseudonym, s.admission_date::text as "admissionDate",
             (select a.kind from stay_absence a where a.stay_id = s.id and a.from_date <= ${day} and (a.to_date is null or a.to_date > ${day}) limit 1) as "openAbsence",
             (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap",
-            m.is_possible_duplicate as "isPossibleDuplicate", ${inCharge} as "identityVisible"
+            ${toBeConfirmedSql(sql`s`)} as "isToBeConfirmed", m.is_possible_duplicate as "isPossibleDuplicate", ${inCharge} as "identityVisible"
           from stay s join minor m on m.id = s.minor_id
           where s.structure_id = ${structureId} and ${presentOnSql(sql`s`, day)}
           order by s.admission_date, s.stay_ref`,
@@ -130,6 +132,7 @@ export async function listGuests(
         currentAbsence: row.openAbsence,
         msna: row.msna,
         hasOverlap: row.hasOverlap,
+        isToBeConfirmed: row.isToBeConfirmed,
         isPossibleDuplicate: row.isPossibleDuplicate,
       };
     });

@@ -15,6 +15,7 @@ function guest(overrides: Partial<Guest>): Guest {
     currentAbsence: null,
     msna: false,
     hasOverlap: false,
+    isToBeConfirmed: false,
     isPossibleDuplicate: false,
     ...overrides,
   };
