@@ -24,7 +24,13 @@ export type CaseEventResult = {
 };
 
 /** A case as the batch knows it. */
-export type CaseSummary = { id: string; minorId: string | null; serviceId: string };
+export type CaseSummary = {
+  id: string;
+  minorId: string | null;
+  serviceId: string;
+  /** The service a pending transfer is addressed to may only accept it. */
+  onlyTransferAcceptance?: boolean;
+};
 
 /** An event as it is stored: an accepted one with its content, a rejected one with its errors only. */
 export type CaseEventRecord = {
@@ -168,7 +174,10 @@ function decideAccepted(state: CaseBatchState, event: CaseEvent, digest: string)
   if (state.hiddenCaseIds.has(event.caseId))
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
   const existing = state.cases.get(event.caseId);
-  if (!existing && event.type !== "case-opened")
+  if (
+    (!existing && event.type !== "case-opened") ||
+    (existing?.onlyTransferAcceptance && event.type !== "transfer-accepted")
+  )
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
   const summary: CaseSummary = existing ?? { id: event.caseId, minorId: null, serviceId: sender.serviceId };
   const events = state.events.get(summary.id) ?? [];
