@@ -230,3 +230,55 @@ describe("the facts of a case", () => {
     expect(await isMinorInChargeOfService(t.db, row.minorId, row.serviceId, addDays(t.today, 1))).toBe(false);
   });
 });
+
+describe("a transfer to another service", () => {
+  it("the receiving service accepts it, may write nothing else, then opens its own case", async () => {
+    const second = italianChild({ familyName: "Neri", givenName: "Ugo", sex: "M", birthDate: "2011-02-03" });
+    await ingestEvent(
+      t.db,
+      { keyring: t.keyring, today: t.today },
+      { kind: "user", id: randomUUID(), subject: { system: true, label: "test" }, mayWrite: () => true },
+      admissionEvent("ST000001", "c-2", "2026-10-01", second),
+    );
+    const found = async (client: Client) =>
+      json<{ minor: { pseudonym: string } }>(
+        await client.post("/api/v1/registry/lookups", {
+          purpose: "admission",
+          fiscalCode: second.fiscalCode,
+        }),
+      ).minor.pseudonym;
+    const ref = await found(serviceA);
+    const opened = json<{ caseId: string }>(await serviceA.post("/api/v1/cases", opening(randomUUID(), ref)));
+    const events = (client: Client, list: object[]) =>
+      client
+        .post(`/api/v1/cases/${opened.caseId}/events`, { events: list })
+        .then(
+          (response) => json<{ results: { status: string; errors: { code: string }[] }[] }>(response).results,
+        );
+    const requested = await events(serviceA, [
+      {
+        id: randomUUID(),
+        type: "transfer-requested",
+        occurredOn: "2026-11-01",
+        transfer: { toServiceCode: "SST-B" },
+      },
+    ]);
+    expect(requested[0].status).toBe("accepted");
+    const byReceiver = await events(serviceB, [
+      { id: randomUUID(), type: "situation", occurredOn: "2026-11-02", situation: {} },
+      { id: randomUUID(), type: "transfer-accepted", occurredOn: "2026-11-02" },
+    ]);
+    expect(byReceiver.map((result) => result.errors[0]?.code ?? result.status)).toEqual([
+      "unknown-case",
+      "accepted",
+    ]);
+    // The receiver still does not read the sender's case file.
+    expect((await serviceB.get(`/api/v1/cases/${opened.caseId}`)).statusCode).toBe(404);
+    const own = await serviceB.post("/api/v1/cases", opening(randomUUID(), await found(serviceB)));
+    expect(own.statusCode).toBe(201);
+    const file = json<{ projection: { transfer: { acceptedOn: string } } }>(
+      await serviceA.get(`/api/v1/cases/${opened.caseId}`),
+    );
+    expect(file.projection.transfer).toMatchObject({ toServiceCode: "SST-B", acceptedOn: "2026-11-02" });
+  });
+});
