@@ -53,7 +53,7 @@ export async function findAcceptedCaseEvents(db: Executor, caseIds: string[]) {
   if (caseIds.length === 0) return new Map<string, RecordedCaseEvent[]>();
   const rows = await queryRows<RecordedCaseEvent & { caseId: string }>(
     db,
-    sql`select id, case_id as "caseId", type, occurred_on::text as "occurredOn", arrival,
+    sql`select id, case_id as "caseId", type, occurred_on::text as "occurredOn", arrival::float8 as arrival,
           to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "recordedAt", payload
         from case_event where status = 'accepted' and case_id in ${uuidList(caseIds)} order by arrival`,
   );
@@ -71,7 +71,7 @@ export async function findAcceptedCaseEvents(db: Executor, caseIds: string[]) {
 export async function lastCaseArrival(db: Executor): Promise<number> {
   const [row] = await queryRows<{ last: number | null }>(
     db,
-    sql`select max(arrival)::int as last from case_event`,
+    sql`select max(arrival)::float8 as last from case_event`,
   );
   return row?.last ?? 0;
 }
