@@ -17,6 +17,7 @@ import {
   registerSessionStepRoutes,
 } from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
+import { registerCaseRoutes } from "./features/cases/index.ts";
 import {
   createEventFileWorker,
   registerEventFileRoutes,
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerStructureRoutes(api, deps);
     registerRegistryRoutes(api, deps);
     registerStayRoutes(api, deps);
+    registerCaseRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerEventFileRoutes(api, deps, eventFileWorker);

@@ -1,5 +1,6 @@
 export * from "./access.schema.ts";
 export * from "./break-glass.schema.ts";
+export * from "./cases.schema.ts";
 export * from "./events.schema.ts";
 export * from "./reference.schema.ts";
 export * from "./registry.schema.ts";

@@ -58,6 +58,10 @@ export const auditActions = [
   { code: "break-glass.open", label: "Apertura di un accesso di emergenza" },
   { code: "break-glass.review", label: "Revisione di un accesso di emergenza" },
   { code: "break-glass.read", label: "Consultazione degli accessi di emergenza" },
+  { code: "case.open", label: "Apertura di una cartella sociale" },
+  { code: "case.record", label: "Registrazione di un fatto della cartella sociale" },
+  { code: "case.read", label: "Consultazione di una cartella sociale" },
+  { code: "case.list", label: "Consultazione delle cartelle del servizio" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;
@@ -76,6 +80,7 @@ export const auditResourceTypes = [
   { code: "machine-client", label: "Gestionale" },
   { code: "report", label: "Prospetto" },
   { code: "break-glass-access", label: "Accesso di emergenza" },
+  { code: "case", label: "Cartella sociale" },
 ] as const satisfies CodeList;
 
 export type AuditResourceType = CodeOf<typeof auditResourceTypes>;

@@ -50,6 +50,10 @@ export const actionLabels = {
   "report.procura": "Produrre l'elenco semestrale nominativo dei minori accolti per la Procura minorile",
   "break-glass.open": "Aprire un accesso di emergenza all'identità di un minore fuori da ogni relazione",
   "break-glass.review": "Rivedere gli accessi di emergenza: accettarli o chiederne conto",
+  "case.open": "Aprire la cartella sociale (presa in carico) di un minore trovato nell'anagrafe",
+  "case.write":
+    "Registrare i fatti della cartella sociale: situazione, famiglia, valutazioni, provvedimenti, prestazioni, affidi, collocamenti, trasferimenti, chiusura, rettifiche e annullamenti",
+  "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -126,6 +130,9 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "service-manager": "break-glass",
   },
   "break-glass.review": { auditor: "region" },
+  "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

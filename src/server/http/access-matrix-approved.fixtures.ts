@@ -54,6 +54,9 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-admin": "region",
   },
   "stay.confirm": { "registry-steward": "region" },
+  "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "machine-client.manage": { "structure-manager": "own-structures" },
   "places.read": {
     "structure-operator": "own-structures",

@@ -294,6 +294,38 @@ export const operationCases: Record<string, OperationCase> = {
       "door",
     ),
   ),
+  "GET /api/v1/cases": policy(
+    "case.read",
+    whole(() => get("/api/v1/cases")),
+  ),
+  "POST /api/v1/cases": policy(
+    "case.open",
+    // A minor this service never found by the exact search: refused by the case rules, past the door.
+    whole(
+      (world) =>
+        post("/api/v1/cases", {
+          id: randomUUID(),
+          occurredOn: "2026-10-05",
+          opening: { minorRef: pseudonymOf(world, "hostedA1"), firstReportOn: "2026-09", reportSource: "13" },
+        }),
+      "door",
+    ),
+  ),
+  "GET /api/v1/cases/{caseId}": policy("case.read", {
+    name: "another service's or no case",
+    reaches: () => false,
+    build: () => get(`/api/v1/cases/${unknownId}`),
+    allowed: 200,
+  }),
+  "POST /api/v1/cases/{caseId}/events": policy("case.write", {
+    name: "another service's or no case",
+    reaches: () => false,
+    build: () =>
+      post(`/api/v1/cases/${unknownId}/events`, {
+        events: [{ id: randomUUID(), type: "situation", occurredOn: "2026-10-05", situation: {} }],
+      }),
+    allowed: 200,
+  }),
   "GET /api/v1/reports": policy(
     "report.read",
     whole(() => get("/api/v1/reports")),

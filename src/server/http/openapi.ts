@@ -145,6 +145,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           description: "Standard di interscambio v1: eventi ASMI dai gestionali, client applicativi (ModI)",
         },
         { name: "prospetti", description: "Prospetti statistici: catalogo, JSON, CSV, XLSX, PDF" },
+        {
+          name: "cartelle-sociali",
+          description: "Cartella sociale SINBA dei servizi sociali: presa in carico, fatti datati, chiusura",
+        },
       ],
       components: {
         securitySchemes: {

@@ -21,6 +21,7 @@ import {
   findMinorByPseudonym,
   findMinorsByIndex,
   findVaultRows,
+  isMinorInChargeOfService,
   isMinorInChargeOfStructures,
   isMinorInPendingReview,
   isRelationshipToBeConfirmed,
@@ -43,7 +44,9 @@ export async function canSeeMinor(
   if (scope === "in-charge" && actor.role.startsWith("structure-")) {
     return isMinorInChargeOfStructures(db, minorId, structureScopeCondition(actor, "own-structures"), today);
   }
-  // Social services' relationship comes with their case files (SINBA).
+  // A social service: a case of its own on the minor (SINBA case file).
+  if (scope === "in-charge" && actor.role.startsWith("service-"))
+    return isMinorInChargeOfService(db, minorId, actor.organisationId, today);
   return false;
 }
 

@@ -189,3 +189,28 @@ export async function isRelationshipToBeConfirmed(
   );
   return rows[0]?.found === true;
 }
+
+/**
+ * The relationship that opens a minor's identity to a social service's staff: a case of their
+ * service, open, or closed today (the closure's day still counts). A case recorded on a record
+ * since merged into this minor counts for the surviving record.
+ */
+export function inChargeOfService(minorId: SQL, organisationId: string, today: string): SQL {
+  return sql`exists (select 1 from social_case
+    where social_case.service_organisation_id = ${organisationId}::uuid
+      and (social_case.closed_on is null or social_case.closed_on >= ${today}::date)
+      and social_case.minor_id in (select minor.id from minor where minor.id = ${minorId} or minor.merged_into = ${minorId}))`;
+}
+
+export async function isMinorInChargeOfService(
+  db: Executor,
+  minorId: string,
+  organisationId: string,
+  today: string,
+) {
+  const rows = await queryRows<{ found: boolean }>(
+    db,
+    sql`select ${inChargeOfService(sql`${minorId}::uuid`, organisationId, today)} as found`,
+  );
+  return rows[0]?.found === true;
+}

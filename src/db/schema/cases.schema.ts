@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { bigint, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { CaseProblem } from "../../domain/cases/case-problems.ts";
+import type { CaseEventPayload, CaseProjection } from "../../domain/cases/case-projection.ts";
+import { appUser, organisation } from "./access.schema.ts";
+import { minor } from "./registry.schema.ts";
+
+/**
+ * A SINBA case (presa in carico): one social service having one minor in charge, from opening to
+ * closure. The row is the projection of the case's events, recomputed in the same transaction.
+ */
+export const socialCase = pgTable(
+  "social_case",
+  {
+    id: uuid("id").primaryKey(),
+    minorId: uuid("minor_id")
+      .notNull()
+      .references(() => minor.id),
+    serviceOrganisationId: uuid("service_organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    /** open | closed */
+    status: text("status").notNull(),
+    openedOn: date("opened_on", { mode: "string" }).notNull(),
+    closedOn: date("closed_on", { mode: "string" }),
+    assignedOperatorId: uuid("assigned_operator_id").references(() => appUser.id),
+    /** The code of the service a pending transfer is addressed to. */
+    transferToServiceCode: text("transfer_to_service_code"),
+    projection: jsonb("projection").$type<CaseProjection>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open case per minor per service.
+    uniqueIndex("social_case_one_open").on(t.minorId, t.serviceOrganisationId).where(sql`closed_on is null`),
+    index("social_case_service").on(t.serviceOrganisationId, t.status),
+    index("social_case_minor").on(t.minorId),
+  ],
+);
+
+/**
+ * Every SINBA case fact ever received, append-only (a trigger refuses changes but the minor's,
+ * which a merge moves). A rejected event keeps only its rejection. Cases are recomputed from here.
+ */
+export const caseEvent = pgTable(
+  "case_event",
+  {
+    /** The sender's UUID: idempotency key. */
+    id: uuid("id").primaryKey(),
+    arrival: bigint("arrival", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
+    /** user | client */
+    sourceKind: text("source_kind").notNull(),
+    sourceId: uuid("source_id").notNull(),
+    contentDigest: text("content_digest").notNull(),
+    /** accepted | rejected */
+    status: text("status").notNull(),
+    type: text("type"),
+    caseId: uuid("case_id"),
+    occurredOn: date("occurred_on", { mode: "string" }),
+    minorId: uuid("minor_id").references(() => minor.id),
+    payload: jsonb("payload").$type<CaseEventPayload>(),
+    warnings: jsonb("warnings").$type<CaseProblem[]>().notNull(),
+    errors: jsonb("errors").$type<CaseProblem[]>().notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("case_event_arrival").on(t.arrival),
+    index("case_event_case").on(t.caseId),
+    index("case_event_minor").on(t.minorId),
+  ],
+);

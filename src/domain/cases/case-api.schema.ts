@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { SinbaEsitoAffido } from "../code-lists/sinba-codes.ts";
+import {
+  assessmentContentSchema,
+  closureContentSchema,
+  familyContentSchema,
+  fosterCareContentSchema,
+  judicialContentSchema,
+  openingContentSchema,
+  situationContentSchema,
+} from "./case-event.schema.ts";
+
+/** The contracts of the case file's API: requests, projections and outcomes, for server and web. */
+const dated = <Content extends z.ZodType>(content: Content) =>
+  z.object({ eventId: z.uuid(), date: z.string(), content });
+
+export const caseProblemSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });
+
+export const caseEventResultSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["accepted", "duplicate", "rejected"]),
+    warnings: z.array(caseProblemSchema),
+    errors: z.array(caseProblemSchema),
+    caseId: z.uuid().optional(),
+  })
+  .meta({ id: "CaseEventResult" });
+
+/** Opening a case: the opening event without its type and case (the case takes the event's id). */
+export const openCaseRequestSchema = z
+  .object({
+    id: z.uuid({ error: "Identificativo dell'evento non valido (UUID)" }),
+    occurredOn: z.iso.date({ error: "Data non valida (AAAA-MM-GG)" }),
+    opening: openingContentSchema,
+  })
+  .meta({
+    id: "OpenCaseRequest",
+    description:
+      "Apertura di una cartella per un minore trovato dal servizio con la ricerca esatta dell'anagrafe (pseudonimo restituito dalla ricerca, nelle ultime 24 ore)",
+  });
+
+export const caseEventsRequestSchema = z
+  .object({
+    events: z
+      .array(z.record(z.string(), z.unknown()))
+      .min(1, { error: "Inviare almeno un evento" })
+      .max(100, { error: "Al massimo 100 eventi per richiesta" })
+      .describe("Eventi della cartella (CaseEvent); caseId, se presente, deve essere quello del percorso"),
+  })
+  .meta({ id: "CaseEventsRequest" });
+
+export const caseProjectionSchema = z
+  .object({
+    status: z.enum(["empty", "open", "closed"]),
+    opening: dated(openingContentSchema).nullable(),
+    situation: dated(situationContentSchema).nullable(),
+    family: dated(familyContentSchema).nullable(),
+    assessments: z.array(dated(assessmentContentSchema)),
+    measures: z.array(dated(judicialContentSchema)),
+    interventions: z.array(
+      z.object({ eventId: z.uuid(), code: z.string(), from: z.string(), to: z.string().nullable() }),
+    ),
+    fosterCare: z.array(
+      dated(fosterCareContentSchema).extend({
+        to: z.string().nullable(),
+        outcome: SinbaEsitoAffido.nullable(),
+      }),
+    ),
+    placements: z.array(z.object({ eventId: z.uuid(), stayId: z.string(), from: z.string() })),
+    transfer: z
+      .object({
+        eventId: z.uuid(),
+        requestedOn: z.string(),
+        toServiceCode: z.string(),
+        acceptedOn: z.string().nullable(),
+      })
+      .nullable(),
+    closure: dated(closureContentSchema).nullable(),
+  })
+  .meta({ id: "CaseProjection" });
+
+export const caseSummarySchema = z
+  .object({
+    caseId: z.uuid(),
+    minorPseudonym: z.string(),
+    status: z.enum(["open", "closed"]),
+    openedOn: z.string(),
+    closedOn: z.string().nullable(),
+    assignedOperatorId: z.uuid().nullable(),
+    transferToServiceCode: z.string().nullable(),
+  })
+  .meta({ id: "CaseSummary" });
+
+export const caseFileSchema = caseSummarySchema
+  .extend({
+    asOf: z.string().nullable(),
+    projection: caseProjectionSchema,
+    events: z.array(
+      z
+        .object({ id: z.uuid(), type: z.string(), occurredOn: z.string(), recordedAt: z.string() })
+        .catchall(z.unknown()),
+    ),
+    stays: z
+      .array(
+        z.object({
+          stayId: z.uuid(),
+          structureName: z.string(),
+          nationalType: z.string(),
+          status: z.string(),
+          admissionDate: z.string().nullable(),
+          dischargeDate: z.string().nullable(),
+          dischargeDestination: z.string().nullable(),
+          absences: z.array(z.object({ kind: z.string(), from: z.string(), to: z.string().nullable() })),
+        }),
+      )
+      .describe("Le accoglienze del minore in ogni struttura, con allontanamenti e dimissioni"),
+  })
+  .meta({ id: "CaseFile" });
+export type CaseFile = z.infer<typeof caseFileSchema>;

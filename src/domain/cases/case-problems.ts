@@ -1,0 +1,51 @@
+/** An error or warning on a case event: stable code, JSON pointer, Italian message. */
+export type CaseProblem = { code: string; path: string; message: string };
+
+/** The stable codes of the case file's rules, with their Italian messages. */
+export const caseProblemMessages = {
+  "invalid-json-shape": "L'evento non ha la forma prevista.",
+  "unknown-type": "Tipo di evento non previsto.",
+  "date-invalid": "Data non valida: usare AAAA-MM-GG.",
+  "unknown-code": "Il valore non appartiene alla lista prevista.",
+  "date-in-future": "La data è nel futuro.",
+  "id-reused": "Identificativo già usato per un evento diverso.",
+  "unknown-case": "La cartella indicata non esiste.",
+  "case-mismatch": "L'evento riguarda un'altra cartella.",
+  "case-exists": "La cartella è già aperta: per cambiarne l'apertura inviare una rettifica.",
+  "case-not-opened": "La cartella non è ancora aperta.",
+  "open-case-exists": "Il minore ha già una cartella aperta presso questo servizio.",
+  "unknown-minor": "Il minore indicato non è nell'anagrafe.",
+  "before-opening": "La data precede l'apertura della cartella.",
+  "closure-incomplete": "Per chiudere la cartella indicare la motivazione e la situazione alla chiusura.",
+  "case-closed": "La cartella è chiusa: non si registrano fatti successivi alla chiusura.",
+  "case-already-closed": "La chiusura di questa cartella è già registrata: inviare una rettifica.",
+  "unknown-event": "L'evento indicato non appartiene a questa cartella o non è del tipo atteso.",
+  "correction-mismatch":
+    "La rettifica deve contenere il solo nuovo contenuto dell'evento rettificato, dello stesso tipo.",
+  "minor-not-changeable": "Il minore di una cartella non si cambia con una rettifica.",
+  "opening-not-voidable": "L'apertura non si annulla: chiudere la cartella.",
+  "end-before-start": "La fine precede l'inizio.",
+  "already-ended": "La conclusione è già registrata.",
+  "foster-care-open": "Un affido è già in corso: registrarne prima la conclusione.",
+  "unknown-stay": "L'accoglienza indicata non è del minore di questa cartella.",
+  "transfer-pending": "Un trasferimento è già in attesa di accettazione.",
+  "transfer-not-requested": "Nessun trasferimento in attesa da accettare.",
+  "transfer-not-addressed": "Il trasferimento è rivolto a un altro servizio.",
+  "transfer-to-self": "Il trasferimento deve essere verso un altro servizio.",
+} as const;
+export type CaseProblemCode = keyof typeof caseProblemMessages;
+
+export function caseProblem(code: CaseProblemCode, path: string, message?: string): CaseProblem {
+  return { code, path, message: message ?? caseProblemMessages[code] };
+}
+
+/** A case event the rules refuse. */
+export class CaseRuleRejection extends Error {
+  constructor(readonly errors: CaseProblem[]) {
+    super("case event rejected");
+  }
+}
+
+export function rejectCaseEvent(code: CaseProblemCode, path: string, message?: string): never {
+  throw new CaseRuleRejection([caseProblem(code, path, message)]);
+}

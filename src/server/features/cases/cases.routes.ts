@@ -1,0 +1,127 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  caseEventResultSchema,
+  caseEventsRequestSchema,
+  caseFileSchema,
+  caseSummarySchema,
+  openCaseRequestSchema,
+} from "../../../domain/cases/case-api.schema.ts";
+import type { AppDependencies } from "../../core/dependencies.ts";
+import { problemOf, sendProblem } from "../../http/problem.ts";
+import { requireActor } from "../../http/request-context.ts";
+import { getCase, listCases, openCase, recordEventsOfCase } from "./cases.service.ts";
+
+const security = [{ sessionCookie: [] }];
+const caseParams = z.object({ caseId: z.uuid({ error: "Identificativo della cartella non valido" }) });
+
+export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) {
+  const { db, clock } = deps;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const context = () => ({ today: clock.today(), now: clock.now() });
+
+  api.post(
+    "/api/v1/cases",
+    {
+      schema: {
+        tags: ["cartelle-sociali"],
+        operationId: "openCase",
+        summary: "Aprire la cartella sociale (presa in carico) di un minore trovato nell'anagrafe",
+        description:
+          "Il minore è indicato con lo pseudonimo che la ricerca esatta del servizio ha restituito nelle ultime 24 ore. L'identificativo della cartella è quello dell'evento di apertura: lo stesso invio risponde con la stessa cartella. Una sola cartella aperta per minore e servizio (409 open-case-exists).",
+        security,
+        body: openCaseRequestSchema,
+        response: { 200: caseEventResultSchema, 201: caseEventResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await openCase(db, context(), requireActor(request), request.body);
+      if (result.status === "rejected") {
+        const [first] = result.errors;
+        const conflict = first?.code === "open-case-exists" || first?.code === "id-reused";
+        return sendProblem(reply, {
+          ...problemOf(
+            conflict ? "conflict" : "validation-failed",
+            first?.message ?? "Apertura respinta.",
+            request.id,
+            result.errors,
+          ),
+          code: first?.code ?? "invalid-json-shape",
+        });
+      }
+      return reply.status(result.status === "accepted" ? 201 : 200).send(result);
+    },
+  );
+
+  api.post(
+    "/api/v1/cases/:caseId/events",
+    {
+      schema: {
+        tags: ["cartelle-sociali"],
+        operationId: "recordCaseEvents",
+        summary: "Registrare i fatti di una cartella (un esito per evento)",
+        description:
+          "Ogni evento (CaseEvent) è deciso da solo, nell'ordine della richiesta, e ha il suo esito: accepted, duplicate (stesso id e stesso contenuto) o rejected con codici stabili. Una cartella di un altro servizio risponde 404.",
+        security,
+        params: caseParams,
+        body: caseEventsRequestSchema,
+        response: {
+          200: z.object({ results: z.array(caseEventResultSchema) }).meta({ id: "CaseEventResults" }),
+        },
+      },
+    },
+    async (request) => ({
+      results: await recordEventsOfCase(
+        db,
+        context(),
+        requireActor(request),
+        request.params.caseId,
+        request.body.events,
+      ),
+    }),
+  );
+
+  api.get(
+    "/api/v1/cases",
+    {
+      schema: {
+        tags: ["cartelle-sociali"],
+        operationId: "listCases",
+        summary: "Le cartelle del proprio servizio sociale",
+        security,
+        querystring: z.object({ status: z.enum(["open", "closed"]).optional() }),
+        response: { 200: z.object({ items: z.array(caseSummarySchema) }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return { items: await listCases(db, requireActor(request), request.query.status) };
+    },
+  );
+
+  api.get(
+    "/api/v1/cases/:caseId",
+    {
+      schema: {
+        tags: ["cartelle-sociali"],
+        operationId: "readCase",
+        summary: "Una cartella: lo stato ricostruito dai fatti, i fatti e le accoglienze del minore",
+        description:
+          "Con asOf (istante RFC 3339) la cartella com'era nota in quell'istante. La lettura è tracciata.",
+        security,
+        params: caseParams,
+        querystring: z.object({
+          asOf: z.iso.datetime({ offset: true, error: "Istante non valido (RFC 3339)" }).optional(),
+        }),
+        response: { 200: caseFileSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return (await getCase(db, requireActor(request), request.params.caseId, request.query.asOf)) as z.infer<
+        typeof caseFileSchema
+      >;
+    },
+  );
+}

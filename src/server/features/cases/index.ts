@@ -1,0 +1,2 @@
+/** The SINBA case file (cartella sociale) as the app, other features and the command line see it. */
+export { registerCaseRoutes } from "./cases.routes.ts";
