@@ -47,7 +47,8 @@ afterAll(async () => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-describe("sirmi command line", () => {
+// Each step runs several `sirmi` processes, each opening the embedded database: minutes on a busy machine.
+describe("sirmi command line", { timeout: 240_000 }, () => {
   it("migrates and loads the comuni", async () => {
     const result = await sirmi(["migrate"]);
     expect(result.stderr).toBe("");

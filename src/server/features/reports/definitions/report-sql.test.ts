@@ -27,7 +27,7 @@ const parametersOf: Record<ReportId, ReportParameters> = {
   "istat-presidi": { year: 2025 },
   occupancy: { date: "2025-12-31" },
   trend: { from: "2025-01", to: "2025-12" },
-  "procura-list": { structure: "ST000040", semester: "2025-2" },
+  "procura-list": { structure: "ST000040", semester: "2026-1" },
   timeliness: { from: "2025-01-01", to: "2025-12-31" },
 };
 

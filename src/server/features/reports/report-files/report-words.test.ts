@@ -21,7 +21,7 @@ const catalogue: [ReportId, ReportParameters][] = [
   ["occupancy", { date: "2025-12-31" }],
   ["trend", { from: "2025-01", to: "2025-12" }],
   ["timeliness", { from: "2025-01-01", to: "2025-12-31" }],
-  ["procura-list", { structure: structureA, semester: "2025-2" }],
+  ["procura-list", { structure: structureA, semester: "2026-1" }],
 ];
 const formats: ReportFileFormat[] = ["csv", "xlsx", "pdf"];
 

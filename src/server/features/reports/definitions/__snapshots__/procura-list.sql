@@ -24,4 +24,4 @@ select s.stay_id as "stayId", s.minor_id as "minorId", m.pseudonym,
           left join stay current_stay on current_stay.id = s.stay_id
           where s.structure_id = $3::uuid and s.admission_date <= $4::date
             and (s.discharge_date is null or s.discharge_date > $5::date);
--- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","<uuid>","2025-12-31","2025-07-01"]
+-- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","<uuid>","2026-06-30","2026-01-01"]
