@@ -8,17 +8,23 @@ beforeAll(async () => {
     SIRMI_REGION_NAME: "Regione Umbria",
     SIRMI_REGION_CODE: "10",
     SIRMI_AUTHORISATION_WARNING_DAYS: "45",
+    SIRMI_REGION_WEBSITE: "https://www.regione.umbria.it",
   });
 });
 afterAll(() => t.close());
 
 describe("the instance's public settings", () => {
-  it("tell anyone, before logging in, which Region runs the instance and its warning days", async () => {
+  it("tell anyone, before logging in, which Region runs the instance, its contacts and its warning days", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/v1/settings" });
     expect(response.statusCode).toBe(200);
     expect(json(response)).toEqual({
       regionName: "Regione Umbria",
       regionCode: "10",
+      regionLogoUrl: null,
+      regionWebsite: "https://www.regione.umbria.it",
+      helpContact: "assistenza.sirmi@regione.example.it",
+      privacyContact: "rpd@regione.example.it",
+      accessibilityStatementUrl: null,
       authorisationWarningDays: 45,
     });
   });

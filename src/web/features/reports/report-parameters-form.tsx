@@ -93,8 +93,14 @@ export function ReportParametersForm({
   const [asOfError, setAsOfError] = useState<string | undefined>();
   useEffect(() => setDraft(values), [values]);
   const set = (name: string, value: string) => setDraft((current) => ({ ...current, [name]: value }));
-  const onSubmit = (event: FormEvent) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // The form checks itself (noValidate, for the instant's Italian message): a missing or out of
+    // range parameter is shown by the browser on its field and nothing is sent.
+    if (!event.currentTarget.checkValidity()) {
+      event.currentTarget.reportValidity();
+      return;
+    }
     const error = asOfProblem(draft.asOf);
     setAsOfError(error ? t(error) : undefined);
     if (error) {

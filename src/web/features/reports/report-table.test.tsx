@@ -53,7 +53,8 @@ describe("a report table", () => {
         .getAllByRole("columnheader")
         .map((header) => header.textContent),
     ).toEqual(["Classe di età", "Sesso", "Numero"]);
-    const rows = within(table).getAllByRole("row").slice(1);
+    const [, ...bodyAndTotal] = within(table).getAllByRole("row");
+    const rows = bodyAndTotal.filter((row) => row.hasAttribute("data-key"));
     expect(rows.map((row) => row.getAttribute("data-key"))).toEqual(["0-2|F", "0-2|M", "3-5|F", "3-5|M"]);
     expect(cellsOf(rows[0])).toEqual(["Femmina", "12"]);
     expect(cellsOf(rows[1])).toEqual(["Maschio", "c"]);
@@ -63,10 +64,13 @@ describe("a report table", () => {
     expect(suppressed.textContent).toBe("c");
     expect(suppressed.closest("td")?.getAttribute("data-flag")).toBe("c");
     expect(within(rows[0]).queryByTitle("dato riservato")).toBeNull();
-    expect(within(table).queryByText("Totale")).toBeNull();
+    // No total was published: its blank is marked and explained, not left as an empty cell.
+    const [total] = bodyAndTotal.filter((row) => !row.hasAttribute("data-key"));
+    expect(within(total).getByRole("rowheader").textContent).toBe("Totale");
+    expect(cellsOf(total)).toEqual(["*totale non pubblicato"]);
   });
 
-  it("hides only the flagged measures of a row, and leaves a suppressed total empty", () => {
+  it("hides only the flagged measures of a row, and marks a suppressed total as not published", () => {
     renderWeb(
       <ReportDataTable
         id="t2"
@@ -82,6 +86,6 @@ describe("a report table", () => {
     expect(cellsOf(empoli)).toEqual(["40", "c", "c"]);
     expect(within(empoli).getAllByTitle("dato riservato")).toHaveLength(2);
     expect(within(total).getByRole("rowheader").textContent).toBe("Totale");
-    expect(cellsOf(total)).toEqual(["160", "", ""]);
+    expect(cellsOf(total)).toEqual(["160", "*totale non pubblicato", "*totale non pubblicato"]);
   });
 });
