@@ -95,16 +95,21 @@ export function ReportParametersForm({
   const set = (name: string, value: string) => setDraft((current) => ({ ...current, [name]: value }));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    // The form checks itself (noValidate, for the instant's Italian message): a missing or out of
-    // range parameter is shown by the browser on its field and nothing is sent.
-    if (!event.currentTarget.checkValidity()) {
-      event.currentTarget.reportValidity();
-      return;
-    }
     const error = asOfProblem(draft.asOf);
     setAsOfError(error ? t(error) : undefined);
     if (error) {
       document.getElementById("parameter-asOf")?.focus();
+      return;
+    }
+    // The form checks itself (noValidate, for the instant's Italian message above): any other
+    // missing or out-of-range parameter is shown by the browser on its field and nothing is sent.
+    const others = [...event.currentTarget.elements].filter(
+      (element): element is HTMLInputElement =>
+        element instanceof HTMLInputElement && element.id !== "parameter-asOf",
+    );
+    const invalid = others.find((element) => !element.checkValidity());
+    if (invalid) {
+      invalid.reportValidity();
       return;
     }
     onApply(draft);
