@@ -51,6 +51,8 @@ export const sinbaFieldLabels: Record<SinbaField, string> = {
   CodiceNazioneResidenza: "lo Stato di residenza del minore",
   Prestazioni: "almeno una prestazione in corso",
   ComposizioneFamiglia: "almeno un componente del nucleo familiare",
+  Indirizzo: "il codice catastale del comune dell'ente",
+  CFOperatore: "il codice fiscale o la partita IVA dell'ente",
 };
 
 /** The Italian name of each part of the case file, as the forms are titled. */
@@ -65,6 +67,7 @@ export const sinbaCasePartLabels: Record<SinbaCasePart, string> = {
   placements: "Inserimenti residenziali",
   closure: "Chiusura",
   registry: "Anagrafe del minore",
+  ente: "Dati dell'ente",
 };
 
 export function missingField(field: SinbaField, part: SinbaCasePart): SinbaMissingField {

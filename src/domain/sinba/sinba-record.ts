@@ -193,9 +193,7 @@ export function buildSinbaRecord(input: SinbaRecordInput): SinbaRecordResult {
     EsitoAffido: foster && foster.to !== null && foster.to <= day ? (foster.outcome ?? undefined) : undefined,
     CarattereInserimentoResidenziale: placement?.character ?? undefined,
     FormaInserimentoResidenziale: placement
-      ? measures.some((item) => item.date <= placement.from)
-        ? "2"
-        : "1"
+      ? (placement.form ?? (measures.some((item) => item.date <= placement.from) ? "2" : "1"))
       : undefined,
     TipoInserimentoResidenziale: placement?.withParent,
     EsitoInserimentoStruttura:

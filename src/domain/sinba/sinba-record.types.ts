@@ -3,6 +3,7 @@ import type {
   SinbaCarattereInserimentoResidenziale,
   SinbaEsitoInserimentoStruttura,
   SinbaFasciaEtaBeneficiario,
+  SinbaFormaInserimentoResidenziale,
   SinbaTipoInserimentoResidenziale,
 } from "../code-lists/sinba-codes.ts";
 
@@ -112,7 +113,13 @@ export const sinbaAttributeOrder = [
   "CodiceNazioneResidenza",
 ] as const satisfies readonly (keyof SinbaRecord)[];
 export type SinbaAttribute = (typeof sinbaAttributeOrder)[number];
-export type SinbaField = SinbaAttribute | "Prestazioni" | "ComposizioneFamiglia";
+/** The record's fields, and the sender's two the ente's settings fill (IdentificazioneFlusso/Ente). */
+export type SinbaField =
+  | SinbaAttribute
+  | "Prestazioni"
+  | "ComposizioneFamiglia"
+  | "Indirizzo"
+  | "CFOperatore";
 
 /**
  * A residential placement of the case as the shell resolved it from the linked ASMI stay: dates,
@@ -124,6 +131,8 @@ export interface SinbaPlacement {
   from: string;
   to: string | null;
   character: SinbaCarattereInserimentoResidenziale | null;
+  /** Consensual or judicial, from the stay's legal basis; otherwise judicial when a measure preceded it. */
+  form?: SinbaFormaInserimentoResidenziale;
   /** With or without a parent, when the stay says. */
   withParent?: SinbaTipoInserimentoResidenziale;
   /** A health (sanitaria) structure: the child then lives "in struttura residenziale sanitaria". */
@@ -167,7 +176,8 @@ export type SinbaCasePart =
   | "foster-care"
   | "placements"
   | "closure"
-  | "registry";
+  | "registry"
+  | "ente";
 
 /** One thing a record cannot do without, field by field, in Italian. */
 export interface SinbaMissingField {
