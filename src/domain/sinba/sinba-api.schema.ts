@@ -10,7 +10,9 @@ export const sinbaFlowSummarySchema = z
     idFlusso: z.string().describe("{Belfiore}.SINBA.{AAAAMMGG}.{progressivo giornaliero di 7 cifre}"),
     caseId: z.uuid(),
     minorPseudonym: z.string(),
-    reason: z.enum(["opened", "changed", "closed"]).describe("apertura, variazione o chiusura della cartella"),
+    reason: z
+      .enum(["opened", "changed", "closed"])
+      .describe("apertura, variazione o chiusura della cartella"),
     referenceDay: z.iso.date(),
     status: sinbaFlowStatusSchema,
     outcomeMessage: z.string().nullable().describe("Il testo dell'errore comunicato da INPS"),
