@@ -72,7 +72,7 @@ function placementOf(stay: StayForFlow, from: string): SinbaPlacement {
 function senderProblems(found: CaseForFlow): SinbaMissingField[] {
   const problems: SinbaMissingField[] = [];
   const ente = sinbaCasePartLabels.ente;
-  if (!found.serviceBelfiore || found.serviceBelfiore.length !== 4)
+  if (found.serviceBelfiore?.length !== 4)
     problems.push({
       field: "Indirizzo",
       code: "missing",
