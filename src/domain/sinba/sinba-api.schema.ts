@@ -43,7 +43,7 @@ export const sinbaFlowListSchema = z
 export const sinbaMissingFieldSchema = z
   .object({
     field: z.string().describe("Il nome dell'attributo SINBA (XSD)"),
-    code: z.enum(["missing", "not-convertible", "out-of-range"]),
+    code: z.enum(["missing", "not-convertible", "out-of-range", "not-valid"]),
     part: z.string().describe("La parte della cartella (o dei dati dell'ente) che lo compila"),
     message: z.string(),
   })

@@ -182,7 +182,8 @@ export type SinbaCasePart =
 /** One thing a record cannot do without, field by field, in Italian. */
 export interface SinbaMissingField {
   field: SinbaField;
-  code: "missing" | "not-convertible" | "out-of-range";
+  /** `not-valid`: the record was built but the XSD refused it (a defect, reported instead of sent). */
+  code: "missing" | "not-convertible" | "out-of-range" | "not-valid";
   part: SinbaCasePart;
   message: string;
 }

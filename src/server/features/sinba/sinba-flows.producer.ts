@@ -173,7 +173,22 @@ async function checkCase(tx: Transaction, deps: SinbaProducerDependencies, claim
   };
   const xml = serialiseSinbaFlow(idFlusso, senderOfFlow, [result.record]);
   const validation = validateAgainstXsd(xml, "sinba");
-  if (!validation.ok) throw new Error(`SINBA record of case ${claimed.caseId} is not valid against the XSD`);
+  if (!validation.ok) {
+    // Never sent: the case is listed with the schema's own Italian messages (they name no value).
+    await saveCaseCheck(tx, {
+      ...base,
+      state: "not-sendable",
+      missing: validation.problems.map((problem) => ({
+        field: (problem.where?.split("@")[1] ?? "IDBeneficiario") as SinbaMissingField["field"],
+        code: "not-valid",
+        part: "registry",
+        message: `Il record non è conforme allo schema SINBA: ${problem.message}`,
+      })),
+      lastDigest: claimed.lastDigest,
+      lastReferenceDay: claimed.lastReferenceDay,
+    });
+    return "not-sendable" as const;
+  }
   await insertFlow(tx, {
     id: randomUUID(),
     idFlusso,

@@ -19,6 +19,7 @@ import { queryRows } from "../../../db/database.ts";
 import type { SinbaFlowList, SinbaNotSendableList } from "../../../domain/sinba/sinba-api.schema.ts";
 import { createOrganisation } from "../access/users.service.ts";
 import { ingestEvent } from "../stays/index.ts";
+import { produceSinbaFlows } from "./sinba-flows.producer.ts";
 import { validateAgainstXsd } from "./xsd-validation.ts";
 
 let t: TestApp;
@@ -205,6 +206,79 @@ describe("the SINBA flow of a case", () => {
   it("another service sees none of them", async () => {
     expect(await flowsOf(otherService)).toEqual({ total: 0, items: [] });
     expect(json(await otherService.get("/api/v1/sinba/not-sendable"))).toEqual({ items: [] });
+  });
+
+  it("two producers at once share the cases: each complete case gets one flow, every id_flusso once", async () => {
+    const caseIds: string[] = [];
+    for (const [index, givenName] of ["Anna", "Bruno", "Carla", "Dario"].entries()) {
+      const other = italianChild({
+        familyName: "Verdi",
+        givenName,
+        birthDate: `2015-0${index + 1}-10`,
+        residenceComune: "048017",
+      });
+      await ingestEvent(
+        t.db,
+        { keyring: t.keyring, today: t.today },
+        { kind: "user", id: randomUUID(), subject: system, mayWrite: () => true },
+        admissionEvent("ST000001", `c-${givenName}`, "2026-09-01", other),
+      );
+      const found = await service.post("/api/v1/registry/lookups", {
+        purpose: "admission",
+        fiscalCode: other.fiscalCode,
+      });
+      const id = randomUUID();
+      caseIds.push(id);
+      const opened = await service.post("/api/v1/cases", {
+        id,
+        occurredOn: "2026-10-05",
+        opening: {
+          minorRef: json<{ minor: { pseudonym: string } }>(found).minor.pseudonym,
+          firstReportOn: "2026-09",
+          reportSource: "2",
+        },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const recorded = await service.post(`/api/v1/cases/${id}/events`, {
+        events: [
+          { id: randomUUID(), type: "situation", occurredOn: "2026-10-06", situation },
+          { id: randomUUID(), type: "family", occurredOn: "2026-10-06", family: { household: ["2"] } },
+          {
+            id: randomUUID(),
+            type: "assessment",
+            occurredOn: "2026-10-07",
+            assessment: {
+              child: { values: ["3"], prevalent: "3" },
+              family: { values: ["2"], prevalent: "2" },
+            },
+          },
+          {
+            id: randomUUID(),
+            type: "intervention-start",
+            occurredOn: "2026-10-08",
+            intervention: { code: "B1.02" },
+          },
+        ],
+      });
+      expect(recorded.statusCode).toBe(200);
+    }
+    const [first, second] = await Promise.all([
+      t.app.sinbaFlowWorker.drain(),
+      produceSinbaFlows({ db: t.db, keyring: t.keyring, clock: t.clock }),
+    ]);
+    expect(first.recorded + second.recorded).toBe(4);
+    const rows = await queryRows<{ caseId: string; idFlusso: string }>(
+      t.db,
+      sql`select case_id as "caseId", id_flusso as "idFlusso" from sinba_flow
+          where case_id in (select e::uuid from jsonb_array_elements_text(${JSON.stringify(caseIds)}::jsonb) as t(e))`,
+    );
+    expect(rows.map((row) => row.caseId).sort()).toEqual([...caseIds].sort());
+    expect(rows.map((row) => row.idFlusso).sort()).toEqual([
+      "D612.SINBA.20261121.0000004",
+      "D612.SINBA.20261121.0000005",
+      "D612.SINBA.20261121.0000006",
+      "D612.SINBA.20261121.0000007",
+    ]);
   });
 
   it("a bad page is refused in Italian, never a 5xx", async () => {
