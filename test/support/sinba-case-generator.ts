@@ -113,6 +113,8 @@ const drawnCase = fc.record({
     fc.constantFrom({ country: "215" }, { country: "235" }),
   ),
   pseudonym: fc.stringMatching(/^M[0-9A-Z]{14}$/),
+  /** Days after the opening of the case's previous flow, when there was one. */
+  previousFlowAfter: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
 });
 type Drawn = typeof drawnCase extends fc.Arbitrary<infer Value> ? Value : never;
 
@@ -198,13 +200,14 @@ function assemble(drawn: Drawn, leftOut: string[]): GeneratedSinbaCase {
   const projection = projectCase(events);
   const referenceDay = projection.closure?.date ?? addDays(last, 1);
   const knowsBirth = !leftOut.includes("birth-date");
+  const previous = drawn.previousFlowAfter === undefined ? null : addDays(opened, drawn.previousFlowAfter);
   return {
     events,
     leftOut,
     input: {
       projection,
       referenceDay,
-      previousFlowDay: null,
+      previousFlowDay: previous !== null && previous < referenceDay ? previous : null,
       minor: {
         pseudonym: drawn.pseudonym,
         birthYear: knowsBirth ? Number(drawn.birthDate.slice(0, 4)) : null,

@@ -49,7 +49,7 @@ export const sinbaFieldLabels: Record<SinbaField, string> = {
   AnnoNascita: "l'anno di nascita del minore",
   CodiceRegioneResidenza: "la regione di residenza del minore",
   CodiceNazioneResidenza: "lo Stato di residenza del minore",
-  Prestazioni: "almeno una prestazione in corso",
+  Prestazioni: "almeno una prestazione",
   ComposizioneFamiglia: "almeno un componente del nucleo familiare",
   Indirizzo: "il codice catastale del comune dell'ente",
   CFOperatore: "il codice fiscale o la partita IVA dell'ente",

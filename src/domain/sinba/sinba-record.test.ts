@@ -136,6 +136,21 @@ describe("buildSinbaRecord", () => {
     expect(sinceAfter.ok && sinceAfter.record.FormaInterventoAffido).toBe(undefined);
   });
 
+  it("lists the interventions in progress or ended since the previous flow, else the last ones ended", () => {
+    const ended = [
+      ...history,
+      fact("intervention-end", "2025-04-30", { interventionStart: "e6" }),
+      fact("intervention-start", "2025-05-02", { id: "i2", intervention: { code: "C3.01" } }),
+      fact("intervention-end", "2025-05-20", { interventionStart: "i2" }),
+    ];
+    const since = (previousFlowDay: string) => buildSinbaRecord(inputOf(ended, { previousFlowDay }));
+    expect(projectCase(ended).interventions.map((item) => item.to)).toEqual(["2025-04-30", "2025-05-20"]);
+    expect(since("2025-04-15")).toMatchObject({ ok: true, record: { Prestazioni: ["A1.01", "C3.01"] } });
+    expect(since("2025-05-10")).toMatchObject({ ok: true, record: { Prestazioni: ["C3.01"] } });
+    // Every intervention ended before the previous flow: the last one still describes the case.
+    expect(since("2025-06-01")).toMatchObject({ ok: true, record: { Prestazioni: ["C3.01"] } });
+  });
+
   it("takes the residential character and outcome from the placement, judicial when a measure preceded it", () => {
     const result = buildSinbaRecord(
       inputOf(history, {

@@ -98,16 +98,7 @@ export function buildSinbaRecord(input: SinbaRecordInput): SinbaRecordResult {
 
   const household = family?.content.household ?? [];
   if (household.length === 0) missing.push(missingField("ComposizioneFamiglia", "family"));
-  const interventions = [
-    ...new Set(
-      projection.interventions
-        .filter(
-          (item) =>
-            item.from <= day && (item.to === null || previousFlowDay === null || item.to > previousFlowDay),
-        )
-        .map((item) => item.code),
-    ),
-  ];
+  const interventions = reportedInterventions(projection, day, previousFlowDay);
   if (interventions.length === 0) missing.push(missingField("Prestazioni", "interventions"));
 
   const childProblem = need(assessment?.content.child.prevalent, "ValutazioneMinore", "assessment");
@@ -217,6 +208,22 @@ export function buildSinbaRecord(input: SinbaRecordInput): SinbaRecordResult {
   if (missing.length > 0) return { ok: false, missing: dedupe(missing) };
   withoutUndefined(record);
   return { ok: true, record: record as SinbaRecord };
+}
+
+/**
+ * The interventions a record lists: those in progress on the reference day or ended since the
+ * previous flow; when there is none (every intervention ended before the previous flow: a later
+ * placement, the closure), the last ones that ended, so that a case that had interventions can
+ * always report its changes and its closure.
+ */
+function reportedInterventions(projection: CaseProjection, day: string, previousFlowDay: string | null) {
+  const started = projection.interventions.filter((item) => item.from <= day);
+  const recent = started.filter(
+    (item) => item.to === null || previousFlowDay === null || item.to > previousFlowDay,
+  );
+  const lastEnd = started.reduce((last, item) => (item.to !== null && item.to > last ? item.to : last), "");
+  const reported = recent.length > 0 ? recent : started.filter((item) => item.to === lastEnd);
+  return [...new Set(reported.map((item) => item.code))];
 }
 
 function dedupe(missing: SinbaMissingField[]): SinbaMissingField[] {

@@ -105,7 +105,7 @@ describe("the SINBA flow of a case", () => {
     );
     expect(items[0].missing.find((item) => item.field === "Prestazioni")).toMatchObject({
       part: "interventions",
-      message: "Manca almeno una prestazione in corso (da compilare in «Prestazioni»).",
+      message: "Manca almeno una prestazione (da compilare in «Prestazioni»).",
     });
     expect((await flowsOf(service)).total).toBe(0);
   });
