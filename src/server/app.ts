@@ -26,6 +26,7 @@ import {
 import { registerReferenceRoutes } from "./features/reference/index.ts";
 import { registerRegistryRoutes } from "./features/registry/index.ts";
 import { registerReportRoutes } from "./features/reports/index.ts";
+import { createSinbaFlowWorker, registerSinbaRoutes } from "./features/sinba/index.ts";
 import { registerStatusRoutes } from "./features/status/index.ts";
 import { registerStayRoutes } from "./features/stays/index.ts";
 import { registerStructureRoutes } from "./features/structures/index.ts";
@@ -132,6 +133,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate("eventFileWorker", eventFileWorker);
   app.addHook("onReady", async () => eventFileWorker.start());
   app.addHook("onClose", async () => eventFileWorker.stop());
+  // SINBA flows are produced from the case files by a job, outside the case write path.
+  const sinbaFlowWorker = createSinbaFlowWorker({
+    db,
+    keyring: deps.keyring,
+    clock: deps.clock,
+    logger: deps.logger,
+    seconds: config.sinbaProducerSeconds,
+  });
+  app.decorate("sinbaFlowWorker", sinbaFlowWorker);
+  app.addHook("onReady", async () => sinbaFlowWorker.start());
+  app.addHook("onClose", async () => sinbaFlowWorker.stop());
 
   await app.register(async (api) => {
     registerStatusRoutes(api, deps);
@@ -146,6 +158,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerRegistryRoutes(api, deps);
     registerStayRoutes(api, deps);
     registerCaseRoutes(api, deps);
+    registerSinbaRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerEventFileRoutes(api, deps, eventFileWorker);

@@ -41,6 +41,8 @@ export async function createTestApp(
   const config = loadConfig({
     SIRMI_LOG_LEVEL: "info",
     SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
+    // The tests run the SINBA producer themselves (app.sinbaFlowWorker.drain()), never in the background.
+    SIRMI_SINBA_PRODUCER_SECONDS: "0",
     ...environment,
   });
   const keyring = keyringOf(generateKeyringFile());

@@ -4,5 +4,6 @@ export * from "./cases.schema.ts";
 export * from "./events.schema.ts";
 export * from "./reference.schema.ts";
 export * from "./registry.schema.ts";
+export * from "./sinba.schema.ts";
 export * from "./stays.schema.ts";
 export * from "./structures.schema.ts";

@@ -62,6 +62,9 @@ export const auditActions = [
   { code: "case.record", label: "Registrazione di un fatto della cartella sociale" },
   { code: "case.read", label: "Consultazione di una cartella sociale" },
   { code: "case.list", label: "Consultazione delle cartelle del servizio" },
+  { code: "sinba.identity-read", label: "Lettura della data di nascita di un minore per il flusso SINBA" },
+  { code: "sinba.flows-list", label: "Consultazione dei flussi SINBA del servizio" },
+  { code: "sinba.not-sendable-list", label: "Consultazione delle cartelle non ancora inviabili a SINBA" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;

@@ -54,6 +54,8 @@ export const actionLabels = {
   "case.write":
     "Registrare i fatti della cartella sociale: situazione, famiglia, valutazioni, provvedimenti, prestazioni, affidi, collocamenti, trasferimenti, chiusura, rettifiche e annullamenti",
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
+  "sinba.read":
+    "Consultare i flussi SINBA del proprio servizio, i loro esiti e le cartelle che non possono ancora essere inviate",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -133,6 +135,7 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

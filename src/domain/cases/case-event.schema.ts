@@ -27,6 +27,7 @@ import {
   SinbaValutazioneFamigliaMinore,
   SinbaValutazioneMinore,
 } from "../code-lists/sinba-codes.ts";
+import { IstatCountryCode } from "../territory/countries.ts";
 
 /**
  * The facts of a SINBA case file (cartella sociale): one schema for the web app, for the services'
@@ -40,8 +41,11 @@ const yearMonth = z
   .describe("Mese e anno (AAAA-MM): la precisione che SINBA chiede");
 const reason = reasonSchema(500).optional();
 const eventId = (message: string) => z.uuid({ error: message });
-/** ISO 3166 numeric country code (Italy 380), as SINBA wants it. */
-const countryCode = z.string().regex(/^\d{3}$/, { error: "Codice del paese non valido (ISO 3166 numerico)" });
+/**
+ * A citizenship as S.I.R.MI stores every country: the ISTAT code (Italy 100). The national flow
+ * converts it to ISO 3166 numeric (Italy 380) at export, through the one table of countries.ts.
+ */
+const countryCode = IstatCountryCode;
 
 export const caseEnvelopeSchema = z.object({
   id: z.uuid({ error: "Identificativo dell'evento non valido (UUID)" }),

@@ -326,6 +326,14 @@ export const operationCases: Record<string, OperationCase> = {
       }),
     allowed: 200,
   }),
+  "GET /api/v1/sinba/flows": policy(
+    "sinba.read",
+    whole(() => get("/api/v1/sinba/flows")),
+  ),
+  "GET /api/v1/sinba/not-sendable": policy(
+    "sinba.read",
+    whole(() => get("/api/v1/sinba/not-sendable")),
+  ),
   "GET /api/v1/reports": policy(
     "report.read",
     whole(() => get("/api/v1/reports")),

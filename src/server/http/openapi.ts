@@ -149,6 +149,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           name: "cartelle-sociali",
           description: "Cartella sociale SINBA dei servizi sociali: presa in carico, fatti datati, chiusura",
         },
+        {
+          name: "flusso-sinba",
+          description: "Flusso nazionale SINBA: i flussi del servizio e le cartelle non ancora inviabili",
+        },
       ],
       components: {
         securitySchemes: {

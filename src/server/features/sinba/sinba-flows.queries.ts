@@ -1,0 +1,215 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../../db/database.ts";
+import type { RecordedCaseEvent } from "../../../domain/cases/case-projection.ts";
+import type { SinbaMissingField, SinbaRecord } from "../../../domain/sinba/index.ts";
+
+const uuidList = (ids: string[]) =>
+  sql`(select e::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as t(e))`;
+
+/** Every case gets its check row, pending, the first time the producer sees it. */
+export async function addMissingCaseChecks(db: Executor): Promise<void> {
+  await db.execute(sql`insert into sinba_case_check (case_id, service_organisation_id, checked_arrival, state, missing)
+    select c.id, c.service_organisation_id, 0, 'pending', '[]'::jsonb from social_case c
+    where not exists (select 1 from sinba_case_check k where k.case_id = c.id)
+    on conflict do nothing`);
+}
+
+export type ClaimedCase = {
+  caseId: string;
+  latestArrival: number;
+  lastDigest: string | null;
+  lastReferenceDay: string | null;
+};
+
+/**
+ * One case with facts the producer has not read yet, locked for this transaction: another
+ * producer skips it (FOR UPDATE SKIP LOCKED) and takes the next one.
+ */
+export async function claimCaseToCheck(db: Executor): Promise<ClaimedCase | undefined> {
+  const [row] = await queryRows<ClaimedCase>(
+    db,
+    sql`select k.case_id as "caseId", latest.arrival as "latestArrival", k.last_digest as "lastDigest",
+          k.last_reference_day::text as "lastReferenceDay"
+        from sinba_case_check k
+        cross join lateral (select coalesce(max(e.arrival), 0)::float8 as arrival from case_event e
+          where e.case_id = k.case_id and e.status = 'accepted') latest
+        where latest.arrival > k.checked_arrival
+        order by k.checked_arrival, k.case_id
+        limit 1
+        for update of k skip locked`,
+  );
+  return row;
+}
+
+export type CaseForFlow = {
+  caseId: string;
+  minorId: string;
+  pseudonym: string;
+  residenceComune: string | null;
+  unaccompanied: boolean;
+  serviceOrganisationId: string;
+  serviceCode: string;
+  serviceName: string;
+  serviceTaxCode: string | null;
+  serviceBelfiore: string | null;
+};
+
+export async function findCaseForFlow(db: Executor, caseId: string): Promise<CaseForFlow | undefined> {
+  const [row] = await queryRows<CaseForFlow>(
+    db,
+    sql`select c.id as "caseId", c.minor_id as "minorId", m.pseudonym, m.residence_comune as "residenceComune",
+          exists (select 1 from stay s where s.minor_id = m.id and s.msna) as unaccompanied,
+          o.id as "serviceOrganisationId", o.code as "serviceCode", o.name as "serviceName",
+          o.fiscal_code as "serviceTaxCode", co.belfiore as "serviceBelfiore"
+        from social_case c join minor m on m.id = c.minor_id
+        join organisation o on o.id = c.service_organisation_id
+        left join comune co on co.istat_code = o.comune
+        where c.id = ${caseId}::uuid`,
+  );
+  return row;
+}
+
+export async function findCaseEventsForFlow(db: Executor, caseId: string): Promise<RecordedCaseEvent[]> {
+  const rows = await queryRows<RecordedCaseEvent & { payload: object }>(
+    db,
+    sql`select id, type, occurred_on::text as "occurredOn", arrival::float8 as arrival,
+          to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "recordedAt", payload
+        from case_event where status = 'accepted' and case_id = ${caseId}::uuid order by arrival`,
+  );
+  return rows.map(({ payload, ...row }) => ({ ...payload, ...row }) as RecordedCaseEvent);
+}
+
+export type StayForFlow = {
+  stayId: string;
+  admissionDate: string | null;
+  dischargeDate: string | null;
+  dischargeDestination: string | null;
+  legalBasis: string | null;
+  withParent: boolean | null;
+  istatCharacter: string | null;
+  istatFunction: string | null;
+};
+
+/** The linked ASMI stays, with the structure's ISTAT character and function as they were at admission. */
+export async function findStaysForFlow(db: Executor, stayIds: string[]): Promise<StayForFlow[]> {
+  if (stayIds.length === 0) return [];
+  return queryRows<StayForFlow>(
+    db,
+    sql`select s.id as "stayId", s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",
+          s.discharge_destination as "dischargeDestination", s.legal_basis as "legalBasis", s.with_parent as "withParent",
+          v.record->>'istatCharacter' as "istatCharacter", v.record->>'istatFunction' as "istatFunction"
+        from stay s
+        left join lateral (select record from structure_version v where v.structure_id = s.structure_id
+          and v.valid_from <= coalesce(s.admission_date, current_date)
+          order by v.valid_from desc, v.version desc limit 1) v on true
+        where s.id in ${uuidList(stayIds)}`,
+  );
+}
+
+/** The next daily progressive of an ente's id_flusso. */
+export async function nextFlowProgressive(db: Executor, belfiore: string, day: string): Promise<number> {
+  const [row] = await queryRows<{ last: number }>(
+    db,
+    sql`insert into sinba_flow_counter (belfiore, day, last) values (${belfiore}, ${day}, 1)
+        on conflict (belfiore, day) do update set last = sinba_flow_counter.last + 1
+        returning last`,
+  );
+  return row.last;
+}
+
+export type NewFlow = {
+  id: string;
+  idFlusso: string;
+  serviceOrganisationId: string;
+  caseId: string;
+  reason: "opened" | "changed" | "closed";
+  referenceDay: string;
+  record: SinbaRecord;
+  recordDigest: string;
+  xml: string;
+};
+
+export async function insertFlow(db: Executor, flow: NewFlow): Promise<void> {
+  await db.execute(sql`insert into sinba_flow (id, id_flusso, service_organisation_id, case_id, reason,
+      reference_day, record, record_digest, xml)
+    values (${flow.id}::uuid, ${flow.idFlusso}, ${flow.serviceOrganisationId}::uuid, ${flow.caseId}::uuid,
+      ${flow.reason}, ${flow.referenceDay}::date, ${JSON.stringify(flow.record)}::jsonb, ${flow.recordDigest}, ${flow.xml})`);
+}
+
+export async function saveCaseCheck(
+  db: Executor,
+  check: {
+    caseId: string;
+    serviceOrganisationId: string;
+    checkedArrival: number;
+    state: "sendable" | "not-sendable";
+    missing: SinbaMissingField[];
+    lastDigest: string | null;
+    lastReferenceDay: string | null;
+    now: Date;
+  },
+): Promise<void> {
+  await db.execute(sql`update sinba_case_check set service_organisation_id = ${check.serviceOrganisationId}::uuid,
+      checked_arrival = ${check.checkedArrival}, state = ${check.state},
+      missing = ${JSON.stringify(check.missing)}::jsonb, last_digest = ${check.lastDigest},
+      last_reference_day = ${check.lastReferenceDay}::date, checked_at = ${check.now.toISOString()}::timestamptz
+    where case_id = ${check.caseId}::uuid`);
+}
+
+export type FlowRow = {
+  idFlusso: string;
+  caseId: string;
+  minorPseudonym: string;
+  reason: "opened" | "changed" | "closed";
+  referenceDay: string;
+  status: string;
+  outcomeMessage: string | null;
+  outcomeAt: string | null;
+  recordedAt: string;
+};
+
+const instant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A service's flows, newest first. */
+export async function listFlowsOfService(
+  db: Executor,
+  serviceOrganisationId: string,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: FlowRow[] }> {
+  const [{ total }] = await queryRows<{ total: number }>(
+    db,
+    sql`select count(*)::int as total from sinba_flow where service_organisation_id = ${serviceOrganisationId}::uuid`,
+  );
+  const items = await queryRows<FlowRow>(
+    db,
+    sql`select f.id_flusso as "idFlusso", f.case_id as "caseId", f.record->>'IDBeneficiario' as "minorPseudonym",
+          f.reason, f.reference_day::text as "referenceDay", f.status, f.outcome_message as "outcomeMessage",
+          ${instant(sql`f.outcome_at`)} as "outcomeAt", ${instant(sql`f.recorded_at`)} as "recordedAt"
+        from sinba_flow f where f.service_organisation_id = ${serviceOrganisationId}::uuid
+        order by f.sequence desc limit ${page.limit} offset ${page.offset}`,
+  );
+  return { total, items };
+}
+
+export type NotSendableRow = {
+  caseId: string;
+  minorPseudonym: string;
+  caseStatus: "open" | "closed";
+  missing: SinbaMissingField[];
+  checkedAt: string;
+};
+
+/** A service's cases that cannot produce a valid record yet, as the producer last found them. */
+export async function listNotSendableOfService(
+  db: Executor,
+  serviceOrganisationId: string,
+): Promise<NotSendableRow[]> {
+  return queryRows<NotSendableRow>(
+    db,
+    sql`select k.case_id as "caseId", m.pseudonym as "minorPseudonym", c.status as "caseStatus", k.missing,
+          ${instant(sql`k.checked_at`)} as "checkedAt"
+        from sinba_case_check k join social_case c on c.id = k.case_id join minor m on m.id = c.minor_id
+        where k.service_organisation_id = ${serviceOrganisationId}::uuid and k.state = 'not-sendable'
+        order by c.opened_on, k.case_id`,
+  );
+}
