@@ -1,5 +1,5 @@
 import type { CaseEvent } from "./case-event.schema.ts";
-import type { PreparedCaseEvent } from "./decide-case-events.ts";
+import type { ParsedCaseEvent } from "./parse-case-event.ts";
 
 /** Among the facts of one day: the opening first, ends before new starts, the closure last. */
 const rankOf: Partial<Record<CaseEvent["type"], number>> = {
@@ -37,7 +37,7 @@ function groupOf(event: CaseEvent): number {
  * depends on when that one is in the request too. So the same events sent in one request in any
  * order give the same cases. Events that cannot be read come first (they are rejected anyway).
  */
-export function decisionOrder(prepared: readonly PreparedCaseEvent[]): number[] {
+export function decisionOrder(prepared: readonly { parsed: ParsedCaseEvent }[]): number[] {
   const keyed = prepared.map((item, index) => ({ item, index }));
   const unreadable = keyed.filter(({ item }) => !item.parsed.ok).map(({ index }) => index);
   const readable = keyed.flatMap(({ item, index }) =>
