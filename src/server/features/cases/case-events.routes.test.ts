@@ -7,12 +7,15 @@ import { admissionEvent, createActiveStructures } from "../../../../test/support
 import {
   createOrganisationFor,
   createTestApp,
+  createUserFor,
   json,
+  logInAs,
   type TestApp,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import {
   type KeyedClient,
+  newKeyPair,
   postCaseEvents,
   postEvents,
   publicUrl,
@@ -245,6 +248,45 @@ describe("POST /api/v1/case-events", () => {
     const signed = await postCaseEvents(t.app, strict, body, { integrity: true });
     expect(signed.statusCode, signed.body).toBe(200);
     expect(json<Results>(signed).results[0].status).toBe("accepted");
+  });
+});
+
+describe("the service manager registers its software", () => {
+  it("for the service, with no structure (a structure is 404, an operator 403); it sends case events until disabled", async () => {
+    await createOrganisationFor(t, "SST-CM", "social-service");
+    await createUserFor(t, "responsabile-cm", "service-manager", "SST-CM");
+    await createUserFor(t, "operatore-cm", "service-operator", "SST-CM");
+    const manager = await logInAs(t.app, "responsabile-cm");
+    const operator = await logInAs(t.app, "operatore-cm");
+    const pair = await newKeyPair();
+    const body = { name: "Cartella sociale del Comune", keys: [pair.jwk], requireIntegrity: false };
+    expect((await operator.post("/api/v1/machine-clients", body)).statusCode).toBe(403);
+    const [{ id: structureId }] = await queryRows<{ id: string }>(
+      t.db,
+      sql`select id from structure where code = 'ST000701'`,
+    );
+    const withStructure = await manager.post("/api/v1/machine-clients", {
+      ...body,
+      structureIds: [structureId],
+    });
+    expect(withStructure.statusCode).toBe(404);
+    const created = await manager.post("/api/v1/machine-clients", body);
+    expect(created.statusCode, created.body).toBe(201);
+    const registered = json<{ id: string; structureIds: string[] }>(created);
+    expect(registered.structureIds).toEqual([]);
+    const listed = json<{ items: { id: string }[] }>(await manager.get("/api/v1/machine-clients"));
+    expect(listed.items.map((item) => item.id)).toEqual([registered.id]);
+    const software = { id: registered.id, kid: pair.kid, privateKey: pair.privateKey };
+    const caseId = randomUUID();
+    const [opened] = await send(software, [
+      opening(caseId, italianChild({ givenName: "Noa", familyName: "Sala" })),
+    ]);
+    expect(opened.status).toBe("accepted");
+    const seen = json<{ items: { caseId: string }[] }>(await operator.get("/api/v1/cases"));
+    expect(seen.items.map((item) => item.caseId)).toContain(caseId);
+    const disabled = await manager.post(`/api/v1/machine-clients/${registered.id}/disable`);
+    expect(disabled.statusCode).toBe(200);
+    expect((await postCaseEvents(t.app, software, { events: [] })).statusCode).toBe(401);
   });
 });
 
