@@ -40,7 +40,12 @@ export async function registerServiceClient(
   const { id } = await createClientSystem(
     db,
     { system: true, label: "test" },
-    { structureCodes: [], serviceCode, keys: [pair.jwk], requireIntegrity: options.requireIntegrity ?? false },
+    {
+      structureCodes: [],
+      serviceCode,
+      keys: [pair.jwk],
+      requireIntegrity: options.requireIntegrity ?? false,
+    },
   );
   return { id, kid: pair.kid, privateKey: pair.privateKey };
 }
