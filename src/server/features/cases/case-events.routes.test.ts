@@ -185,6 +185,40 @@ describe("POST /api/v1/case-events", () => {
     const near = { ...withoutCode, birthPlace: { country: "203" } };
     const [flagged] = await send(serviceB, [opening(randomUUID(), near)]);
     expect(flagged.status).toBe("accepted");
+    expect(flagged.warnings.map((warning) => warning.code)).toEqual(["possible-duplicate-minor"]);
+    const [{ count }] = await queryRows<{ count: number }>(
+      t.db,
+      sql`select count(*)::int as count from social_case c join minor m on m.id = c.minor_id
+          where c.id = ${flagged.caseId} and m.is_possible_duplicate`,
+    );
+    expect(count).toBe(1);
+  });
+
+  it("a correction of the opening names the same child by identity, never another one", async () => {
+    const caseId = randomUUID();
+    const child = italianChild({ familyName: "Bruno", givenName: "Elia", sex: "M", birthDate: "2012-12-12" });
+    const other = italianChild({ familyName: "Fabbri", givenName: "Teo", sex: "M", birthDate: "2012-11-11" });
+    const correction = (minor: object) => ({
+      id: randomUUID(),
+      type: "correction",
+      caseId,
+      occurredOn: "2026-10-07",
+      corrects: caseId,
+      opening: { minor, firstReportOn: "2026-08", reportSource: "3" },
+    });
+    const { fiscalCode: _code, ...byNames } = child;
+    const results = await send(serviceA, [opening(caseId, child), correction(byNames), correction(other)]);
+    expect(results.map((result) => result.status)).toEqual(["accepted", "accepted", "rejected"]);
+    expect(results[2].errors[0].code).toBe("minor-not-changeable");
+    const [row] = await projectionsOf([caseId]);
+    expect(row.projection).toMatchObject({
+      opening: { content: { firstReportOn: "2026-08", reportSource: "3" } },
+    });
+    const minors = await queryRows<{ count: number }>(
+      t.db,
+      sql`select count(*)::int as count from minor where birth_year_month = '2012-11'`,
+    );
+    expect(minors[0].count).toBe(0);
   });
 
   it("a client of service A cannot touch a case of service B: it answers like an unknown case", async () => {
