@@ -17,7 +17,7 @@ import {
   registerSessionStepRoutes,
 } from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
-import { registerCaseRoutes } from "./features/cases/index.ts";
+import { registerCaseEventRoutes, registerCaseRoutes } from "./features/cases/index.ts";
 import {
   createEventFileWorker,
   registerEventFileRoutes,
@@ -160,6 +160,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerCaseRoutes(api, deps);
     registerSinbaRoutes(api, deps);
     registerEventRoutes(api, deps);
+    registerCaseEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerEventFileRoutes(api, deps, eventFileWorker);
   });

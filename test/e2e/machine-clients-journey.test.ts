@@ -6,6 +6,7 @@ import { queryRows } from "../../src/db/database.ts";
 import { addDays, todayInRome } from "../../src/domain/time/calendar.ts";
 import { readTestSettings } from "../../src/server/config.ts";
 import {
+  caseEventsUrl,
   eventsUrl,
   newKeyPair,
   publicUrl,
@@ -62,6 +63,8 @@ describe.skipIf(!hasChromium)(
       );
       await createActiveStructures(t.db, [structureCode], 5);
       await createUserFor(t, "gestore", "structure-manager", "COOP");
+      await createOrganisationFor(t, "SST-01", "social-service", undefined, "Servizio sociale di prova");
+      await createUserFor(t, "responsabile-sociale", "service-manager", "SST-01");
       await createOrganisationFor(t, "REG", "region", undefined, "Regione");
       await createUserFor(t, "revisore", "auditor", "REG");
       browser = await launchChromium(settings.chromiumPath);
@@ -133,6 +136,48 @@ describe.skipIf(!hasChromium)(
       );
       const refused = await sendAdmission("GEST-002");
       expect(refused.status).toBe(401);
+    });
+
+    it("the service manager registers the service's software, with no structure, and it sends case events", async () => {
+      await logIn(page, t.baseUrl, "responsabile-sociale");
+      await navigateTo(page, "Gestionali", "Gestionali collegati");
+      await page.getByText("Nessun gestionale registrato.").waitFor();
+      expect(await page.getByText("Strutture per cui può inviare eventi").count()).toBe(0);
+      const servicePair = await newKeyPair("cartella-sociale-1");
+      await page.locator("#client-name").fill("Cartella sociale del Comune");
+      await page.locator("#client-keys").fill(JSON.stringify(servicePair.jwk));
+      await page.getByRole("button", { name: "Registra il gestionale" }).click();
+      const serviceClientId = (await page.locator("#created-client-id").textContent()) ?? "";
+      expect(serviceClientId).toMatch(/^[0-9a-f-]{36}$/);
+      await page.getByRole("row", { name: /Cartella sociale del Comune/ }).waitFor();
+      await expectAccessible(page, "gestionali del servizio sociale");
+      const token = await signToken(
+        { id: serviceClientId, kid: servicePair.kid, privateKey: servicePair.privateKey },
+        { aud: caseEventsUrl },
+      );
+      const caseId = crypto.randomUUID();
+      const response = await fetch(`${t.baseUrl}/api/v1/case-events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({
+          events: [
+            {
+              id: caseId,
+              type: "case-opened",
+              caseId,
+              occurredOn: addDays(todayInRome(), -1),
+              opening: {
+                minor: { familyName: "Moro", givenName: "Ilaria", sex: "F", birthDate: "2014-04-04" },
+                firstReportOn: addDays(todayInRome(), -1).slice(0, 7),
+                reportSource: "13",
+              },
+            },
+          ],
+        }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { results: { status: string }[] };
+      expect(body.results.map((result) => result.status)).toEqual(["accepted"]);
     });
   },
 );

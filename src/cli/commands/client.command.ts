@@ -33,12 +33,19 @@ export function registerClientCommands(program: Command, config: () => Config) {
   client
     .command("create")
     .description("Registra un client e stampa il suo id (iss e sub dei token)")
-    .requiredOption("--structure <code>", "codice ASSO di una struttura (ripetibile)", collect, [])
+    .option("--structure <code>", "codice ASSO di una struttura (ripetibile)", collect, [])
+    .option("--service <code>", "codice del servizio sociale (il client invia gli eventi delle cartelle)")
     .requiredOption("--jwk <file>", "chiave pubblica in formato JWK (EC P-256 o RSA ≥ 2048 bit)")
     .option("--name <name>", "nome del client")
     .option("--require-integrity", "richiede Digest e Agid-JWT-Signature (INTEGRITY_REST_01)", false)
     .action(
-      async (options: { structure: string[]; jwk: string; name?: string; requireIntegrity: boolean }) => {
+      async (options: {
+        structure: string[];
+        service?: string;
+        jwk: string;
+        name?: string;
+        requireIntegrity: boolean;
+      }) => {
         const keys = readPublicKeys(options.jwk);
         const created = await withDatabase(config(), (handle) =>
           createClientSystem(
@@ -47,6 +54,7 @@ export function registerClientCommands(program: Command, config: () => Config) {
             {
               name: options.name,
               structureCodes: options.structure,
+              serviceCode: options.service,
               keys,
               requireIntegrity: options.requireIntegrity,
             },

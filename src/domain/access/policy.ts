@@ -107,7 +107,7 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-admin": "region",
   },
   "stay.confirm": { "registry-steward": "region" },
-  "machine-client.manage": { "structure-manager": "own-structures" },
+  "machine-client.manage": { "structure-manager": "own-structures", "service-manager": "own-organisation" },
   "places.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

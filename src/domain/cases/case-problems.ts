@@ -32,6 +32,14 @@ export const caseProblemMessages = {
   "transfer-not-requested": "Nessun trasferimento in attesa da accettare.",
   "transfer-not-addressed": "Il trasferimento è rivolto a un altro servizio.",
   "transfer-to-self": "Il trasferimento deve essere verso un altro servizio.",
+  "minor-identity-required":
+    "Il software del servizio indica il minore con la sua identità (opening.minor: codice fiscale, o cognome, nome, sesso e data di nascita), non con lo pseudonimo.",
+  "fiscal-code-invalid": "Il codice fiscale non è valido.",
+  "fiscal-code-mismatch": "Il codice fiscale non corrisponde al sesso o alla data di nascita dichiarati.",
+  "identity-incomplete": "Senza codice fiscale occorrono cognome, nome, sesso e data di nascita.",
+  // Warnings: the event is accepted.
+  "possible-duplicate-minor":
+    "Il minore potrebbe essere già nell'anagrafe con dati diversi: è stato creato un nuovo minore, segnalato per la revisione dei possibili duplicati.",
 } as const;
 export type CaseProblemCode = keyof typeof caseProblemMessages;
 

@@ -1,9 +1,23 @@
+import type { MinorIdentity } from "../registry/minor-identity.ts";
 import { type CaseEvent, contentKeysOf, correctableContent } from "./case-event.schema.ts";
 import { rejectCaseEvent } from "./case-problems.ts";
 import { type CaseProjection, projectCase, type RecordedCaseEvent } from "./case-projection.ts";
 
+/** A registry resolution decided in memory: it takes effect only once committed (the event accepted). */
+export type MinorResolution = {
+  minorId: string;
+  pseudonym: string;
+  outcome: "linked" | "created" | "possible-duplicate";
+  commit(): void;
+};
+
 /** What the rules read beyond the case itself: the prepared state, as the earlier events left it. */
 export interface CaseView {
+  /**
+   * The minor an identity names (the services' software opens cases by identity), resolved as
+   * the admissions are; absent where no event carries an identity (the web app).
+   */
+  resolveMinor?(identity: MinorIdentity): MinorResolution;
   /** The minor a pseudonym names (the registry's exact search returned it), once merges are followed. */
   minorOfReference(minorRef: string): string | undefined;
   /** How many open cases the minor has at this service, but this one. */

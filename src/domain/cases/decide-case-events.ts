@@ -1,4 +1,6 @@
 import { decideInOrder, type PreparedStateDecider } from "../pipeline/decide-in-order.ts";
+import type { MinorIdentity } from "../registry/minor-identity.ts";
+import { decisionOrder } from "./case-batch-order.ts";
 import type { CaseEvent } from "./case-event.schema.ts";
 import { type CaseProblem, CaseRuleRejection, caseProblem } from "./case-problems.ts";
 import {
@@ -8,7 +10,7 @@ import {
   projectCase,
   type RecordedCaseEvent,
 } from "./case-projection.ts";
-import { type CaseSender, type CaseView, checkCaseEvent } from "./case-rules.ts";
+import { type CaseSender, type CaseView, checkCaseEvent, type MinorResolution } from "./case-rules.ts";
 import type { ParsedCaseEvent } from "./parse-case-event.ts";
 
 /** A raw event once parsed and its digest computed (no database). */
@@ -85,6 +87,8 @@ export type CaseEventDecision =
       summary: CaseSummary;
       recorded: RecordedCaseEvent;
       projection: CaseProjection;
+      /** The registry's resolution of an opening by identity, committed with the event. */
+      resolution?: MinorResolution;
     };
 
 /**
@@ -132,7 +136,7 @@ export const caseEventDecider: PreparedStateDecider<CaseBatchState, PreparedCase
     });
     if (!parsed.ok) return rejected(parsed.errors);
     try {
-      return decideAccepted(state, parsed.event, digest);
+      return decideAccepted(state, parsed.event, digest, parsed.identity);
     } catch (error) {
       if (error instanceof CaseRuleRejection) return rejected(error.errors);
       throw error;
@@ -152,6 +156,7 @@ export const caseEventDecider: PreparedStateDecider<CaseBatchState, PreparedCase
     });
     if (decision.kind === "rejected") return;
     const { summary, recorded, projection } = decision;
+    decision.resolution?.commit();
     state.lastArrival = recorded.arrival;
     state.cases.set(summary.id, summary);
     state.events.set(summary.id, [...(state.events.get(summary.id) ?? []), recorded]);
@@ -169,8 +174,63 @@ export function decideCaseEvents(state: CaseBatchState, prepared: readonly Prepa
   return decideInOrder(caseEventDecider, state, prepared);
 }
 
-function decideAccepted(state: CaseBatchState, event: CaseEvent, digest: string): CaseEventDecision {
+/**
+ * The events of a request of the case interchange standard, decided in their dependency order
+ * (case-batch-order.ts) so that the request's order does not matter; the decisions are
+ * returned in the request's order.
+ */
+export function decideCaseEventsInAnyOrder(state: CaseBatchState, prepared: readonly PreparedCaseEvent[]) {
+  const order = decisionOrder(prepared);
+  const decisions = decideInOrder(
+    caseEventDecider,
+    state,
+    order.map((index) => prepared[index]),
+  );
+  const byIndex: CaseEventDecision[] = new Array(prepared.length);
+  order.forEach((index, at) => {
+    byIndex[index] = decisions[at];
+  });
+  return byIndex;
+}
+
+/**
+ * An opening by identity (the services' software): the registry resolves the minor, and the
+ * event goes on naming it by its pseudonym, as an opening of the web app does; a correction of
+ * the opening that names the case's own minor keeps the stored reference.
+ */
+function withResolvedMinor(
+  state: CaseBatchState,
+  event: CaseEvent,
+  identity: MinorIdentity | undefined,
+  summary: CaseSummary,
+  events: RecordedCaseEvent[],
+): { event: CaseEvent; view: Pick<CaseView, "minorOfReference">; resolution?: MinorResolution } {
+  const opening = "opening" in event ? event.opening : undefined;
+  if (!identity || !opening || !state.view.resolveMinor) return { event, view: state.view };
+  const resolution = state.view.resolveMinor(identity);
+  const stored = projectCase(events).opening?.content.minorRef;
+  const minorRef =
+    event.type === "correction" && stored && resolution.minorId === summary.minorId
+      ? stored
+      : resolution.pseudonym;
+  return {
+    event: { ...event, opening: { ...opening, minorRef } } as CaseEvent,
+    view: {
+      minorOfReference: (ref) =>
+        ref === resolution.pseudonym ? resolution.minorId : state.view.minorOfReference(ref),
+    },
+    resolution,
+  };
+}
+
+function decideAccepted(
+  state: CaseBatchState,
+  sent: CaseEvent,
+  digest: string,
+  identity?: MinorIdentity,
+): CaseEventDecision {
   const { sender } = state;
+  let event = sent;
   if (state.hiddenCaseIds.has(event.caseId))
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
   const existing = state.cases.get(event.caseId);
@@ -181,9 +241,11 @@ function decideAccepted(state: CaseBatchState, event: CaseEvent, digest: string)
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
   const summary: CaseSummary = existing ?? { id: event.caseId, minorId: null, serviceId: sender.serviceId };
   const events = state.events.get(summary.id) ?? [];
+  const resolved = withResolvedMinor(state, event, identity, summary, events);
+  event = resolved.event;
   const view: CaseView = {
     ...state.view,
-    minorOfReference: (ref) => state.view.minorOfReference(ref),
+    minorOfReference: (ref) => resolved.view.minorOfReference(ref),
     minorOfStay: (stayId) => state.view.minorOfStay(stayId),
     countOpenCases: (minorId, serviceId, exceptCaseId) =>
       state.view.countOpenCases(minorId, serviceId, exceptCaseId) +
@@ -212,9 +274,13 @@ function decideAccepted(state: CaseBatchState, event: CaseEvent, digest: string)
     recordedAt: state.recordedAt,
   };
   const projection = projectCase([...events, recorded]);
+  const warnings =
+    event.type === "case-opened" && resolved.resolution?.outcome === "possible-duplicate"
+      ? [caseProblem("possible-duplicate-minor", "/opening/minor")]
+      : [];
   return {
     kind: "accepted",
-    result: { id: event.id, status: "accepted", warnings: [], errors: [], caseId: summary.id },
+    result: { id: event.id, status: "accepted", warnings, errors: [], caseId: summary.id },
     record: {
       id: event.id,
       sourceKind: sender.kind,
@@ -226,11 +292,12 @@ function decideAccepted(state: CaseBatchState, event: CaseEvent, digest: string)
       occurredOn: event.occurredOn,
       minorId,
       payload,
-      warnings: [],
+      warnings,
       errors: [],
     },
     summary: { ...summary, minorId },
     recorded,
     projection,
+    ...(resolved.resolution ? { resolution: resolved.resolution } : {}),
   };
 }

@@ -1,11 +1,21 @@
 import type { z } from "zod";
 import { italianIssueMessage } from "../errors/field-problems.ts";
+import { checkMinorIdentity, type MinorIdentity } from "../registry/minor-identity.ts";
 import { type CaseEvent, type CaseEventType, caseEventSchemas } from "./case-event.schema.ts";
+import { interchangeCaseEventSchemas } from "./case-interchange-api.schema.ts";
 import { type CaseProblem, caseProblem } from "./case-problems.ts";
 
+/**
+ * A parsed event. From the services' software (the interchange dialect) an opening names its
+ * minor by `identity`, to be resolved by the registry; its `opening.minorRef` is then empty until
+ * the resolution gives the minor's pseudonym.
+ */
 export type ParsedCaseEvent =
-  | { ok: true; event: CaseEvent }
+  | { ok: true; event: CaseEvent; identity?: MinorIdentity }
   | { ok: false; id: string | null; type: string | null; errors: CaseProblem[] };
+
+/** The web app names the minor by pseudonym (`minorRef`), the services' software by identity. */
+export type CaseDialect = "web" | "interchange";
 
 const dateFields = new Set(["occurredOn", "reportedOn", "firstReportOn"]);
 
@@ -20,7 +30,7 @@ function problemOf(issue: z.core.$ZodIssue): CaseProblem {
 }
 
 /** Validates one raw case event on its own: shape, codes, dates (never after `today`, Europe/Rome). */
-export function parseCaseEvent(raw: unknown, today: string): ParsedCaseEvent {
+export function parseCaseEvent(raw: unknown, today: string, dialect: CaseDialect = "web"): ParsedCaseEvent {
   const record =
     raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const id = typeof record?.id === "string" ? record.id.slice(0, 64) : null;
@@ -34,7 +44,13 @@ export function parseCaseEvent(raw: unknown, today: string): ParsedCaseEvent {
     };
   if (!type || !Object.hasOwn(caseEventSchemas, type))
     return { ok: false, id, type, errors: [caseProblem("unknown-type", "/type")] };
-  const parsed = caseEventSchemas[type as CaseEventType].safeParse(record);
+  if (dialect === "interchange") {
+    const opening = record.opening;
+    if (opening !== null && typeof opening === "object" && "minorRef" in opening)
+      return { ok: false, id, type, errors: [caseProblem("minor-identity-required", "/opening/minorRef")] };
+  }
+  const schemas = dialect === "interchange" ? interchangeCaseEventSchemas : caseEventSchemas;
+  const parsed = schemas[type as CaseEventType].safeParse(record);
   if (!parsed.success) {
     const seen = new Set<string>();
     const errors = parsed.error.issues.map(problemOf).filter((problem) => {
@@ -45,8 +61,7 @@ export function parseCaseEvent(raw: unknown, today: string): ParsedCaseEvent {
     });
     return { ok: false, id, type, errors };
   }
-  const event = parsed.data as CaseEvent;
-  const errors: CaseProblem[] = [];
+  const { event, identity, errors } = withIdentityApart(parsed.data as CaseEvent, today);
   if (event.occurredOn > today) errors.push(caseProblem("date-in-future", "/occurredOn"));
   if (event.type === "case-opened" && event.opening.firstReportOn > event.occurredOn.slice(0, 7))
     errors.push(
@@ -54,5 +69,21 @@ export function parseCaseEvent(raw: unknown, today: string): ParsedCaseEvent {
     );
   if (event.type === "judicial-measure" && event.measure.reportedOn && event.measure.reportedOn > today)
     errors.push(caseProblem("date-in-future", "/measure/reportedOn"));
-  return errors.length > 0 ? { ok: false, id, type, errors } : { ok: true, event };
+  if (errors.length > 0) return { ok: false, id, type, errors };
+  return identity ? { ok: true, event, identity } : { ok: true, event };
+}
+
+/** An opening by identity: the identity checked and set apart, the opening left without minorRef. */
+function withIdentityApart(
+  parsed: CaseEvent,
+  today: string,
+): { event: CaseEvent; identity?: MinorIdentity; errors: CaseProblem[] } {
+  const opening = "opening" in parsed ? (parsed.opening as { minor?: MinorIdentity } | undefined) : undefined;
+  if (!opening?.minor) return { event: parsed, errors: [] };
+  const { minor, ...rest } = opening;
+  const checked = checkMinorIdentity(minor, today);
+  const errors = checked.ok
+    ? []
+    : checked.problems.map((problem) => ({ ...problem, path: `/opening/minor${problem.path}` }));
+  return { event: { ...parsed, opening: { ...rest, minorRef: "" } } as CaseEvent, identity: minor, errors };
 }

@@ -91,7 +91,13 @@ export function algorithmOf(jwk: Pick<PublicJwk, "kty">): "ES256" | "RS256" {
 export const machineClientCreateSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    structureIds: z.array(z.uuid()).min(1).max(500),
+    structureIds: z
+      .array(z.uuid())
+      .max(500)
+      .default([])
+      .describe(
+        "Le strutture di cui il client invia gli eventi (almeno una per l'ente gestore); nessuna per il software di un servizio sociale, che invia gli eventi delle cartelle",
+      ),
     keys: z.array(publicJwkSchema).min(1).max(10),
     requireIntegrity: z.boolean().default(false),
   })

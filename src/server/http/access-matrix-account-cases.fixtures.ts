@@ -66,6 +66,7 @@ export const accountCases: Record<string, OperationCase> = {
     build: () => post("/api/v1/session/provider-logout"),
   },
   "POST /api/v1/events": { kind: "machine", build: () => post("/api/v1/events", { events: [] }) },
+  "POST /api/v1/case-events": { kind: "machine", build: () => post("/api/v1/case-events", { events: [] }) },
   "GET /api/v1/events/{id}": { kind: "machine", build: () => get(`/api/v1/events/${unknownId}`) },
   "POST /api/v1/event-files": { kind: "machine", build: () => post("/api/v1/event-files") },
   "GET /api/v1/event-files/{id}": { kind: "machine", build: () => get(`/api/v1/event-files/${unknownId}`) },

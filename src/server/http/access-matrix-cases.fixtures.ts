@@ -273,6 +273,18 @@ export const operationCases: Record<string, OperationCase> = {
         }),
       "door",
     ),
+    {
+      // A social service's software names no structure; a structure's must name one (422).
+      name: "no structure",
+      reaches: () => true,
+      build: (world) =>
+        post("/api/v1/machine-clients", {
+          name: "Cartella sociale",
+          keys: [world.publicKey],
+          requireIntegrity: false,
+        }),
+      allowed: "door",
+    },
   ),
   "POST /api/v1/machine-clients/{id}/keys": policy(
     "machine-client.manage",

@@ -3,6 +3,8 @@ export const itClients = {
   title: "Gestionali collegati",
   intro:
     "I software gestionali delle strutture inviano ammissioni, dimissioni e attività con lo standard di interscambio v1. Ogni gestionale è un client applicativo: firma le richieste con la propria chiave privata (ModI ID_AUTH_REST_02) e può scrivere solo per le strutture indicate qui.",
+  introService:
+    "Il software gestionale del servizio sociale invia i fatti delle cartelle sociali (aperture, valutazioni, provvedimenti, affidi, chiusure) con lo standard delle cartelle. Ogni gestionale è un client applicativo: firma le richieste con la propria chiave privata (ModI ID_AUTH_REST_02) e scrive solo le cartelle del servizio.",
   docsLink: "Guida per le software house (API e firma)",
   listHeading: "Client registrati",
   tableLabel: "Tabella dei client registrati, scorrevole",

@@ -2,6 +2,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageHeader } from "../components/page-header.tsx";
+import { canWithin } from "../features/access/permissions.ts";
+import { useSession } from "../features/access/session-api.ts";
 import { MachineClientForm } from "../features/machine-clients/client-form.tsx";
 import { useMachineClients } from "../features/machine-clients/clients-api.ts";
 import { MachineClientsTable } from "../features/machine-clients/clients-table.tsx";
@@ -9,10 +11,13 @@ import { MachineClientsTable } from "../features/machine-clients/clients-table.t
 export function MachineClientsPage() {
   const { t } = useTranslation();
   const clients = useMachineClients();
+  const { data: session } = useSession();
+  // A structure manager's software writes structures; a service manager's, the service's cases.
+  const forStructures = canWithin(session?.active, "machine-client.manage", ["own-structures"]);
   return (
     <>
       <PageHeader title={t("clients.title")} crumbs={[{ label: t("nav.home"), to: "/" }]} />
-      <p className="lead">{t("clients.intro")}</p>
+      <p className="lead">{forStructures ? t("clients.intro") : t("clients.introService")}</p>
       <p>
         <a href="/api/docs">{t("clients.docsLink")}</a>
       </p>
@@ -22,10 +27,10 @@ export function MachineClientsPage() {
         </h2>
         {clients.isPending && <Loading />}
         {clients.error && <ErrorAlert error={clients.error} />}
-        {clients.data && <MachineClientsTable clients={clients.data} />}
+        {clients.data && <MachineClientsTable clients={clients.data} forStructures={forStructures} />}
       </section>
       <section className="mt-5">
-        <MachineClientForm />
+        <MachineClientForm forStructures={forStructures} />
       </section>
     </>
   );

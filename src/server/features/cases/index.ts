@@ -1,2 +1,4 @@
 /** The SINBA case file (cartella sociale) as the app, other features and the command line see it. */
+
+export { registerCaseEventRoutes } from "./case-events.routes.ts";
 export { registerCaseRoutes } from "./cases.routes.ts";

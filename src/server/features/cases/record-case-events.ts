@@ -1,17 +1,21 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { Database, Transaction } from "../../../db/database.ts";
 import { caseProblem } from "../../../domain/cases/case-problems.ts";
+import type { CaseSender } from "../../../domain/cases/case-rules.ts";
 import {
   type CaseBatchState,
   type CaseEventDecision,
   type CaseEventResult,
   decideCaseEvents,
+  decideCaseEventsInAnyOrder,
   type PreparedCaseEvent,
 } from "../../../domain/cases/decide-case-events.ts";
-import { parseCaseEvent } from "../../../domain/cases/parse-case-event.ts";
-import type { Actor } from "../../core/actor.ts";
+import { type CaseDialect, parseCaseEvent } from "../../../domain/cases/parse-case-event.ts";
+import type { Actor, AuditSubject } from "../../core/actor.ts";
 import { type AuditRecord, appendAuditEntries } from "../../core/audit.queries.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { findTextProblem, textProblemMessage } from "../../http/storable-text.ts";
+import { BatchMinorResolver } from "../registry/index.ts";
 import {
   findAcceptedCaseEvents,
   findCaseEventsByIds,
@@ -28,9 +32,14 @@ import {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Same id and same content is a duplicate (case events carry no identity: a plain digest). */
-function digestOf(raw: unknown): string {
-  return createHash("sha256").update(canonical(raw)).digest("hex");
+/**
+ * Same id and same content is a duplicate. The web app's events carry no identity: a plain
+ * digest; the services' software opens cases by identity: a digest keyed as the stay events'.
+ */
+function digestOf(raw: unknown, keyring?: Keyring): string {
+  return keyring
+    ? createHmac("sha256", keyring.indexKey).update(canonical(raw)).digest("hex")
+    : createHash("sha256").update(canonical(raw)).digest("hex");
 }
 
 function canonical(value: unknown): string {
@@ -44,7 +53,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function prepare(raw: unknown, today: string, pathCaseId: string | null): PreparedCaseEvent {
+type Preparing = { today: string; pathCaseId: string | null; dialect: CaseDialect; keyring?: Keyring };
+
+function prepare(raw: unknown, { today, pathCaseId, dialect, keyring }: Preparing): PreparedCaseEvent {
   const rawId = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
   const wellFormedId = typeof rawId === "string" && uuidPattern.test(rawId) ? rawId : null;
   const unstorable = findTextProblem(raw);
@@ -52,24 +63,28 @@ function prepare(raw: unknown, today: string, pathCaseId: string | null): Prepar
     const problem = caseProblem("invalid-json-shape", unstorable.pointer, textProblemMessage(unstorable));
     return { parsed: { ok: false, id: null, type: null, errors: [problem] }, id: wellFormedId, digest: null };
   }
-  const parsed = parseCaseEvent(raw, today);
+  const parsed = parseCaseEvent(raw, today, dialect);
   const id = parsed.ok ? parsed.event.id : parsed.id;
   const valid = !!id && uuidPattern.test(id);
   if (parsed.ok && pathCaseId && parsed.event.caseId !== pathCaseId) {
     return {
       parsed: { ok: false, id, type: parsed.event.type, errors: [caseProblem("case-mismatch", "/caseId")] },
       id,
-      digest: valid ? digestOf(raw) : null,
+      digest: valid ? digestOf(raw, keyring) : null,
     };
   }
-  return { parsed, id, digest: valid ? digestOf(raw) : null };
+  return { parsed, id, digest: valid ? digestOf(raw, keyring) : null };
 }
+
+/** Who writes: the service, who the audit log names, and the operator a new case is assigned to. */
+type CaseWriter = { sender: CaseSender; subject: AuditSubject; operatorId: string | null };
 
 /**
  * The one write path of the case file, as the stay events' shell: events prepared without the
- * database; in one transaction every lock and read, every event decided in memory in request
- * order by the pure core (src/domain/cases/decide-case-events.ts), then every write and the audit
- * entries, committed once. A deadlock or a concurrent opening retries the batch.
+ * database; in one transaction every lock and read, every event decided in memory by the pure
+ * core (src/domain/cases/decide-case-events.ts), then every write and the audit entries,
+ * committed once. A deadlock or a concurrent opening retries the batch. The web app's events
+ * are decided in request order.
  */
 export async function recordCaseEvents(
   db: Database,
@@ -78,13 +93,71 @@ export async function recordCaseEvents(
   raws: unknown[],
   pathCaseId: string | null,
 ): Promise<CaseEventResult[]> {
-  const prepared = raws.map((raw) => prepare(raw, context.today, pathCaseId));
+  const writer: CaseWriter = {
+    sender: {
+      kind: "user",
+      id: actor.userId,
+      serviceId: actor.organisationId,
+      serviceCode: actor.organisationCode,
+    },
+    subject: actor,
+    operatorId: actor.userId,
+  };
+  const prepared = raws.map((raw) => prepare(raw, { today: context.today, pathCaseId, dialect: "web" }));
+  return recordPrepared(db, context, writer, prepared);
+}
+
+/**
+ * The same write path for a social service's own software (the case interchange standard,
+ * docs/case-interchange.md): events of any of the service's cases, openings naming the minor by
+ * identity (resolved by the registry in the same transaction), decided in their dependency order
+ * so that the request's order does not matter.
+ */
+export async function recordClientCaseEvents(
+  db: Database,
+  context: { today: string; now: Date; keyring: Keyring },
+  client: { id: string; serviceId: string; serviceCode: string },
+  raws: unknown[],
+): Promise<CaseEventResult[]> {
+  const writer: CaseWriter = {
+    sender: { kind: "client", id: client.id, serviceId: client.serviceId, serviceCode: client.serviceCode },
+    subject: { system: true, label: `client:${client.id}` },
+    operatorId: null,
+  };
+  const preparing: Preparing = {
+    today: context.today,
+    pathCaseId: null,
+    dialect: "interchange",
+    keyring: context.keyring,
+  };
+  const prepared = raws.map((raw) => prepare(raw, preparing));
+  return recordPrepared(db, context, writer, prepared, context.keyring);
+}
+
+async function recordPrepared(
+  db: Database,
+  context: { today: string; now: Date },
+  writer: CaseWriter,
+  prepared: PreparedCaseEvent[],
+  keyring?: Keyring,
+): Promise<CaseEventResult[]> {
+  const identities = prepared.flatMap((item) =>
+    item.parsed.ok && item.parsed.identity ? [item.parsed.identity] : [],
+  );
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const state = await readCaseBatchState(tx, context, actor, prepared);
-        const decisions = decideCaseEvents(state, prepared);
-        await writeCaseBatchState(tx, state, actor, decisions);
+        const resolver =
+          keyring && identities.length > 0
+            ? BatchMinorResolver.digest(keyring, context.today, identities)
+            : null;
+        const state = await readCaseBatchState(tx, context, writer.sender, prepared, resolver);
+        const decisions =
+          writer.sender.kind === "client"
+            ? decideCaseEventsInAnyOrder(state, prepared)
+            : decideCaseEvents(state, prepared);
+        await resolver?.flush(tx);
+        await writeCaseBatchState(tx, state, writer, decisions);
         return decisions.map((decision) => decision.result);
       });
     } catch (error) {
@@ -97,8 +170,9 @@ export async function recordCaseEvents(
 async function readCaseBatchState(
   tx: Transaction,
   context: { now: Date },
-  actor: Actor,
+  sender: CaseSender,
   prepared: PreparedCaseEvent[],
+  resolver: BatchMinorResolver | null,
 ): Promise<CaseBatchState> {
   const events = prepared.flatMap((item) => (item.parsed.ok ? [item.parsed.event] : []));
   const ids = prepared.flatMap((item) => (item.id && uuidPattern.test(item.id) ? [item.id] : []));
@@ -106,8 +180,7 @@ async function readCaseBatchState(
   const caseRows = await lockCasesByIds(tx, [...new Set(events.map((event) => event.caseId))]);
   const visible = caseRows.filter(
     (row) =>
-      row.serviceOrganisationId === actor.organisationId ||
-      row.transferToServiceCode === actor.organisationCode,
+      row.serviceOrganisationId === sender.serviceId || row.transferToServiceCode === sender.serviceCode,
   );
   const references = events.flatMap((event) =>
     event.type === "case-opened"
@@ -116,8 +189,16 @@ async function readCaseBatchState(
         ? [event.opening.minorRef]
         : [],
   );
-  const lookedUp = await findMinorsLookedUpBy(tx, actor.organisationId, [...new Set(references)]);
-  const minorIds = [...lookedUp.values(), ...visible.map((row) => row.minorId)];
+  // An opening by identity has no reference yet: the registry resolves it (locks, index, vault).
+  const lookedUp = await findMinorsLookedUpBy(tx, sender.serviceId, [
+    ...new Set(references.filter((ref) => ref !== "")),
+  ]);
+  await resolver?.read(tx);
+  const minorIds = [
+    ...lookedUp.values(),
+    ...visible.map((row) => row.minorId),
+    ...(resolver?.knownMinorIds ?? []),
+  ];
   await lockMinors(tx, minorIds);
   const openCases = await findOpenCasesOfMinors(tx, minorIds);
   const stays = await findMinorsOfStays(
@@ -125,12 +206,7 @@ async function readCaseBatchState(
     events.flatMap((event) => (event.type === "placement" ? [event.placement.stayId] : [])),
   );
   const state: CaseBatchState = {
-    sender: {
-      kind: "user",
-      id: actor.userId,
-      serviceId: actor.organisationId,
-      serviceCode: actor.organisationCode,
-    },
+    sender,
     recordedAt: context.now.toISOString(),
     view: {
       minorOfReference: (ref) => lookedUp.get(ref),
@@ -143,6 +219,7 @@ async function readCaseBatchState(
             (state.touched.get(open.id)?.projection.status ?? "open") === "open",
         ).length,
       minorOfStay: (stayId) => stays.get(stayId),
+      ...(resolver ? { resolveMinor: (identity) => resolver.resolve(identity) } : {}),
     },
     earlier,
     cases: new Map(
@@ -152,7 +229,7 @@ async function readCaseBatchState(
           id: row.id,
           minorId: row.minorId,
           serviceId: row.serviceOrganisationId,
-          ...(row.serviceOrganisationId === actor.organisationId ? {} : { onlyTransferAcceptance: true }),
+          ...(row.serviceOrganisationId === sender.serviceId ? {} : { onlyTransferAcceptance: true }),
         },
       ]),
     ),
@@ -172,7 +249,7 @@ async function readCaseBatchState(
 async function writeCaseBatchState(
   tx: Transaction,
   state: CaseBatchState,
-  actor: Actor,
+  writer: CaseWriter,
   decisions: CaseEventDecision[],
 ) {
   await saveCases(
@@ -181,7 +258,7 @@ async function writeCaseBatchState(
       id: summary.id,
       minorId: summary.minorId as string,
       serviceOrganisationId: summary.serviceId,
-      assignedOperatorId: actor.userId,
+      assignedOperatorId: writer.operatorId,
       projection,
     })),
   );
@@ -192,7 +269,7 @@ async function writeCaseBatchState(
   ]);
   await appendAuditEntries(
     tx,
-    actor,
+    writer.subject,
     accepted.map(
       (decision): AuditRecord => ({
         action: decision.record.type === "case-opened" ? "case.open" : "case.record",

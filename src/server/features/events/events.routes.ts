@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { AppError } from "../../../domain/errors/app-error.ts";
 import {
   eventBatchSchema,
   eventBatchValidation,
@@ -11,12 +10,11 @@ import {
 import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { bodyValidatedBy } from "../../http/documented-body.ts";
-import { parseJsonBody } from "../../http/json-body.ts";
 import { ingestEvents } from "../stays/index.ts";
-import { type AuthenticatedClient, verifyIntegrity } from "./machine-auth.ts";
+import type { AuthenticatedClient } from "./machine-auth.ts";
 import { registerMachineClientRoutes } from "./machine-clients.routes.ts";
 import { findEventOutcome } from "./machine-clients.service.ts";
-import { audienceOf, authenticateMachineRequests, clientEventSource } from "./machine-endpoints.ts";
+import { clientEventSource, prepareJsonMachineEndpoints, requireClientOf } from "./machine-endpoints.ts";
 
 const security = [{ modiBearer: [] }];
 /** The interchange standard v1: management software sends events, structure managers register it. */
@@ -25,38 +23,11 @@ export function registerEventRoutes(app: FastifyInstance, deps: AppDependencies)
   app.register(async (machine) => registerMachineEndpoints(machine, deps));
 }
 
-/**
- * Its own encapsulated plugin: the raw body is kept for the Digest check and the token is
- * verified before the body is read, so that the rate limit can count per client.
- */
+/** Its own encapsulated plugin (machine-endpoints.ts): raw body kept, token verified first. */
 function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
-  const { db, keyring, config } = deps;
+  const { db, keyring } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const parseJson = app.getDefaultJsonParser("error", "error");
-
-  const { rateLimit } = authenticateMachineRequests(app, deps);
-  app.decorateRequest("machineRawBody", undefined);
-  app.removeContentTypeParser("application/json");
-  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
-    request.machineRawBody = body as Buffer;
-    parseJsonBody(parseJson, request, body as Buffer, done);
-  });
-  app.addHook("preValidation", async (request) => {
-    const client = request.machineClient as AuthenticatedClient;
-    if (request.method === "POST")
-      await verifyIntegrity(
-        db,
-        client,
-        { headers: request.headers, audience: audienceOf(config.publicUrl, request), now: deps.clock.now() },
-        request.machineRawBody ?? Buffer.alloc(0),
-      );
-    const events = (request.body as { events?: unknown } | undefined)?.events;
-    if (Array.isArray(events) && events.length > maxEventsPerRequest)
-      throw new AppError(
-        "payload-too-large",
-        `Una richiesta può contenere al massimo ${maxEventsPerRequest} eventi: dividere l'invio.`,
-      );
-  });
+  const { rateLimit } = prepareJsonMachineEndpoints(app, deps);
 
   api.post(
     "/api/v1/events",
@@ -77,7 +48,7 @@ function registerMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
       validatorCompiler: bodyValidatedBy(eventBatchValidation),
     },
     async (request) => {
-      const client = request.machineClient as AuthenticatedClient;
+      const client = requireClientOf(request, "operator");
       const results = await ingestEvents(
         db,
         { keyring, today: deps.clock.today() },

@@ -2,4 +2,6 @@
 export { registerEventFileRoutes } from "./event-files.routes.ts";
 export { createEventFileWorker } from "./event-files.worker.ts";
 export { registerEventRoutes } from "./events.routes.ts";
+export type { AuthenticatedClient } from "./machine-auth.ts";
 export { createClientSystem, disableClientSystem } from "./machine-clients.service.ts";
+export { prepareJsonMachineEndpoints, requireClientOf } from "./machine-endpoints.ts";

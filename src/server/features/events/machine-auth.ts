@@ -11,7 +11,13 @@ import {
 import { findTextProblem } from "../../http/storable-text.ts";
 import { findActiveClientKey, recordTokenId } from "./machine-clients.queries.ts";
 
-export type AuthenticatedClient = { id: string; requireIntegrity: boolean; structureIds: string[] };
+export type AuthenticatedClient = {
+  id: string;
+  requireIntegrity: boolean;
+  structureIds: string[];
+  /** The organisation that registered the client: an operator (stays) or a social service (cases). */
+  organisation: { id: string; code: string; kind: string };
+};
 
 /** The request as the checks see it: headers, the exact URL the token must name, the raw body. */
 export type SignedRequest = {
@@ -133,7 +139,12 @@ export async function authenticateClient(db: Executor, request: SignedRequest): 
   // Kept past exp by the tolerated skew: until then the token could still be accepted.
   const keepUntil = new Date((expiresAt + clockSkewSeconds) * 1000);
   if (!(await recordTokenId(db, client.id, jti, keepUntil))) throw new AppError("token-replayed");
-  return { id: client.id, requireIntegrity: client.requireIntegrity, structureIds: client.structureIds };
+  return {
+    id: client.id,
+    requireIntegrity: client.requireIntegrity,
+    structureIds: client.structureIds,
+    organisation: { id: client.organisationId, code: client.organisationCode, kind: client.organisationKind },
+  };
 }
 
 export function digestOf(body: Buffer): string {

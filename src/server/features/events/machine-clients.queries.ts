@@ -5,6 +5,7 @@ import {
   machineClientJti,
   machineClientKey,
   machineClientStructure,
+  organisation,
   stayEvent,
   structure,
 } from "../../../db/schema/index.ts";
@@ -19,9 +20,10 @@ export async function insertMachineClient(
   keys: ClientKey[],
 ) {
   await db.insert(machineClient).values(values);
-  await db
-    .insert(machineClientStructure)
-    .values(structureIds.map((structureId) => ({ clientId: values.id, structureId })));
+  if (structureIds.length > 0)
+    await db
+      .insert(machineClientStructure)
+      .values(structureIds.map((structureId) => ({ clientId: values.id, structureId })));
   await db.insert(machineClientKey).values(keys.map((key) => ({ clientId: values.id, ...key })));
 }
 
@@ -57,6 +59,16 @@ export async function listStructuresByCode(db: Executor, codes: string[]) {
     })
     .from(structure)
     .where(inArray(structure.code, codes));
+}
+
+/** A social service by its code: the owner of a client that sends case events. */
+export async function findServiceByCode(db: Executor, code: string) {
+  const [row] = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(and(eq(organisation.code, code), eq(organisation.kind, "social-service")))
+    .limit(1);
+  return row;
 }
 
 /**
@@ -98,19 +110,26 @@ export async function listClients(db: Executor, condition: SQL, clientId?: strin
   }));
 }
 
-/** What authenticating a token needs: the client, if active, with one key and its structures. */
+/**
+ * What authenticating a token needs: the client, if active, with one key, its structures and the
+ * organisation it belongs to (an operator's software writes stays, a social service's writes cases).
+ */
 export async function findActiveClientKey(db: Executor, clientId: string, kid: string) {
   const [row] = await db
     .select({
       id: machineClient.id,
       requireIntegrity: machineClient.requireIntegrity,
       jwk: machineClientKey.jwk,
+      organisationId: organisation.id,
+      organisationCode: organisation.code,
+      organisationKind: organisation.kind,
       structureIds: sql<
         string[]
       >`array(select ${machineClientStructure.structureId} from ${machineClientStructure}
         where ${machineClientStructure.clientId} = ${machineClient.id})`,
     })
     .from(machineClient)
+    .innerJoin(organisation, eq(organisation.id, machineClient.operatorOrganisationId))
     .innerJoin(
       machineClientKey,
       and(eq(machineClientKey.clientId, machineClient.id), eq(machineClientKey.kid, kid)),

@@ -102,6 +102,10 @@ describe("machine clients managed by structure managers", () => {
       404,
     );
     expect((await manager.post(`/api/v1/machine-clients/${randomUUID()}/disable`)).statusCode).toBe(404);
+    // A structure's software names its structures (a service's names none).
+    const none = await manager.post("/api/v1/machine-clients", { name: "Senza strutture", keys: [pair.jwk] });
+    expect(none.statusCode).toBe(422);
+    expect(json<{ problems: { code: string }[] }>(none).problems[0].code).toBe("structures-required");
   });
 
   it("refuses private keys, weak RSA keys and other curves", async () => {

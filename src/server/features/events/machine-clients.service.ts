@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { Database } from "../../../db/database.ts";
+import type { Database, Executor } from "../../../db/database.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { MachineClient, MachineClientCreate } from "../../../domain/events/machine-client.schema.ts";
 import type { Actor, SystemActor } from "../../core/actor.ts";
@@ -9,6 +9,7 @@ import { authorizeClientManagement } from "./machine-clients.policy.ts";
 import {
   type ClientKey,
   findClientEventOutcome,
+  findServiceByCode,
   insertClientKey,
   insertMachineClient,
   listClients,
@@ -31,11 +32,19 @@ async function toClientKeys(keys: unknown[]): Promise<ClientKey[]> {
   return checked;
 }
 
-/** A manager registers a client for structures of their own scope; any other structure is 404. */
+/**
+ * A manager registers a client for structures of their own scope (any other structure is 404); a
+ * social service's manager registers one for the service itself, with no structure.
+ */
 export async function createClient(db: Database, actor: Actor, input: MachineClientCreate) {
-  const { structureScope, clientScope } = authorizeClientManagement(actor);
+  const { structureScope, clientScope, writesStructures } = authorizeClientManagement(actor);
   const keys = await toClientKeys(input.keys);
   const structureIds = [...new Set(input.structureIds)];
+  // A structure's software writes the stays of its structures; a service's writes its cases only.
+  if (writesStructures && structureIds.length === 0)
+    throw new AppError("validation-failed", "Indicare almeno una struttura.", [
+      { path: "/structureIds", code: "structures-required", message: "Indicare almeno una struttura." },
+    ]);
   return db.transaction(async (tx) => {
     const found = await listStructuresInScope(tx, structureScope, structureIds);
     if (found.length !== structureIds.length)
@@ -107,35 +116,41 @@ export async function disableClient(db: Database, actor: Actor, clientId: string
 }
 
 /**
- * Command line: registers a client for structures given by code, all of one operator. Bypasses
- * the access policy, hence the name; never called from HTTP.
+ * Command line: registers a client for structures given by code, all of one operator, or for a
+ * social service given by code (its software sends case events). Bypasses the access policy,
+ * hence the name; never called from HTTP.
  */
 export async function createClientSystem(
   db: Database,
   subject: SystemActor,
-  input: { name?: string; structureCodes: string[]; keys: unknown[]; requireIntegrity: boolean },
+  input: {
+    name?: string;
+    structureCodes: string[];
+    serviceCode?: string;
+    keys: unknown[];
+    requireIntegrity: boolean;
+  },
 ) {
   const codes = [...new Set(input.structureCodes)];
-  if (codes.length === 0) throw new AppError("invalid-request", "Indicare almeno una struttura.");
+  if (input.serviceCode !== undefined && codes.length > 0)
+    throw new AppError("invalid-request", "Il client di un servizio sociale non ha strutture.");
+  if (input.serviceCode === undefined && codes.length === 0)
+    throw new AppError("invalid-request", "Indicare almeno una struttura, o il servizio sociale.");
   const keys = await toClientKeys(input.keys);
   return db.transaction(async (tx) => {
-    const structures = await listStructuresByCode(tx, codes);
-    const missing = codes.filter((code) => !structures.some((row) => row.code === code));
-    if (missing.length > 0) throw new AppError("not-found", `Strutture inesistenti: ${missing.join(", ")}.`);
-    const operators = new Set(structures.map((row) => row.operatorOrganisationId));
-    if (operators.size !== 1)
-      throw new AppError("invalid-request", "Le strutture di un client devono avere lo stesso ente gestore.");
+    const owner = input.serviceCode
+      ? await serviceOf(tx, input.serviceCode)
+      : await operatorOfStructures(tx, codes);
     const id = randomUUID();
-    const structureIds = structures.map((row) => row.id);
     await insertMachineClient(
       tx,
       {
         id,
-        name: input.name ?? `Client ${codes.join(", ")}`,
-        operatorOrganisationId: structures[0].operatorOrganisationId,
+        name: input.name ?? `Client ${input.serviceCode ?? codes.join(", ")}`,
+        operatorOrganisationId: owner.organisationId,
         requireIntegrity: input.requireIntegrity,
       },
-      structureIds,
+      owner.structureIds,
       keys,
     );
     await appendAuditEntry(tx, subject, {
@@ -143,10 +158,33 @@ export async function createClientSystem(
       resourceType: "machine-client",
       resourceId: id,
       outcome: "success",
-      details: { structureIds, kids: keys.map((key) => key.kid), requireIntegrity: input.requireIntegrity },
+      details: {
+        structureIds: owner.structureIds,
+        kids: keys.map((key) => key.kid),
+        requireIntegrity: input.requireIntegrity,
+      },
     });
     return { id, kids: keys.map((key) => key.kid) };
   });
+}
+
+async function operatorOfStructures(tx: Executor, codes: string[]) {
+  const structures = await listStructuresByCode(tx, codes);
+  const missing = codes.filter((code) => !structures.some((row) => row.code === code));
+  if (missing.length > 0) throw new AppError("not-found", `Strutture inesistenti: ${missing.join(", ")}.`);
+  const operators = new Set(structures.map((row) => row.operatorOrganisationId));
+  if (operators.size !== 1)
+    throw new AppError("invalid-request", "Le strutture di un client devono avere lo stesso ente gestore.");
+  return {
+    organisationId: structures[0].operatorOrganisationId,
+    structureIds: structures.map((row) => row.id),
+  };
+}
+
+async function serviceOf(tx: Executor, code: string) {
+  const service = await findServiceByCode(tx, code);
+  if (!service) throw new AppError("not-found", `Servizio sociale inesistente: ${code}.`);
+  return { organisationId: service.id, structureIds: [] };
 }
 
 /** Command line: disables any client by id. */

@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../../../domain/errors/app-error.ts";
+import { maxEventsPerRequest } from "../../../domain/events/machine-client.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
+import { parseJsonBody } from "../../http/json-body.ts";
 import type { EventSource } from "../stays/index.ts";
-import { type AuthenticatedClient, authenticateClient } from "./machine-auth.ts";
+import { type AuthenticatedClient, authenticateClient, verifyIntegrity } from "./machine-auth.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -51,6 +54,58 @@ export function authenticateMachineRequests(app: FastifyInstance, deps: AppDepen
         request.machineClient ? `client:${request.machineClient.id}` : `ip:${request.ip}`,
     },
   };
+}
+
+/**
+ * An encapsulated plugin of JSON machine endpoints (stay events, case events): the token is
+ * verified before the body is read (authenticateMachineRequests), the raw body is kept for the
+ * Digest check of INTEGRITY_REST_01, and a request of more than the standard's events is refused
+ * whole (413) before any is judged. Returns the rate-limit settings for the plugin's routes.
+ */
+export function prepareJsonMachineEndpoints(app: FastifyInstance, deps: AppDependencies) {
+  const { db, config } = deps;
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  const limits = authenticateMachineRequests(app, deps);
+  app.decorateRequest("machineRawBody", undefined);
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    request.machineRawBody = body as Buffer;
+    parseJsonBody(parseJson, request, body as Buffer, done);
+  });
+  app.addHook("preValidation", async (request) => {
+    const client = request.machineClient as AuthenticatedClient;
+    if (request.method === "POST")
+      await verifyIntegrity(
+        db,
+        client,
+        { headers: request.headers, audience: audienceOf(config.publicUrl, request), now: deps.clock.now() },
+        request.machineRawBody ?? Buffer.alloc(0),
+      );
+    const events = (request.body as { events?: unknown } | undefined)?.events;
+    if (Array.isArray(events) && events.length > maxEventsPerRequest)
+      throw new AppError(
+        "payload-too-large",
+        `Una richiesta può contenere al massimo ${maxEventsPerRequest} eventi: dividere l'invio.`,
+      );
+  });
+  return limits;
+}
+
+/**
+ * The client of the request, if its organisation is of the kind the endpoint serves: an
+ * operator's software sends stay events, a social service's sends case events; the other is
+ * refused (403), as a role outside an action of the access policy.
+ */
+export function requireClientOf(request: FastifyRequest, kind: "operator" | "social-service") {
+  const client = request.machineClient as AuthenticatedClient;
+  if (client.organisation.kind !== kind)
+    throw new AppError(
+      "forbidden",
+      kind === "operator"
+        ? "Il client di un servizio sociale invia gli eventi delle cartelle (POST /api/v1/case-events)."
+        : "Il client di un ente gestore invia gli eventi delle accoglienze (POST /api/v1/events).",
+    );
+  return client;
 }
 
 /** A machine client as the source of events: it writes only the structures it is registered for. */

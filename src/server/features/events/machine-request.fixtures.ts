@@ -6,6 +6,7 @@ import { createClientSystem } from "./machine-clients.service.ts";
 
 export const publicUrl = "https://sirmi.example.it";
 export const eventsUrl = `${publicUrl}/api/v1/events`;
+export const caseEventsUrl = `${publicUrl}/api/v1/case-events`;
 
 export type KeyedClient = { id: string; kid: string; privateKey: CryptoKey };
 
@@ -25,6 +26,26 @@ export async function registerClient(
     db,
     { system: true, label: "test" },
     { structureCodes, keys: [pair.jwk], requireIntegrity: options.requireIntegrity ?? false },
+  );
+  return { id, kid: pair.kid, privateKey: pair.privateKey };
+}
+
+/** A client registered from the command line for a social service (it sends case events). */
+export async function registerServiceClient(
+  db: Database,
+  serviceCode: string,
+  options: { requireIntegrity?: boolean } = {},
+): Promise<KeyedClient> {
+  const pair = await newKeyPair();
+  const { id } = await createClientSystem(
+    db,
+    { system: true, label: "test" },
+    {
+      structureCodes: [],
+      serviceCode,
+      keys: [pair.jwk],
+      requireIntegrity: options.requireIntegrity ?? false,
+    },
   );
   return { id, kid: pair.kid, privateKey: pair.privateKey };
 }
@@ -75,6 +96,26 @@ export async function postEvents(
   body: unknown,
   options: SendOptions = {},
 ) {
+  return postSigned(app, client, "/api/v1/events", body, options);
+}
+
+/** POST /api/v1/case-events (the case interchange standard) as a service's software sends it. */
+export async function postCaseEvents(
+  app: FastifyInstance,
+  client: KeyedClient,
+  body: unknown,
+  options: SendOptions = {},
+) {
+  return postSigned(app, client, "/api/v1/case-events", body, { aud: caseEventsUrl, ...options });
+}
+
+async function postSigned(
+  app: FastifyInstance,
+  client: KeyedClient,
+  url: string,
+  body: unknown,
+  options: SendOptions,
+) {
   const payload = typeof body === "string" ? body : JSON.stringify(body);
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -83,10 +124,11 @@ export async function postEvents(
   if (options.integrity) {
     headers.digest = digestHeaderOf(payload);
     headers["agid-jwt-signature"] = await signToken(client, {
+      aud: options.aud,
       extra: { signed_headers: [{ digest: headers.digest }, { "content-type": "application/json" }] },
     });
   }
-  return app.inject({ method: "POST", url: "/api/v1/events", headers, payload: options.sentBody ?? payload });
+  return app.inject({ method: "POST", url, headers, payload: options.sentBody ?? payload });
 }
 
 export async function getEvent(app: FastifyInstance, client: KeyedClient, id: string) {

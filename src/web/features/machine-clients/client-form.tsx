@@ -8,8 +8,11 @@ import { type MachineClient, parseKeys, useCreateMachineClient } from "./clients
 
 type Errors = Partial<Record<"name" | "structureIds" | "keys", string>>;
 
-/** A structure manager registers a management software for some of the structures it runs. */
-export function MachineClientForm() {
+/**
+ * A structure manager registers a management software for some of the structures it runs; a
+ * service manager registers the service's software, which names no structure.
+ */
+export function MachineClientForm({ forStructures = true }: { forStructures?: boolean }) {
   const { t } = useTranslation();
   const structures = useStructures({ status: "active" });
   const create = useCreateMachineClient();
@@ -29,13 +32,13 @@ export function MachineClientForm() {
     const parsed = parseKeys(keys);
     const found: Errors = {};
     if (name.trim() === "") found.name = t("errors.required");
-    if (structureIds.length === 0) found.structureIds = t("clients.chooseStructure");
+    if (forStructures && structureIds.length === 0) found.structureIds = t("clients.chooseStructure");
     if (!parsed || parsed.length === 0)
       found.keys = keys.trim() === "" ? t("errors.required") : t("clients.jwkInvalid");
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed) return;
     create.mutate(
-      { name: name.trim(), structureIds, keys: parsed, requireIntegrity },
+      { name: name.trim(), structureIds: forStructures ? structureIds : [], keys: parsed, requireIntegrity },
       {
         onSuccess: (client) => {
           setCreated(client);
@@ -84,23 +87,25 @@ export function MachineClientForm() {
         autoComplete="off"
         onChange={(event) => setName(event.target.value)}
       />
-      <Fieldset legend={t("clients.structuresLegend")}>
-        {errors.structureIds && (
-          <p className="text-danger" id="client-structures-error">
-            {errors.structureIds}
-          </p>
-        )}
-        {structures.data?.items.length === 0 && <p>{t("clients.noStructures")}</p>}
-        {structures.data?.items.map((structure) => (
-          <CheckboxField
-            key={structure.id}
-            id={`client-structure-${structure.id}`}
-            label={`${structure.code ?? ""} – ${structure.name}`}
-            checked={structureIds.includes(structure.id)}
-            onChange={(event) => toggle(structure.id, event.target.checked)}
-          />
-        ))}
-      </Fieldset>
+      {forStructures && (
+        <Fieldset legend={t("clients.structuresLegend")}>
+          {errors.structureIds && (
+            <p className="text-danger" id="client-structures-error">
+              {errors.structureIds}
+            </p>
+          )}
+          {structures.data?.items.length === 0 && <p>{t("clients.noStructures")}</p>}
+          {structures.data?.items.map((structure) => (
+            <CheckboxField
+              key={structure.id}
+              id={`client-structure-${structure.id}`}
+              label={`${structure.code ?? ""} – ${structure.name}`}
+              checked={structureIds.includes(structure.id)}
+              onChange={(event) => toggle(structure.id, event.target.checked)}
+            />
+          ))}
+        </Fieldset>
+      )}
       <TextAreaField
         id="client-keys"
         label={t("clients.jwk")}

@@ -12,7 +12,13 @@ import {
 } from "./clients-api.ts";
 
 /** The registered clients of the manager's structures, with their keys, and how to retire them. */
-export function MachineClientsTable({ clients }: { clients: MachineClient[] }) {
+export function MachineClientsTable({
+  clients,
+  forStructures = true,
+}: {
+  clients: MachineClient[];
+  forStructures?: boolean;
+}) {
   const { t } = useTranslation();
   const structures = useStructures({});
   const disable = useDisableMachineClient();
@@ -40,7 +46,7 @@ export function MachineClientsTable({ clients }: { clients: MachineClient[] }) {
             <tr>
               <th scope="col">{t("clients.columns.name")}</th>
               <th scope="col">{t("clients.columns.id")}</th>
-              <th scope="col">{t("clients.columns.structures")}</th>
+              {forStructures && <th scope="col">{t("clients.columns.structures")}</th>}
               <th scope="col">{t("clients.columns.keys")}</th>
               <th scope="col">{t("clients.columns.integrity")}</th>
               <th scope="col">{t("clients.columns.status")}</th>
@@ -54,7 +60,7 @@ export function MachineClientsTable({ clients }: { clients: MachineClient[] }) {
                 <td>
                   <code>{client.id}</code>
                 </td>
-                <td>{client.structureIds.map(codeOf).join(", ")}</td>
+                {forStructures && <td>{client.structureIds.map(codeOf).join(", ")}</td>}
                 <td>{client.keys.map((key) => key.kid).join(", ")}</td>
                 <td>{client.requireIntegrity ? t("clients.required") : t("clients.optional")}</td>
                 <td>{client.isActive ? t("clients.active") : t("clients.disabled")}</td>
