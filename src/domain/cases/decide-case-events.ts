@@ -63,9 +63,9 @@ export type CaseBatchState = {
 };
 
 /** What an accepted event changes in the state, and what the shell audits. */
-type AcceptedEffects = { summary: CaseSummary; recorded: RecordedCaseEvent; projection: CaseProjection };
+type CaseAcceptedEffects = { summary: CaseSummary; recorded: RecordedCaseEvent; projection: CaseProjection };
 
-export type CaseEventDecision = FactDecision<"caseId", StoredCaseEvent, AcceptedEffects>;
+export type CaseEventDecision = FactDecision<"caseId", StoredCaseEvent, CaseAcceptedEffects>;
 
 /**
  * The case file's core: each event of a batch decided in request order against the prepared
@@ -99,7 +99,7 @@ export function decideCaseEvents(state: CaseBatchState, prepared: readonly Prepa
 function decideAccepted(
   state: CaseBatchState,
   event: CaseEvent,
-): Acceptance<StoredCaseEvent, AcceptedEffects> {
+): Acceptance<StoredCaseEvent, CaseAcceptedEffects> {
   const { sender } = state;
   if (state.hiddenCaseIds.has(event.caseId))
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);

@@ -27,10 +27,10 @@ type AcceptedChange = {
 };
 
 /** What the shell needs of an accepted event besides its record: the change, and for the audit entry the pseudonym. */
-type AcceptedEffects = { change: AcceptedChange; pseudonym: string | null };
+type StayAcceptedEffects = { change: AcceptedChange; pseudonym: string | null };
 
 /** The decision on one event of a batch. */
-export type StayEventDecision = FactDecision<"stayId", StoredStayEvent, AcceptedEffects>;
+export type StayEventDecision = FactDecision<"stayId", StoredStayEvent, StayAcceptedEffects>;
 
 /** The event types that can move a stay's dates or its minor. */
 const movesDates = new Set<StayEvent["type"]>(["admission", "discharge", "correction", "void"]);
@@ -73,7 +73,7 @@ export function decideStayEvents(state: StayBatchState, prepared: readonly Prepa
 function decideAccepted(
   state: StayBatchState,
   event: StayEvent,
-): Acceptance<StoredStayEvent, AcceptedEffects> {
+): Acceptance<StoredStayEvent, StayAcceptedEffects> {
   const { sender, registry, today, recordedAt } = state.context;
   const structure = state.structures.get(event.structureCode);
   if (!structure) throw new RuleRejection([eventProblem("unknown-structure", "/structureCode")]);
