@@ -1,4 +1,5 @@
 import type { EventOutcome } from "../../domain/events/events-api.schema.ts";
+import type { EventProblem } from "../../domain/stays/parse-stay-event.ts";
 import {
   type BackoffPolicy,
   backoffDelay,
@@ -14,10 +15,8 @@ import { requestHeaders, type SigningKey } from "./token.ts";
 export const maxBatchSize = 1000;
 export const defaultAttempts = 8;
 
-export type Problem = { code: string; path: string; message: string };
-
 /** One problem of a rejected event (`previously` when rejected by an earlier send), with its line. */
-export type Rejection = { line: number; id: string; previously: boolean } & Problem;
+export type Rejection = { line: number; id: string; previously: boolean } & EventProblem;
 
 export type SendSummary = {
   accepted: number;

@@ -40,6 +40,8 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
 export const auditPageSchema = z.object({
   items: z.array(auditEntrySchema),
   nextCursor: z.number().int().min(1).nullable(),

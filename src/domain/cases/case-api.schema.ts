@@ -2,6 +2,10 @@ import { z } from "zod";
 import { SinbaEsitoAffido } from "../code-lists/sinba-codes.ts";
 import {
   assessmentContentSchema,
+  type CaseEventType,
+  caseEnvelopeSchema,
+  caseEventSchemas,
+  caseEventTypes,
   closureContentSchema,
   familyContentSchema,
   fosterCareContentSchema,
@@ -39,15 +43,52 @@ export const openCaseRequestSchema = z
       "Apertura di una cartella per un minore trovato dal servizio con la ricerca esatta dell'anagrafe (pseudonimo restituito dalla ricerca, nelle ultime 24 ore)",
   });
 
+export const caseIdParams = z.object({
+  caseId: z.uuid({ error: "Identificativo della cartella non valido" }),
+});
+
+export const caseEventResultsSchema = z
+  .object({ results: z.array(caseEventResultSchema) })
+  .meta({ id: "CaseEventResults" });
+export type CaseEventResults = z.infer<typeof caseEventResultsSchema>;
+
+/** A fact posted to its case's path: a CaseEvent whose caseId may be left out (the path names it). */
+const caseEventOfPath = <Type extends CaseEventType>(type: Type) =>
+  caseEventSchemas[type].extend({ caseId: caseEnvelopeSchema.shape.caseId.optional() });
+export const caseEventOfPathSchema = z
+  .union(
+    caseEventTypes.map(caseEventOfPath) as unknown as [
+      ReturnType<typeof caseEventOfPath<CaseEventType>>,
+      ...ReturnType<typeof caseEventOfPath<CaseEventType>>[],
+    ],
+  )
+  .meta({
+    id: "CaseEventOfPath",
+    description: "Un evento della cartella (CaseEvent); caseId, se presente, deve essere quello del percorso",
+  });
+
+const eventsOfRequest = <Event extends z.ZodType>(event: Event) =>
+  z
+    .array(event)
+    .min(1, { error: "Inviare almeno un evento" })
+    .max(100, { error: "Al massimo 100 eventi per richiesta" });
+
+/** The request as the OpenAPI document describes it: a list of the case's events. */
 export const caseEventsRequestSchema = z
   .object({
-    events: z
-      .array(z.record(z.string(), z.unknown()))
-      .min(1, { error: "Inviare almeno un evento" })
-      .max(100, { error: "Al massimo 100 eventi per richiesta" })
-      .describe("Eventi della cartella (CaseEvent); caseId, se presente, deve essere quello del percorso"),
+    events: eventsOfRequest(caseEventOfPathSchema).describe(
+      "Eventi della cartella (CaseEvent); caseId, se presente, deve essere quello del percorso",
+    ),
   })
   .meta({ id: "CaseEventsRequest" });
+
+/**
+ * What the route itself checks: a list of JSON objects. Each event is then judged on its own by
+ * the pipeline (with `caseEventSchema`), so that one bad event rejects only itself.
+ */
+export const caseEventsRequestValidation = z.object({
+  events: eventsOfRequest(z.record(z.string(), z.unknown())),
+});
 
 export const caseProjectionSchema = z
   .object({
@@ -90,6 +131,13 @@ export const caseSummarySchema = z
     transferToServiceCode: z.string().nullable(),
   })
   .meta({ id: "CaseSummary" });
+
+export const caseListQuery = z.object({ status: z.enum(["open", "closed"]).optional() });
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema) }).meta({ id: "CaseList" });
+
+export const caseFileQuery = z.object({
+  asOf: z.iso.datetime({ offset: true, error: "Istante non valido (RFC 3339)" }).optional(),
+});
 
 export const caseFileSchema = caseSummarySchema
   .extend({

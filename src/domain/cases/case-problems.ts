@@ -1,5 +1,7 @@
+import type { FactProblem } from "../pipeline/decide-facts.ts";
+
 /** An error or warning on a case event: stable code, JSON pointer, Italian message. */
-export type CaseProblem = { code: string; path: string; message: string };
+export type CaseProblem = FactProblem;
 
 /** The stable codes of the case file's rules, with their Italian messages. */
 export const caseProblemMessages = {

@@ -29,7 +29,7 @@ export interface CaseView {
 /** The service writing: its organisation and code. */
 export type CaseSender = { kind: "user" | "client"; id: string; serviceId: string; serviceCode: string };
 
-type Input = {
+type CaseRuleInput = {
   event: CaseEvent;
   caseId: string;
   caseMinorId: string | null;
@@ -46,7 +46,11 @@ const mayFollowClosure = new Set<CaseEvent["type"]>(["correction", "void"]);
  * same kind of content, placements of the case's own minor, transfers to another service.
  * Returns the case's minor; throws a CaseRuleRejection with a stable code.
  */
-export function checkCaseEvent(view: CaseView, sender: CaseSender, input: Input): { minorId: string } {
+export function checkCaseEvent(
+  view: CaseView,
+  sender: CaseSender,
+  input: CaseRuleInput,
+): { minorId: string } {
   const { event, events } = input;
   const current = projectCase(events);
   if (event.type === "case-opened") {

@@ -1,8 +1,17 @@
-import { decideInOrder, type PreparedStateDecider } from "../pipeline/decide-in-order.ts";
+import {
+  type Acceptance,
+  type EarlierFactOutcome,
+  type FactDecision,
+  type FactRecord,
+  type FactResult,
+  factDecider,
+  type PreparedFact,
+} from "../pipeline/decide-facts.ts";
+import { decideInOrder } from "../pipeline/decide-in-order.ts";
 import type { MinorIdentity } from "../registry/minor-identity.ts";
 import { decisionOrder } from "./case-batch-order.ts";
 import type { CaseEvent } from "./case-event.schema.ts";
-import { type CaseProblem, CaseRuleRejection, caseProblem } from "./case-problems.ts";
+import { CaseRuleRejection, caseProblem } from "./case-problems.ts";
 import {
   type CaseEventPayload,
   type CaseProjection,
@@ -14,16 +23,10 @@ import { type CaseSender, type CaseView, checkCaseEvent, type MinorResolution } 
 import type { ParsedCaseEvent } from "./parse-case-event.ts";
 
 /** A raw event once parsed and its digest computed (no database). */
-export type PreparedCaseEvent = { parsed: ParsedCaseEvent; id: string | null; digest: string | null };
+export type PreparedCaseEvent = PreparedFact<ParsedCaseEvent>;
 
 /** The outcome of one event, as its sender is told. */
-export type CaseEventResult = {
-  id: string;
-  status: "accepted" | "duplicate" | "rejected";
-  warnings: CaseProblem[];
-  errors: CaseProblem[];
-  caseId?: string;
-};
+export type CaseEventResult = FactResult<"caseId">;
 
 /** A case as the batch knows it. */
 export type CaseSummary = {
@@ -34,29 +37,13 @@ export type CaseSummary = {
   onlyTransferAcceptance?: boolean;
 };
 
-/** An event as it is stored: an accepted one with its content, a rejected one with its errors only. */
-export type CaseEventRecord = {
-  id: string;
-  sourceKind: string;
-  sourceId: string;
-  contentDigest: string;
-  status: "accepted" | "rejected";
-  type: string | null;
-  caseId?: string;
-  occurredOn?: string;
-  minorId?: string;
-  payload?: CaseEventPayload;
-  warnings: CaseProblem[];
-  errors: CaseProblem[];
-};
+/** What an accepted event stores besides what every fact carries. */
+type StoredCaseEvent = { caseId: string; occurredOn: string; minorId: string; payload: CaseEventPayload };
 
-export type EarlierCaseOutcome = {
-  contentDigest: string;
-  sourceId: string;
-  warnings: CaseProblem[];
-  errors: CaseProblem[];
-  caseId: string | null;
-};
+/** An event as it is stored: an accepted one with its content, a rejected one with its errors only. */
+export type CaseEventRecord = FactRecord & Partial<StoredCaseEvent>;
+
+export type EarlierCaseOutcome = EarlierFactOutcome<"caseId">;
 
 /** Everything a batch can need, read by the shell before the first decision. */
 export type CaseBatchState = {
@@ -77,86 +64,30 @@ export type CaseBatchState = {
   touched: Map<string, { summary: CaseSummary; projection: CaseProjection }>;
 };
 
-export type CaseEventDecision =
-  | { kind: "answered"; result: CaseEventResult }
-  | { kind: "rejected"; result: CaseEventResult; record: CaseEventRecord }
-  | {
-      kind: "accepted";
-      result: CaseEventResult;
-      record: CaseEventRecord;
-      summary: CaseSummary;
-      recorded: RecordedCaseEvent;
-      projection: CaseProjection;
-      /** The registry's resolution of an opening by identity, committed with the event. */
-      resolution?: MinorResolution;
-    };
+/** What an accepted event changes in the state, and what the shell audits. */
+type CaseAcceptedEffects = {
+  summary: CaseSummary;
+  recorded: RecordedCaseEvent;
+  projection: CaseProjection;
+  /** The registry's resolution of an opening by identity, committed with the event. */
+  resolution?: MinorResolution;
+};
+
+export type CaseEventDecision = FactDecision<"caseId", StoredCaseEvent, CaseAcceptedEffects>;
 
 /**
  * The case file's core: each event of a batch decided in request order against the prepared
  * state (idempotency, visibility, the case rules, the projection). Pure: the shell reads before
  * and writes after, as for the ASMI stay events.
  */
-export const caseEventDecider: PreparedStateDecider<CaseBatchState, PreparedCaseEvent, CaseEventDecision> = {
-  decide(state, { parsed, id, digest }) {
-    if (!id || digest === null) {
-      const errors = parsed.ok ? [] : parsed.errors;
-      return { kind: "answered", result: { id: id ?? "", status: "rejected", warnings: [], errors } };
-    }
-    const known = state.earlier.get(id);
-    if (known) {
-      if (known.contentDigest === digest && known.sourceId === state.sender.id)
-        return {
-          kind: "answered",
-          result: {
-            id,
-            status: "duplicate",
-            warnings: known.warnings,
-            errors: known.errors,
-            caseId: known.caseId ?? undefined,
-          },
-        };
-      return {
-        kind: "answered",
-        result: { id, status: "rejected", warnings: [], errors: [caseProblem("id-reused", "/id")] },
-      };
-    }
-    const rejected = (errors: CaseProblem[]): CaseEventDecision => ({
-      kind: "rejected",
-      result: { id, status: "rejected", warnings: [], errors },
-      record: {
-        id,
-        sourceKind: state.sender.kind,
-        sourceId: state.sender.id,
-        contentDigest: digest,
-        status: "rejected",
-        type: parsed.ok ? parsed.event.type : parsed.type,
-        errors,
-        warnings: [],
-      },
-    });
-    if (!parsed.ok) return rejected(parsed.errors);
-    try {
-      return decideAccepted(state, parsed.event, digest, parsed.identity);
-    } catch (error) {
-      if (error instanceof CaseRuleRejection) return rejected(error.errors);
-      throw error;
-    }
-  },
-
-  apply(state, decision) {
-    if (decision.kind === "answered") return;
-    const { result, record } = decision;
-    state.records.push(record);
-    state.earlier.set(result.id, {
-      contentDigest: record.contentDigest,
-      sourceId: record.sourceId,
-      warnings: result.warnings,
-      errors: result.errors,
-      caseId: result.caseId ?? null,
-    });
-    if (decision.kind === "rejected") return;
-    const { summary, recorded, projection } = decision;
-    decision.resolution?.commit();
+export const caseEventDecider = factDecider({
+  target: "caseId",
+  sender: (state: CaseBatchState) => state.sender,
+  problem: (code, path) => caseProblem(code, path),
+  accept: decideAccepted,
+  refusal: (error) => (error instanceof CaseRuleRejection ? error.errors : undefined),
+  applyAccepted(state, { summary, recorded, projection, resolution }) {
+    resolution?.commit();
     state.lastArrival = recorded.arrival;
     state.cases.set(summary.id, summary);
     state.events.set(summary.id, [...(state.events.get(summary.id) ?? []), recorded]);
@@ -168,7 +99,7 @@ export const caseEventDecider: PreparedStateDecider<CaseBatchState, PreparedCase
         serviceId: summary.serviceId,
       });
   },
-};
+});
 
 export function decideCaseEvents(state: CaseBatchState, prepared: readonly PreparedCaseEvent[]) {
   return decideInOrder(caseEventDecider, state, prepared);
@@ -226,9 +157,9 @@ function withResolvedMinor(
 function decideAccepted(
   state: CaseBatchState,
   sent: CaseEvent,
-  digest: string,
-  identity?: MinorIdentity,
-): CaseEventDecision {
+  _digest: string,
+  parsed: { identity?: MinorIdentity },
+): Acceptance<StoredCaseEvent, CaseAcceptedEffects> {
   const { sender } = state;
   let event = sent;
   if (state.hiddenCaseIds.has(event.caseId))
@@ -241,7 +172,7 @@ function decideAccepted(
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
   const summary: CaseSummary = existing ?? { id: event.caseId, minorId: null, serviceId: sender.serviceId };
   const events = state.events.get(summary.id) ?? [];
-  const resolved = withResolvedMinor(state, event, identity, summary, events);
+  const resolved = withResolvedMinor(state, event, parsed.identity, summary, events);
   event = resolved.event;
   const view: CaseView = {
     ...state.view,
@@ -279,25 +210,14 @@ function decideAccepted(
       ? [caseProblem("possible-duplicate-minor", "/opening/minor")]
       : [];
   return {
-    kind: "accepted",
-    result: { id: event.id, status: "accepted", warnings, errors: [], caseId: summary.id },
-    record: {
-      id: event.id,
-      sourceKind: sender.kind,
-      sourceId: sender.id,
-      contentDigest: digest,
-      status: "accepted",
-      type: event.type,
-      caseId: summary.id,
-      occurredOn: event.occurredOn,
-      minorId,
-      payload,
-      warnings,
-      errors: [],
+    target: summary.id,
+    warnings,
+    stored: { caseId: summary.id, occurredOn: event.occurredOn, minorId, payload },
+    effects: {
+      summary: { ...summary, minorId },
+      recorded,
+      projection,
+      ...(resolved.resolution ? { resolution: resolved.resolution } : {}),
     },
-    summary: { ...summary, minorId },
-    recorded,
-    projection,
-    ...(resolved.resolution ? { resolution: resolved.resolution } : {}),
   };
 }

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { italianIssueMessage } from "../errors/field-problems.ts";
+import type { ParsedFact } from "../pipeline/decide-facts.ts";
+import { readFactEnvelope, uniqueProblems } from "../pipeline/parse-fact.ts";
 import { checkMinorIdentity, type MinorIdentity } from "../registry/minor-identity.ts";
 import { type CaseEvent, type CaseEventType, caseEventSchemas } from "./case-event.schema.ts";
 import { interchangeCaseEventSchemas } from "./case-interchange-api.schema.ts";
@@ -10,9 +12,7 @@ import { type CaseProblem, caseProblem } from "./case-problems.ts";
  * minor by `identity`, to be resolved by the registry; its `opening.minorRef` is then empty until
  * the resolution gives the minor's pseudonym.
  */
-export type ParsedCaseEvent =
-  | { ok: true; event: CaseEvent; identity?: MinorIdentity }
-  | { ok: false; id: string | null; type: string | null; errors: CaseProblem[] };
+export type ParsedCaseEvent = ParsedFact<CaseEvent, { identity?: MinorIdentity }>;
 
 /** The web app names the minor by pseudonym (`minorRef`), the services' software by identity. */
 export type CaseDialect = "web" | "interchange";
@@ -31,17 +31,9 @@ function problemOf(issue: z.core.$ZodIssue): CaseProblem {
 
 /** Validates one raw case event on its own: shape, codes, dates (never after `today`, Europe/Rome). */
 export function parseCaseEvent(raw: unknown, today: string, dialect: CaseDialect = "web"): ParsedCaseEvent {
-  const record =
-    raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  const id = typeof record?.id === "string" ? record.id.slice(0, 64) : null;
-  const type = typeof record?.type === "string" ? record.type.slice(0, 40) : null;
-  if (!record)
-    return {
-      ok: false,
-      id,
-      type,
-      errors: [caseProblem("invalid-json-shape", "", "L'evento deve essere un oggetto JSON.")],
-    };
+  const envelope = readFactEnvelope(raw, (message) => caseProblem("invalid-json-shape", "", message));
+  if (!envelope.ok) return envelope;
+  const { record, id, type } = envelope;
   if (!type || !Object.hasOwn(caseEventSchemas, type))
     return { ok: false, id, type, errors: [caseProblem("unknown-type", "/type")] };
   if (dialect === "interchange") {
@@ -52,14 +44,7 @@ export function parseCaseEvent(raw: unknown, today: string, dialect: CaseDialect
   const schemas = dialect === "interchange" ? interchangeCaseEventSchemas : caseEventSchemas;
   const parsed = schemas[type as CaseEventType].safeParse(record);
   if (!parsed.success) {
-    const seen = new Set<string>();
-    const errors = parsed.error.issues.map(problemOf).filter((problem) => {
-      const key = `${problem.code}|${problem.path}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    return { ok: false, id, type, errors };
+    return { ok: false, id, type, errors: uniqueProblems(parsed.error.issues.map(problemOf)) };
   }
   const { event, identity, errors } = withIdentityApart(parsed.data as CaseEvent, today);
   if (event.occurredOn > today) errors.push(caseProblem("date-in-future", "/occurredOn"));

@@ -21,6 +21,7 @@
  */
 
 import { z } from "zod";
+import type { Sex } from "../code-lists/interchange-codes.ts";
 import { type ExpectedCharacter, type FiscalCodeProblem, italianMessage } from "./fiscal-code-messages.ts";
 
 export { type IdentifierSubject, italianMessage } from "./fiscal-code-messages.ts";
@@ -78,7 +79,7 @@ export type FiscalCodeValidation =
   | { ok: true; kind: FiscalCodeKind; code: string; isOmocodic: boolean; baseCode: string }
   | { ok: false; problem: FiscalCodeProblem };
 
-export type Sex = "M" | "F";
+export type { Sex };
 
 export type DecodedFiscalCode = {
   sex: Sex;

@@ -1,11 +1,74 @@
 import { z } from "zod";
+import { ZoneFilter } from "../territory/zone.ts";
 import { defaultDisclosureThreshold } from "./disclosure.ts";
 import { type ReportResult, reportIds } from "./report.ts";
 
 /**
- * The answers of the report endpoints (`GET /api/v1/reports`, `GET /api/v1/reports/{id}` in JSON):
- * the route validates and documents with these schemas, the web app reads its types from them.
+ * The contracts of the report endpoints (`GET /api/v1/reports`, `GET /api/v1/reports/{id}`): the
+ * request's parameters and the answers, in JSON or as a file. The route validates and documents
+ * with these schemas, the web app reads its types from them.
  */
+
+/** The formats a report is delivered in: JSON for the screens, files to download. */
+export const reportFormats = ["json", "csv", "xlsx", "pdf"] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+export const reportFileFormats = ["csv", "xlsx", "pdf"] as const satisfies readonly ReportFormat[];
+export type ReportFileFormat = (typeof reportFileFormats)[number];
+
+export const reportIdParams = z.object({
+  id: z.string().max(40).describe("Identificativo del prospetto (dal catalogo)"),
+});
+
+const text = (description: string, maxLength = 20) =>
+  z.string().max(maxLength).optional().describe(description);
+
+/** The query string of a report: its parameters (checked by the engine), instant, view and format. */
+export const reportQuerySchema = z.object({
+  date: text("Giorno di riferimento (AAAA-MM-GG)"),
+  year: text("Anno (AAAA)", 4),
+  from: text("Inizio del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
+  to: text("Fine del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
+  structure: text("Codice della struttura", 40),
+  semester: text("Semestre (AAAA-1 o AAAA-2)", 6),
+  zone: ZoneFilter.optional(),
+  province: text("Provincia (sigla, es. FI, o codice ISTAT)", 3),
+  asOf: z
+    .string()
+    .max(40)
+    .optional()
+    .describe(
+      "Istante di conoscenza RFC 3339 (es. 2026-01-15T10:00:00Z): solo ciò che era registrato a quell'istante",
+    ),
+  publication: z
+    .enum(["true", "false"], { error: "Indicare true o false" })
+    .optional()
+    .describe("true: tabelle pubblicate, con tutela statistica"),
+  format: z
+    .enum(reportFormats, { error: "Formato non previsto: json, csv, xlsx o pdf" })
+    .default("json")
+    .describe("json (predefinito), csv, xlsx o pdf"),
+});
+
+/** The report's parameters among the query's keys (the others are the instant, view and format). */
+export const reportParameterKeys = [
+  "date",
+  "year",
+  "from",
+  "to",
+  "structure",
+  "semester",
+  "zone",
+  "province",
+] as const satisfies readonly (keyof z.input<typeof reportQuerySchema>)[];
+
+/** The answer as a file, by media type, as the OpenAPI document describes it. */
+export const reportFileContent = {
+  "text/csv": { schema: z.string().describe("CSV UTF-8 con BOM, separatore ;, virgola decimale") },
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+    schema: z.string().describe("Cartella di lavoro XLSX: un foglio informativo e un foglio per tabella"),
+  },
+  "application/pdf": { schema: z.string().describe("Documento PDF A4") },
+};
 
 const cellValueSchema = z.union([z.string(), z.number(), z.null()]);
 

@@ -1,14 +1,14 @@
 import { isAppError } from "../errors/app-error.ts";
-import { decideInOrder, type PreparedStateDecider } from "../pipeline/decide-in-order.ts";
-import { type EventProblem, eventProblem } from "./parse-stay-event.ts";
+import { type Acceptance, type FactDecision, factDecider } from "../pipeline/decide-facts.ts";
+import { decideInOrder } from "../pipeline/decide-in-order.ts";
+import { eventProblem } from "./parse-stay-event.ts";
 import { StayBatchState } from "./stay-batch.state.ts";
 import type {
   EventPayload,
-  EventRecord,
-  EventResult,
   PendingMinorResolution,
   PreparedEvent,
   StaySummary,
+  StoredStayEvent,
   TouchedStay,
 } from "./stay-batch.types.ts";
 import type { StayEvent } from "./stay-event.schema.ts";
@@ -26,19 +26,11 @@ type AcceptedChange = {
   refreshMinors: string[];
 };
 
+/** What the shell needs of an accepted event besides its record: the change, and for the audit entry the pseudonym. */
+type StayAcceptedEffects = { change: AcceptedChange; pseudonym: string | null };
+
 /** The decision on one event of a batch. */
-export type StayEventDecision =
-  /** Answered and not stored: no valid id, a duplicate, an id reused for other content. */
-  | { kind: "answered"; result: EventResult }
-  | { kind: "rejected"; result: EventResult; record: EventRecord }
-  | {
-      kind: "accepted";
-      result: EventResult;
-      record: EventRecord;
-      change: AcceptedChange;
-      /** For the audit entry the shell writes. */
-      pseudonym: string | null;
-    };
+export type StayEventDecision = FactDecision<"stayId", StoredStayEvent, StayAcceptedEffects>;
 
 /** The event types that can move a stay's dates or its minor. */
 const movesDates = new Set<StayEvent["type"]>(["admission", "discharge", "correction", "void"]);
@@ -48,74 +40,18 @@ const movesDates = new Set<StayEvent["type"]>(["admission", "discharge", "correc
  * state (idempotency, the stay rules, the admission's identity through the registry view, the
  * projection, overlap, capacity and late-report warnings). Pure: the shell reads before, writes after.
  */
-export const stayEventDecider: PreparedStateDecider<StayBatchState, PreparedEvent, StayEventDecision> = {
-  decide(state, { parsed, id, digest }) {
-    if (!id || digest === null) {
-      const errors = parsed.ok
-        ? []
-        : parsed.errors.length
-          ? parsed.errors
-          : [eventProblem("invalid-json-shape", "/id")];
-      return { kind: "answered", result: { id: id ?? "", status: "rejected", warnings: [], errors } };
-    }
-    const { sender } = state.context;
-    const known = state.earlier.get(id);
-    if (known) {
-      if (known.contentDigest === digest && known.sourceId === sender.id) {
-        return {
-          kind: "answered",
-          result: {
-            id,
-            status: "duplicate",
-            warnings: known.warnings,
-            errors: known.errors,
-            stayId: known.stayId ?? undefined,
-          },
-        };
-      }
-      return {
-        kind: "answered",
-        result: { id, status: "rejected", warnings: [], errors: [eventProblem("id-reused", "/id")] },
-      };
-    }
-    const rejected = (errors: EventProblem[]): StayEventDecision => ({
-      kind: "rejected",
-      result: { id, status: "rejected", warnings: [], errors },
-      record: {
-        id,
-        sourceKind: sender.kind,
-        sourceId: sender.id,
-        contentDigest: digest,
-        status: "rejected",
-        type: parsed.ok ? parsed.event.type : parsed.type,
-        errors,
-        warnings: [],
-      },
-    });
-    if (!parsed.ok) return rejected(parsed.errors);
-    try {
-      return decideAccepted(state, parsed.event, digest);
-    } catch (error) {
-      if (error instanceof RuleRejection) return rejected(error.errors);
-      if (isAppError(error) && error.problems.length > 0)
-        return rejected(error.problems.map((problem) => ({ ...problem, path: `/minor${problem.path}` })));
-      throw error;
-    }
+export const stayEventDecider = factDecider({
+  target: "stayId",
+  sender: (state: StayBatchState) => state.context.sender,
+  problem: (code, path) => eventProblem(code, path),
+  accept: decideAccepted,
+  refusal(error) {
+    if (error instanceof RuleRejection) return error.errors;
+    if (isAppError(error) && error.problems.length > 0)
+      return error.problems.map((problem) => ({ ...problem, path: `/minor${problem.path}` }));
+    return undefined;
   },
-
-  apply(state, decision) {
-    if (decision.kind === "answered") return;
-    const { result, record } = decision;
-    state.records.push(record);
-    state.earlier.set(result.id, {
-      contentDigest: record.contentDigest,
-      sourceId: record.sourceId,
-      warnings: result.warnings,
-      errors: result.errors,
-      stayId: result.stayId ?? null,
-    });
-    if (decision.kind === "rejected") return;
-    const { change } = decision;
+  applyAccepted(state, { change }) {
     for (const resolution of change.resolutions) {
       resolution.commit();
       // A minor created now has no stay yet, and no one else can know its id.
@@ -128,13 +64,16 @@ export const stayEventDecider: PreparedStateDecider<StayBatchState, PreparedEven
     state.touched.set(change.stay.id, change.touched);
     for (const minorId of change.refreshMinors) state.refreshOverlaps(minorId);
   },
-};
+});
 
 export function decideStayEvents(state: StayBatchState, prepared: readonly PreparedEvent[]) {
   return decideInOrder(stayEventDecider, state, prepared);
 }
 
-function decideAccepted(state: StayBatchState, event: StayEvent, digest: string): StayEventDecision {
+function decideAccepted(
+  state: StayBatchState,
+  event: StayEvent,
+): Acceptance<StoredStayEvent, StayAcceptedEffects> {
   const { sender, registry, today, recordedAt } = state.context;
   const structure = state.structures.get(event.structureCode);
   if (!structure) throw new RuleRejection([eventProblem("unknown-structure", "/structureCode")]);
@@ -179,54 +118,49 @@ function decideAccepted(state: StayBatchState, event: StayEvent, digest: string)
   const touched = state.touched.get(stayId);
   const payload = payloadOf(event);
   return {
-    kind: "accepted",
-    result: { id: event.id, status: "accepted", warnings: allWarnings, errors: [], stayId },
-    record: {
-      id: event.id,
-      sourceKind: sender.kind,
-      sourceId: sender.id,
-      contentDigest: digest,
-      status: "accepted",
-      type: event.type,
+    target: stayId,
+    warnings: allWarnings,
+    stored: {
       structureId: structure.id,
       stayId,
       occurredOn: event.occurredOn,
       sequence: event.sequence ?? null,
       minorId: checked.minorId,
       payload,
-      warnings: allWarnings,
-      errors: [],
     },
-    pseudonym: checked.pseudonym,
-    change: {
-      stay: {
-        id: stayId,
-        structureId: structure.id,
-        stayRef: event.stayRef,
-        minorId: projection.minorId,
-        admissionDate: projection.admission?.date ?? null,
-        dischargeDate: projection.discharge?.date ?? null,
-        hasOverlap: existing?.hasOverlap ?? false,
+    effects: {
+      pseudonym: checked.pseudonym,
+      change: {
+        stay: {
+          id: stayId,
+          structureId: structure.id,
+          stayRef: event.stayRef,
+          minorId: projection.minorId,
+          admissionDate: projection.admission?.date ?? null,
+          dischargeDate: projection.discharge?.date ?? null,
+          hasOverlap: existing?.hasOverlap ?? false,
+        },
+        hasOverlap: after.hasOverlap,
+        events: [...events, recorded],
+        resolutions: checked.resolution ? [checked.resolution] : [],
+        touched: {
+          stayId,
+          structureId: structure.id,
+          stayRef: event.stayRef,
+          projection,
+          // A stay's dates decide which of its absences and activities count (outside-stay).
+          absences:
+            (touched?.absences ?? false) ||
+            event.type === "absence-start" ||
+            event.type === "absence-end" ||
+            movesDates.has(event.type),
+          activities:
+            (touched?.activities ?? false) || event.type === "activity" || movesDates.has(event.type),
+        },
+        refreshMinors: movesDates.has(event.type)
+          ? [...new Set([projection.minorId, existing?.minorId].filter((id): id is string => !!id))]
+          : [],
       },
-      hasOverlap: after.hasOverlap,
-      events: [...events, recorded],
-      resolutions: checked.resolution ? [checked.resolution] : [],
-      touched: {
-        stayId,
-        structureId: structure.id,
-        stayRef: event.stayRef,
-        projection,
-        // A stay's dates decide which of its absences and activities count (outside-stay).
-        absences:
-          (touched?.absences ?? false) ||
-          event.type === "absence-start" ||
-          event.type === "absence-end" ||
-          movesDates.has(event.type),
-        activities: (touched?.activities ?? false) || event.type === "activity" || movesDates.has(event.type),
-      },
-      refreshMinors: movesDates.has(event.type)
-        ? [...new Set([projection.minorId, existing?.minorId].filter((id): id is string => !!id))]
-        : [],
     },
   };
 }

@@ -1,10 +1,12 @@
 import type { z } from "zod";
 import { validationErrorCodes, validationWarningCodes } from "../code-lists/interchange-codes.ts";
 import { italianIssueMessage } from "../errors/field-problems.ts";
+import type { FactProblem, ParsedFact } from "../pipeline/decide-facts.ts";
+import { readFactEnvelope, uniqueProblems } from "../pipeline/parse-fact.ts";
 import { type StayEvent, type StayEventType, stayEventSchemas } from "./stay-event.schema.ts";
 
 /** An error or warning of the interchange standard: stable code, JSON pointer, Italian message. */
-export type EventProblem = { code: string; path: string; message: string };
+export type EventProblem = FactProblem;
 
 /** Every error and warning of the standard has its Italian message: never the bare code. */
 const defaultMessages = new Map<string, string>(
@@ -29,26 +31,16 @@ function problemOf(issue: z.core.$ZodIssue): EventProblem {
   return eventProblem("invalid-json-shape", path, italianIssueMessage(issue));
 }
 
-export type ParsedEvent =
-  | { ok: true; event: StayEvent }
-  | { ok: false; id: string | null; type: string | null; errors: EventProblem[] };
+export type ParsedEvent = ParsedFact<StayEvent>;
 
 /**
  * Validates one raw event on its own: shape, codes, dates (never in the future, judged in
  * Europe/Rome by the caller's `today`). Other events of the same request are not affected.
  */
 export function parseStayEvent(raw: unknown, today: string): ParsedEvent {
-  const record =
-    raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
-  const id = typeof record?.id === "string" ? record.id.slice(0, 64) : null;
-  const type = typeof record?.type === "string" ? record.type.slice(0, 40) : null;
-  if (!record)
-    return {
-      ok: false,
-      id,
-      type,
-      errors: [eventProblem("invalid-json-shape", "", "L'evento deve essere un oggetto JSON.")],
-    };
+  const envelope = readFactEnvelope(raw, (message) => eventProblem("invalid-json-shape", "", message));
+  if (!envelope.ok) return envelope;
+  const { record, id, type } = envelope;
   if (!type || !(type in stayEventSchemas)) {
     return {
       ok: false,
@@ -58,7 +50,8 @@ export function parseStayEvent(raw: unknown, today: string): ParsedEvent {
     };
   }
   const parsed = stayEventSchemas[type as StayEventType].safeParse(record);
-  if (!parsed.success) return { ok: false, id, type, errors: dedupe(parsed.error.issues.map(problemOf)) };
+  if (!parsed.success)
+    return { ok: false, id, type, errors: uniqueProblems(parsed.error.issues.map(problemOf)) };
   const event = parsed.data as StayEvent;
   const errors: EventProblem[] = [];
   if (event.occurredOn > today) errors.push(eventProblem("date-in-future", "/occurredOn"));
@@ -71,14 +64,4 @@ export function parseStayEvent(raw: unknown, today: string): ParsedEvent {
     );
   }
   return errors.length > 0 ? { ok: false, id, type, errors } : { ok: true, event };
-}
-
-function dedupe(problems: EventProblem[]): EventProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.code}|${problem.path}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

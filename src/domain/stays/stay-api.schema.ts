@@ -127,15 +127,21 @@ export const freePlacesQuery = z.object({
 });
 export type FreePlacesFilter = z.input<typeof freePlacesQuery> & { date: string };
 
-export const placesTotalSchema = z.object({
-  key: z.string(),
+/** The counts of places on a day, of one structure or summed over several (free-places.ts). */
+const placeCounts = {
   authorisedPlaces: z.number().int(),
   present: z.number().int(),
   free: z.number().int(),
+};
+
+export const placesTotalSchema = z.object({
+  key: z.string(),
+  ...placeCounts,
   structures: z.number().int(),
 });
 export type PlacesTotals = z.infer<typeof placesTotalSchema>;
 
+/** One structure's places on a day, as it was that day (its ASSO version, its zone). */
 export const freePlacesRowSchema = z.object({
   structureId: z.uuid(),
   code: z.string().nullable(),
@@ -144,10 +150,8 @@ export const freePlacesRowSchema = z.object({
   nationalType: z.string(),
   zoneCode: z.string().nullable(),
   zoneName: z.string().nullable(),
-  authorisedPlaces: z.number().int(),
   emergencyExtraPlaces: z.number().int(),
-  present: z.number().int(),
-  free: z.number().int(),
+  ...placeCounts,
 });
 export type FreePlacesRow = z.infer<typeof freePlacesRowSchema>;
 

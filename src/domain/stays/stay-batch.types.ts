@@ -1,5 +1,6 @@
+import type { EarlierFactOutcome, FactRecord, PreparedFact } from "../pipeline/decide-facts.ts";
 import type { MinorIdentity } from "../registry/minor-identity.ts";
-import type { EventProblem, ParsedEvent } from "./parse-stay-event.ts";
+import type { ParsedEvent } from "./parse-stay-event.ts";
 import type { EventResult } from "./stay-api.schema.ts";
 import type { RecordedEvent, StayProjection } from "./stay-projection.ts";
 
@@ -12,20 +13,14 @@ export type EventSender = {
 };
 
 /** An event of a batch once parsed, its id checked and its keyed digest computed (no database). */
-export type PreparedEvent = { raw: unknown; parsed: ParsedEvent; id: string | null; digest: string | null };
+export type PreparedEvent = PreparedFact<ParsedEvent> & { raw: unknown };
 
 /** The outcome of one event, as its sender is told. */
 /** One outcome per event, in the order received: the contract the routes answer with. */
 export type { EventResult };
 
 /** An event already stored under an id of the batch (by any source): idempotency. */
-export type EarlierOutcome = {
-  contentDigest: string;
-  sourceId: string;
-  warnings: EventProblem[];
-  errors: EventProblem[];
-  stayId: string | null;
-};
+export type EarlierOutcome = EarlierFactOutcome<"stayId">;
 
 /** A structure named by an event. */
 export type StructureForEvents = {
@@ -60,23 +55,18 @@ export type EventPayload = Omit<
   "arrival" | "recordedAt" | "id" | "type" | "occurredOn" | "sequence"
 >;
 
-/** An event as it is stored: an accepted one with its content, a rejected one with its errors only. */
-export type EventRecord = {
-  id: string;
-  sourceKind: string;
-  sourceId: string;
-  contentDigest: string;
-  status: "accepted" | "rejected";
-  type: string | null;
-  structureId?: string;
-  stayId?: string;
-  occurredOn?: string;
-  sequence?: number | null;
-  minorId?: string | null;
-  payload?: EventPayload;
-  warnings: EventProblem[];
-  errors: EventProblem[];
+/** What an accepted event stores besides what every fact carries. */
+export type StoredStayEvent = {
+  structureId: string;
+  stayId: string;
+  occurredOn: string;
+  sequence: number | null;
+  minorId: string | null;
+  payload: EventPayload;
 };
+
+/** An event as it is stored: an accepted one with its content, a rejected one with its errors only. */
+export type EventRecord = FactRecord & Partial<StoredStayEvent>;
 
 /** A resolution of the registry decided in memory: it takes effect only once committed. */
 export type PendingMinorResolution = {

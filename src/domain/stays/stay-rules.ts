@@ -23,7 +23,7 @@ export class RuleRejection extends Error {
   }
 }
 
-type Input = { event: StayEvent; structureId: string; stayId: string; events: RecordedEvent[] };
+type StayRuleInput = { event: StayEvent; structureId: string; stayId: string; events: RecordedEvent[] };
 
 function reject(code: string, path: string, message?: string): never {
   throw new RuleRejection([eventProblem(code, path, message)]);
@@ -45,7 +45,7 @@ const othersOf =
 export function checkEventAgainstStay(
   resolve: (identity: MinorIdentity) => PendingMinorResolution,
   context: { today: string },
-  { event, events }: Input,
+  { event, events }: StayRuleInput,
 ): {
   minorId: string | null;
   pseudonym: string | null;

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/database.ts";
 import { auditEntry } from "../../db/schema/index.ts";
+import type { AuditQuery } from "../../domain/access/audit-api.schema.ts";
 import type { AuditAction, AuditResourceType } from "../../domain/access/audit-codes.ts";
 import type { AuditSubject } from "./actor.ts";
 import { activeAuditKeyOf, genesisHash, hashEntry } from "./audit-chain.ts";
@@ -87,18 +88,10 @@ export async function appendAuditEntries(tx: Executor, subject: AuditSubject, re
     order by sequence`);
 }
 
-export type AuditFilter = {
-  from?: string;
-  to?: string;
-  action?: string;
-  username?: string;
-  outcome?: string;
-  organisationCode?: string;
-  afterSequence?: number;
-  limit: number;
-};
+/** The list's query with its cursor read as "entries before this sequence". */
+export type AuditEntryConditions = Omit<AuditQuery, "cursor"> & { afterSequence?: number };
 
-export async function listAuditEntries(db: Executor, filter: AuditFilter) {
+export async function listAuditEntries(db: Executor, filter: AuditEntryConditions) {
   const conditions: SQL[] = [];
   if (filter.from) conditions.push(gte(auditEntry.recordedAt, filter.from));
   if (filter.to) conditions.push(lte(auditEntry.recordedAt, filter.to));

@@ -21,7 +21,7 @@ import { type GuestAction, GuestsTable } from "../features/stays/guests-table.ts
 import { dateLabel } from "../features/stays/stay-codes.ts";
 import { type Guest, useGuests, useStructureChoices } from "../features/stays/stays-api.ts";
 import { StructureSwitcher } from "../features/stays/structure-switcher.tsx";
-import type { RecordedEvent } from "../features/stays/use-event-form.tsx";
+import type { RecordedOutcome } from "../features/stays/use-event-form.tsx";
 import { useStructure } from "../features/structures/structure-api.ts";
 
 const panelId = "guest-action";
@@ -78,7 +78,7 @@ export function GuestsPage() {
   const choices = useStructureChoices();
   const guests = useGuests(structureId, date);
   const [open, setOpen] = useState<GuestAction | null>(null);
-  const [recorded, setRecorded] = useState<RecordedEvent | null>(null);
+  const [recorded, setRecorded] = useState<RecordedOutcome | null>(null);
   const [filter, setFilter] = useState<GuestFilter>(noGuestFilter);
   const canWrite = can(session?.active, "stay.write");
   const summary = structure.data?.summary;

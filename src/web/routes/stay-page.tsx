@@ -13,11 +13,11 @@ import { StayActions } from "../features/stays/stay-actions.tsx";
 import { minorNameOf, PreviousPlacementsTable, StaySummaryView } from "../features/stays/stay-summary.tsx";
 import { StayTimelineView } from "../features/stays/stay-timeline.tsx";
 import { useStay, useStructureIdByCode } from "../features/stays/stays-api.ts";
-import type { RecordedEvent } from "../features/stays/use-event-form.tsx";
+import type { RecordedOutcome } from "../features/stays/use-event-form.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 
-function recordedOf(state: unknown): RecordedEvent | null {
-  const recorded = (state as { recorded?: RecordedEvent } | null)?.recorded;
+function recordedOf(state: unknown): RecordedOutcome | null {
+  const recorded = (state as { recorded?: RecordedOutcome } | null)?.recorded;
   return recorded?.result && recorded.type ? recorded : null;
 }
 
@@ -31,7 +31,7 @@ export function StayPage() {
   const stay = useStay(stayId);
   const structureByCode = useStructureIdByCode(stay.data?.stay.structureCode ?? undefined);
   const structureId = structureByCode.data ?? session?.active?.structureId ?? null;
-  const [recorded, setRecorded] = useState<RecordedEvent | null>(() => recordedOf(location.state));
+  const [recorded, setRecorded] = useState<RecordedOutcome | null>(() => recordedOf(location.state));
   const hasState = location.state !== null;
   // The outcome of the admission came with the navigation: shown once, not again on reload.
   useEffect(() => {

@@ -8,16 +8,16 @@ import { can } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
 import { ProcuraDownload } from "../features/reports/procura-download.tsx";
 import { ReportSection } from "../features/reports/report-section.tsx";
-import type { ReportTable } from "../features/reports/reports-api.ts";
+import type { ReportTableResponse } from "../features/reports/reports-api.ts";
 import { dateLabel } from "../features/stays/stay-codes.ts";
 import { useStructureChoices } from "../features/stays/stays-api.ts";
 import { StructureSwitcher } from "../features/stays/structure-switcher.tsx";
 
 /** Of the stock, a structure needs its guests by age and sex, not the regional breakdowns. */
-const isAgeTable = (table: ReportTable) =>
+const isAgeTable = (table: ReportTableResponse) =>
   table.dimensions.some((dimension) => dimension.startsWith("ageClass"));
 /** Of the places, the structure's own row, not the totals of every zone. */
-const isStructureTable = (table: ReportTable) => table.dimensions.includes("structure");
+const isStructureTable = (table: ReportTableResponse) => table.dimensions.includes("structure");
 
 /**
  * A structure's own figures for its manager and operators: places, guests by age class and sex,

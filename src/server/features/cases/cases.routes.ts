@@ -1,20 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
+  type CaseFile,
   caseEventResultSchema,
+  caseEventResultsSchema,
   caseEventsRequestSchema,
+  caseEventsRequestValidation,
+  caseFileQuery,
   caseFileSchema,
-  caseSummarySchema,
+  caseIdParams,
+  caseListQuery,
+  caseListSchema,
   openCaseRequestSchema,
 } from "../../../domain/cases/case-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
+import { bodyValidatedBy } from "../../http/documented-body.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { getCase, listCases, openCase, recordEventsOfCase } from "./cases.service.ts";
 
 const security = [{ sessionCookie: [] }];
-const caseParams = z.object({ caseId: z.uuid({ error: "Identificativo della cartella non valido" }) });
 
 export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db, clock } = deps;
@@ -64,12 +69,11 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) 
         description:
           "Ogni evento (CaseEvent) è deciso da solo, nell'ordine della richiesta, e ha il suo esito: accepted, duplicate (stesso id e stesso contenuto) o rejected con codici stabili. Una cartella di un altro servizio risponde 404.",
         security,
-        params: caseParams,
+        params: caseIdParams,
         body: caseEventsRequestSchema,
-        response: {
-          200: z.object({ results: z.array(caseEventResultSchema) }).meta({ id: "CaseEventResults" }),
-        },
+        response: { 200: caseEventResultsSchema },
       },
+      validatorCompiler: bodyValidatedBy(caseEventsRequestValidation),
     },
     async (request) => ({
       results: await recordEventsOfCase(
@@ -90,8 +94,8 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) 
         operationId: "listCases",
         summary: "Le cartelle del proprio servizio sociale",
         security,
-        querystring: z.object({ status: z.enum(["open", "closed"]).optional() }),
-        response: { 200: z.object({ items: z.array(caseSummarySchema) }) },
+        querystring: caseListQuery,
+        response: { 200: caseListSchema },
       },
     },
     async (request, reply) => {
@@ -110,18 +114,19 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) 
         description:
           "Con asOf (istante RFC 3339) la cartella com'era nota in quell'istante. La lettura è tracciata.",
         security,
-        params: caseParams,
-        querystring: z.object({
-          asOf: z.iso.datetime({ offset: true, error: "Istante non valido (RFC 3339)" }).optional(),
-        }),
+        params: caseIdParams,
+        querystring: caseFileQuery,
         response: { 200: caseFileSchema },
       },
     },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      return (await getCase(db, requireActor(request), request.params.caseId, request.query.asOf)) as z.infer<
-        typeof caseFileSchema
-      >;
+      return (await getCase(
+        db,
+        requireActor(request),
+        request.params.caseId,
+        request.query.asOf,
+      )) as CaseFile;
     },
   );
 }

@@ -1,8 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { type ReportParameters, reportIds } from "../../../domain/reports/report.ts";
-import { reportCatalogueSchema, reportResultSchema } from "../../../domain/reports/report-api.schema.ts";
+import {
+  reportCatalogueSchema,
+  reportFileContent,
+  reportIdParams,
+  reportParameterKeys,
+  reportQuerySchema,
+  reportResultSchema,
+} from "../../../domain/reports/report-api.schema.ts";
 import { reportParameterNames } from "../../../domain/reports/report-parameters.ts";
 import {
   filterParameterNames,
@@ -10,46 +16,15 @@ import {
   reportDescriptions,
   reportTitles,
 } from "../../../domain/reports/report-titles.ts";
-import { ZoneFilter } from "../../../domain/territory/zone.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { findFileLabels } from "./report-files/file-labels.ts";
-import { attachmentHeader, renderReportFile, reportFormats } from "./report-files/render-report-file.ts";
+import { attachmentHeader, renderReportFile } from "./report-files/render-report-file.ts";
 import { deliverReport } from "./reports.service.ts";
 
 const security = [{ sessionCookie: [] }];
 const tags = ["prospetti"];
-
-const text = (description: string, maxLength = 20) =>
-  z.string().max(maxLength).optional().describe(description);
-const reportQuerySchema = z.object({
-  date: text("Giorno di riferimento (AAAA-MM-GG)"),
-  year: text("Anno (AAAA)", 4),
-  from: text("Inizio del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
-  to: text("Fine del periodo (AAAA-MM-GG; per trend AAAA-MM)"),
-  structure: text("Codice della struttura", 40),
-  semester: text("Semestre (AAAA-1 o AAAA-2)", 6),
-  zone: ZoneFilter.optional(),
-  province: text("Provincia (sigla, es. FI, o codice ISTAT)", 3),
-  asOf: z
-    .string()
-    .max(40)
-    .optional()
-    .describe(
-      "Istante di conoscenza RFC 3339 (es. 2026-01-15T10:00:00Z): solo ciò che era registrato a quell'istante",
-    ),
-  publication: z
-    .enum(["true", "false"], { error: "Indicare true o false" })
-    .optional()
-    .describe("true: tabelle pubblicate, con tutela statistica"),
-  format: z
-    .enum(reportFormats, { error: "Formato non previsto: json, csv, xlsx o pdf" })
-    .default("json")
-    .describe("json (predefinito), csv, xlsx o pdf"),
-});
-
-const parameterKeys = ["date", "year", "from", "to", "structure", "semester", "zone", "province"] as const;
 
 export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db, keyring, config } = deps;
@@ -102,22 +77,14 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies
           "le celle sotto la soglia di tutela statistica sono oscurate (null con flag c). I file hanno Content-Disposition con il nome del file. " +
           "Ogni richiesta è registrata nel registro degli accessi.",
         security,
-        params: z.object({ id: z.string().max(40).describe("Identificativo del prospetto (dal catalogo)") }),
+        params: reportIdParams,
         querystring: reportQuerySchema,
         response: {
           200: {
             description: "Il prospetto",
             content: {
               "application/json": { schema: reportResultSchema },
-              "text/csv": {
-                schema: z.string().describe("CSV UTF-8 con BOM, separatore ;, virgola decimale"),
-              },
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                schema: z
-                  .string()
-                  .describe("Cartella di lavoro XLSX: un foglio informativo e un foglio per tabella"),
-              },
-              "application/pdf": { schema: z.string().describe("Documento PDF A4") },
+              ...reportFileContent,
             },
           },
         },
@@ -127,7 +94,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDependencies
       const actor = requireActor(request);
       const { format, asOf, publication } = request.query;
       const parameters: ReportParameters = {};
-      for (const key of parameterKeys) {
+      for (const key of reportParameterKeys) {
         const value = request.query[key];
         if (value !== undefined && value !== "") (parameters as Record<string, string>)[key] = value;
       }

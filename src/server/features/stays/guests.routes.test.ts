@@ -57,35 +57,60 @@ const guestsOn = async (day: string) =>
 const auditOf = async (action: string) =>
   json<{ items: AuditEntry[] }>(await auditor.get(`/api/v1/audit-entries?action=${action}&limit=100`)).items;
 
-describe("guests of a past day: the same door as today", () => {
-  const longAgo = addDays(testToday, -400);
+const longAgo = addDays(testToday, -400);
 
+/** Runs a setup once, whichever test asks for it first: the tests that share it only read it. */
+function once<Value>(setup: () => Promise<Value>): () => Promise<Value> {
+  let running: Promise<Value> | undefined;
+  return () => {
+    running ??= setup();
+    return running;
+  };
+}
+
+/**
+ * Elena's stay that ended more than 90 days ago, then her readmission three days ago: what the
+ * tests of the readmission, of the duplicates and of the stay page read, and none of them changes.
+ */
+const elenaReadmitted = once(async () => {
+  const elena = italianChild({ givenName: "Elena", sex: "F", birthDate: "2011-02-03" });
+  expect((await post(admissionEvent("ST000040", "old-1", addDays(longAgo, -10), elena))).statusCode).toBe(
+    201,
+  );
+  await post(dischargeEvent("ST000040", "old-1", addDays(longAgo, 30)));
+  await post(admissionEvent("ST000040", "old-1-again", addDays(testToday, -3), elena));
+});
+
+/** A stay discharged `daysAgo` days ago, of a child no other test admits. */
+async function dischargedStay(stayRef: string, child: object, admittedOn: string, daysAgo: number) {
+  expect((await post(admissionEvent("ST000040", stayRef, admittedOn, child))).statusCode).toBe(201);
+  await post(dischargeEvent("ST000040", stayRef, addDays(testToday, -daysAgo)));
+}
+
+describe("guests of a past day: the same door as today", () => {
   it("shows the first name of a minor discharged less than 90 days ago, not of one discharged long before", async () => {
     expect(
       (
         await post(
           admissionEvent(
             "ST000040",
-            "old-1",
+            "old-2",
             addDays(longAgo, -10),
-            italianChild({ givenName: "Elena", sex: "F", birthDate: "2011-02-03" }),
+            italianChild({ familyName: "Bruni", givenName: "Marta", sex: "F", birthDate: "2011-08-09" }),
           ),
         )
       ).statusCode,
     ).toBe(201);
-    await post(dischargeEvent("ST000040", "old-1", addDays(longAgo, 30)));
-    await post(
-      admissionEvent(
-        "ST000040",
-        "recent-1",
-        addDays(longAgo, -5),
-        italianChild({ givenName: "Pietro", birthDate: "2010-05-06" }),
-      ),
+    await post(dischargeEvent("ST000040", "old-2", addDays(longAgo, 30)));
+    await dischargedStay(
+      "recent-1",
+      italianChild({ givenName: "Pietro", birthDate: "2010-05-06" }),
+      addDays(longAgo, -5),
+      30,
     );
-    await post(dischargeEvent("ST000040", "recent-1", addDays(testToday, -30)));
 
     const guests = await guestsOn(longAgo);
-    const old = guests.find((guest) => guest.stayRef === "old-1");
+    const old = guests.find((guest) => guest.stayRef === "old-2");
     const recent = guests.find((guest) => guest.stayRef === "recent-1");
     expect(old).toMatchObject({ givenName: null, age: null });
     expect(old?.pseudonym).toMatch(/^[A-Z0-9]{4,20}$/);
@@ -98,19 +123,13 @@ describe("guests of a past day: the same door as today", () => {
   });
 
   it("a readmission opens the identity again, also on the days of the earlier stay", async () => {
-    await post(
-      admissionEvent(
-        "ST000040",
-        "old-1-again",
-        addDays(testToday, -3),
-        italianChild({ givenName: "Elena", sex: "F", birthDate: "2011-02-03" }),
-      ),
-    );
+    await elenaReadmitted();
     const old = (await guestsOn(longAgo)).find((guest) => guest.stayRef === "old-1");
     expect(old?.givenName).toBe("Elena");
   });
 
   it("tells which guests may be duplicates in the registry", async () => {
+    await elenaReadmitted();
     await post(
       admissionEvent(
         "ST000040",
@@ -136,6 +155,7 @@ describe("guests of a past day: the same door as today", () => {
 
 describe("the stay page's names", () => {
   it("names the structure and, while in charge, the child; the read is audited", async () => {
+    await elenaReadmitted();
     const [stay] = (await guestsOn(testToday)).filter((guest) => guest.stayRef === "old-1-again");
     const response = await operator.get(`/api/v1/stays/${stay.stayId}`);
     expect(response.headers["cache-control"]).toBe("no-store");
@@ -152,9 +172,15 @@ describe("the stay page's names", () => {
   });
 
   it("gives only the pseudonym of a child no longer in charge, and audits the withheld read", async () => {
+    await dischargedStay(
+      "recent-2",
+      italianChild({ familyName: "Sala", givenName: "Pietro", birthDate: "2010-10-11" }),
+      addDays(longAgo, -5),
+      30,
+    );
     const [stay] = await queryRows<{ id: string; pseudonym: string }>(
       t.db,
-      sql`select s.id, m.pseudonym from stay s join minor m on m.id = s.minor_id where s.stay_ref = 'recent-1'`,
+      sql`select s.id, m.pseudonym from stay s join minor m on m.id = s.minor_id where s.stay_ref = 'recent-2'`,
     );
     // Discharged 30 days ago: still in charge. A correction moves the discharge beyond the 90 days.
     const before = json<{ stay: { minorName: unknown } }>(await operator.get(`/api/v1/stays/${stay.id}`));
@@ -168,7 +194,7 @@ describe("the stay page's names", () => {
       id: randomUUID(),
       type: "correction",
       structureCode: "ST000040",
-      stayRef: "recent-1",
+      stayRef: "recent-2",
       occurredOn: addDays(testToday, -120),
       corrects: dischargeId,
       reason: "Data di uscita verificata",

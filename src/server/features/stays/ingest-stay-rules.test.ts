@@ -91,8 +91,10 @@ describe("a transfer reported by the new structure first (1.1)", () => {
       ["ST000062", "tr-new"],
     ]);
     expect(region[0].pseudonym).toBe(region[1].pseudonym);
-    expect((await flagged(operatorOfFirst)).map((row) => row.stayRef)).toEqual(["tr-old"]);
-    expect((await flagged(operatorOfSecond)).map((row) => row.stayRef)).toEqual(["tr-new"]);
+    // Only this test's stays: the other tests of the file leave overlaps of their own.
+    const own = (rows: FlaggedStay[]) => rows.filter((row) => row.stayRef.startsWith("tr-"));
+    expect(own(await flagged(operatorOfFirst)).map((row) => row.stayRef)).toEqual(["tr-old"]);
+    expect(own(await flagged(operatorOfSecond)).map((row) => row.stayRef)).toEqual(["tr-new"]);
 
     // The late discharge of the old structure, on the day of the transfer, removes the overlap.
     expect((await ingest(dischargeEvent("ST000061", "tr-old", "2026-06-01"))).status).toBe("accepted");

@@ -10,14 +10,14 @@ import { BirthPlaceName } from "./identity-values.tsx";
 import type { DuplicateReview, ReviewSide } from "./registry-api.ts";
 import { type DecidedReview, ReviewDecision } from "./review-decision.tsx";
 
-type Row = {
+type ComparedField = {
   key: string;
   label: string;
   value: (side: ReviewSide) => ReactNode;
   compare: (side: ReviewSide) => unknown;
 };
 
-function useRows(): Row[] {
+function useRows(): ComparedField[] {
   const { t } = useTranslation();
   const notKnown = t("registry.values.notKnown");
   const text = (value: string | null) => value ?? notKnown;

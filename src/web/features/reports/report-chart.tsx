@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReportTable } from "../../../domain/reports/report.ts";
 import { LazyChart } from "../../components/lazy-chart.tsx";
 import { chartOptionOf, chartProtectionOf } from "./report-charts.ts";
 import type { ValueLabeller } from "./report-labels.ts";
+import type { ReportTableResponse } from "./reports-api.ts";
 
 /**
  * The chart of a table, with what a reader needs about protected cells: a legend of the hatched
@@ -17,7 +17,7 @@ export function ReportChart({
   threshold,
 }: {
   id: string;
-  table: ReportTable;
+  table: ReportTableResponse;
   labelOf: ValueLabeller;
   threshold: number;
 }) {

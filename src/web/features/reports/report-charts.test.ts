@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ReportTable } from "../../../domain/reports/report.ts";
 import { chartOptionOf, chartProtectionOf } from "./report-charts.ts";
 import { valueLabellerOf } from "./report-labels.ts";
+import type { ReportTableResponse } from "./reports-api.ts";
 
 const labelOf = valueLabellerOf();
 
-function table(rows: ReportTable["rows"], dimensions = ["sex"]): ReportTable {
+function table(rows: ReportTableResponse["rows"], dimensions = ["sex"]): ReportTableResponse {
   return { id: "by-sex", title: "Per sesso", dimensions, measures: ["count"], rows, total: null };
 }
 
@@ -45,7 +45,7 @@ describe("charts of published reports with protected cells", () => {
   });
 
   it("leaves a gap on a line, and counts what is protected", () => {
-    const rows: ReportTable["rows"] = [
+    const rows: ReportTableResponse["rows"] = [
       { month: "2026-01", count: 5 },
       { month: "2026-02", count: null, flag: "c" },
     ];

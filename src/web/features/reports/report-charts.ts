@@ -1,6 +1,6 @@
 import type { ChartOption } from "../../components/echart.tsx";
 import { columnLabel, isMonthDimension, type ValueLabeller } from "./report-labels.ts";
-import type { ReportRow, ReportTable } from "./reports-api.ts";
+import type { ReportRowResponse, ReportTableResponse } from "./reports-api.ts";
 
 /** Bootstrap Italia's blue first, then colours with enough contrast on white and between them. */
 const palette = ["#0066cc", "#00804d", "#a66300", "#5d7083", "#8f2d8f", "#cc334d", "#004080", "#2e7d6b"];
@@ -11,16 +11,16 @@ const listDimensions = new Set(["structure", "structureCode", "structureName", "
 const maximumCategories = 40;
 
 /** Values that are not categories of their own: they would double the bars. */
-function isTotalRow(row: ReportRow, dimensions: string[]): boolean {
+function isTotalRow(row: ReportRowResponse, dimensions: string[]): boolean {
   return dimensions.some((dimension) => row[dimension] === "total");
 }
 
-function measureOf(row: ReportRow, measure: string): number | null {
+function measureOf(row: ReportRowResponse, measure: string): number | null {
   const value = row[measure];
   return typeof value === "number" ? value : null;
 }
 
-function isSuppressedCell(row: ReportRow, measure: string): boolean {
+function isSuppressedCell(row: ReportRowResponse, measure: string): boolean {
   return row.flags?.[measure] === "c" || (measure === "count" && row.flag === "c");
 }
 
@@ -58,7 +58,7 @@ type DrawnValue = number | null | ReturnType<typeof protectedBar>;
 
 /** A cell as drawn: its number, a protected bar, or (on a line) a gap. */
 function drawnValue(
-  row: ReportRow | undefined,
+  row: ReportRowResponse | undefined,
   measure: string,
   isLine: boolean,
   height: number,
@@ -101,7 +101,7 @@ function tooltipOf(items: TooltipItem | TooltipItem[]): string {
 /** How many of the cells a chart would draw are protected, out of how many. */
 export type ChartProtection = { protectedCells: number; drawnCells: number; isLine: boolean };
 
-export function chartProtectionOf(table: ReportTable): ChartProtection {
+export function chartProtectionOf(table: ReportTableResponse): ChartProtection {
   const dimensions = table.dimensions;
   const rows = table.rows.filter((row) => !isTotalRow(row, dimensions));
   const measures =
@@ -116,12 +116,12 @@ export function chartProtectionOf(table: ReportTable): ChartProtection {
   };
 }
 
-function distinct(rows: ReportRow[], dimension: string): string[] {
+function distinct(rows: ReportRowResponse[], dimension: string): string[] {
   return [...new Set(rows.map((row) => String(row[dimension] ?? "")))];
 }
 
 /** The measures drawn: places as occupied + free when both are there, shares never. */
-function drawnMeasures(table: ReportTable): { measures: string[]; stacked: boolean } {
+function drawnMeasures(table: ReportTableResponse): { measures: string[]; stacked: boolean } {
   const free = table.measures.find((measure) => measure === "freePlaces" || measure === "free");
   if (table.measures.includes("present") && free) return { measures: ["present", free], stacked: true };
   const measures = table.measures.filter((measure) => !/share|ratio|rate|median|p90/i.test(measure));
@@ -154,7 +154,7 @@ function base(categories: string[], isLine: boolean): ChartOption {
  * bar as tall as `protectedHeight` (the largest value the threshold hides), a gap on a line.
  */
 export function chartOptionOf(
-  table: ReportTable,
+  table: ReportTableResponse,
   labelOf: ValueLabeller,
   protectedHeight = 2,
 ): ChartOption | null {

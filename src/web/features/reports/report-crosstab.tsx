@@ -3,10 +3,10 @@ import { isSuppressed } from "../../../domain/reports/report.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { columnLabel, formatMeasure, type ValueLabeller } from "./report-labels.ts";
 import { BlankTotal, BlankTotalsNote, rowKey, SuppressedMark } from "./report-table.tsx";
-import type { ReportRow, ReportTable } from "./reports-api.ts";
+import type { ReportRowResponse, ReportTableResponse } from "./reports-api.ts";
 
 /** A table of counts by two dimensions reads best as rows × columns, with the margins. */
-export function isCrossTabulable(table: ReportTable): boolean {
+export function isCrossTabulable(table: ReportTableResponse): boolean {
   return (
     table.dimensions.length === 2 &&
     table.measures.length === 1 &&
@@ -16,7 +16,7 @@ export function isCrossTabulable(table: ReportTable): boolean {
   );
 }
 
-function distinct(rows: ReportRow[], dimension: string): (string | number | null)[] {
+function distinct(rows: ReportRowResponse[], dimension: string): (string | number | null)[] {
   const seen = new Set<string>();
   const values: (string | number | null)[] = [];
   for (const row of rows) {
@@ -40,7 +40,7 @@ export function ReportCrossTable({
   regionLabel = table.title,
 }: {
   id: string;
-  table: ReportTable;
+  table: ReportTableResponse;
   labelOf: ValueLabeller;
   regionLabel?: string;
 }) {
@@ -50,7 +50,7 @@ export function ReportCrossTable({
   const columnValues = distinct(table.rows, across);
   const cells = new Map(table.rows.map((row) => [rowKey(row, table.dimensions), row]));
   // A line with a hidden cell has no printed margin: it is not the sum of what is shown.
-  const marginOf = (line: (ReportRow | undefined)[]) =>
+  const marginOf = (line: (ReportRowResponse | undefined)[]) =>
     line.some((row) => row && isSuppressed(row, "count"))
       ? blank
       : formatMeasure(

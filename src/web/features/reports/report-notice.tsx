@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { internalViewNotice, provisionalNotice } from "../../../domain/reports/report.ts";
 import { referencePeriodEnd } from "../../../domain/reports/report-parameters.ts";
-import type { ReportResult } from "./reports-api.ts";
+import type { ReportResultResponse } from "./reports-api.ts";
 
 const instantFormat = new Intl.DateTimeFormat("it-IT", {
   dateStyle: "long",
@@ -15,7 +15,7 @@ export function instantLabel(instant: string): string {
 }
 
 /** "Dati provvisori…" when the report's period is not over yet, as in the files. */
-export function ProvisionalNotice({ result, id }: { result: ReportResult; id?: string }) {
+export function ProvisionalNotice({ result, id }: { result: ReportResultResponse; id?: string }) {
   const end = referencePeriodEnd(result.report, result.parameters);
   if (!result.provisional || !end) return null;
   return (
@@ -30,7 +30,7 @@ export function ProvisionalNotice({ result, id }: { result: ReportResult; id?: s
  * they are an internal view or published with statistical confidentiality (then the legend of
  * "c" and the threshold).
  */
-export function ReportNotice({ result, id }: { result: ReportResult; id: string }) {
+export function ReportNotice({ result, id }: { result: ReportResultResponse; id: string }) {
   const { t } = useTranslation();
   const { applied, threshold } = result.suppression;
   return (
@@ -56,7 +56,7 @@ export function ReportNotice({ result, id }: { result: ReportResult; id: string 
 }
 
 /** The common definitions the report applies, and its source, folded. */
-export function ReportDefinitions({ result }: { result: ReportResult }) {
+export function ReportDefinitions({ result }: { result: ReportResultResponse }) {
   const { t } = useTranslation();
   if (result.definitions.length === 0 && !result.source) return null;
   return (

@@ -1,5 +1,5 @@
 import type { Option } from "../../components/form-fields.tsx";
-import type { ReportResult } from "./reports-api.ts";
+import type { ReportResultResponse } from "./reports-api.ts";
 
 /** The first day of the month eleven months before the day's: twelve month ends, its own included. */
 export function yearBefore(date: string): string {
@@ -32,7 +32,7 @@ export function recentSemesters(today: string, count = 6): { value: string; year
  * The provinces a report knows: every combination of values appears in its tables, zeros
  * included, so the province table lists all of the Region's provinces.
  */
-export function provinceOptions(result: ReportResult | undefined): Option[] {
+export function provinceOptions(result: ReportResultResponse | undefined): Option[] {
   const table = result?.tables.find((candidate) => candidate.dimensions.includes("province"));
   if (!table) return [];
   const values = new Set(

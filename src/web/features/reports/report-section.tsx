@@ -10,7 +10,7 @@ import { ReportDownloads } from "./report-downloads.tsx";
 import { type ValueLabeller, valueLabellerOf } from "./report-labels.ts";
 import { instantLabel, ProvisionalNotice, ReportDefinitions, ReportNotice } from "./report-notice.tsx";
 import { ReportDataTable } from "./report-table.tsx";
-import type { ReportResult, ReportTable } from "./reports-api.ts";
+import type { ReportResultResponse, ReportTableResponse } from "./reports-api.ts";
 import { type ReportQuery, useReport } from "./reports-api.ts";
 
 /** Labels of dimension values, with zone names from the reference API. */
@@ -33,7 +33,7 @@ function TableBlock({
 }: {
   report: ReportId;
   reportTitle: string;
-  table: ReportTable;
+  table: ReportTableResponse;
   labelOf: ValueLabeller;
   headingLevel: 3 | 4;
   threshold: number;
@@ -85,9 +85,9 @@ export function ReportTables({
   headingLevel = 3,
   tableFilter,
 }: {
-  result: ReportResult;
+  result: ReportResultResponse;
   headingLevel?: 3 | 4;
-  tableFilter?: (table: ReportTable) => boolean;
+  tableFilter?: (table: ReportTableResponse) => boolean;
 }) {
   const labelOf = useValueLabeller();
   const tables = tableFilter ? result.tables.filter(tableFilter) : result.tables;
@@ -125,7 +125,7 @@ export function ReportSection({
   heading: string;
   intro?: ReactNode;
   withNotice?: boolean;
-  tableFilter?: (table: ReportTable) => boolean;
+  tableFilter?: (table: ReportTableResponse) => boolean;
 }) {
   const { t } = useTranslation();
   const result = useReport(report, query);

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { renderWeb } from "../../../../test/support/render-web.tsx";
 import { valueLabellerOf } from "./report-labels.ts";
 import { ReportDataTable } from "./report-table.tsx";
-import type { ReportRow, ReportTable } from "./reports-api.ts";
+import type { ReportRowResponse, ReportTableResponse } from "./reports-api.ts";
 
-const published: ReportTable = {
+const published: ReportTableResponse = {
   id: "by-age-class-sex",
   title: "Minori presenti per classe di età e sesso",
   dimensions: ["ageClass", "sex"],
@@ -19,7 +19,7 @@ const published: ReportTable = {
   total: null,
 };
 
-const occupancy: ReportTable = {
+const occupancy: ReportTableResponse = {
   id: "by-zone",
   title: "Occupazione per zona distretto",
   dimensions: ["zone"],
@@ -33,7 +33,7 @@ const occupancy: ReportTable = {
       occupancyRate: null,
       flags: { present: "c", occupancyRate: "c" },
       // A row's flags sit beside its values, which an index signature cannot say of a literal.
-    } as unknown as ReportRow,
+    } as unknown as ReportRowResponse,
   ],
   total: null,
   totals: { authorisedPlaces: 160, present: null, occupancyRate: null },

@@ -2,10 +2,10 @@ import { useTranslation } from "react-i18next";
 import { isSuppressed } from "../../../domain/reports/report.ts";
 import { TableRegion } from "../../components/table-region.tsx";
 import { columnLabel, formatMeasure, type ValueLabeller } from "./report-labels.ts";
-import type { ReportRow, ReportTable } from "./reports-api.ts";
+import type { ReportRowResponse, ReportTableResponse } from "./reports-api.ts";
 
 /** The key of a row by its dimension values, for tests and for React. */
-export function rowKey(row: ReportRow, dimensions: string[]): string {
+export function rowKey(row: ReportRowResponse, dimensions: string[]): string {
   return dimensions.map((dimension) => String(row[dimension] ?? "")).join("|");
 }
 
@@ -40,7 +40,7 @@ export function BlankTotalsNote({ id }: { id: string }) {
   );
 }
 
-function MeasureCell({ row, measure }: { row: ReportRow; measure: string }) {
+function MeasureCell({ row, measure }: { row: ReportRowResponse; measure: string }) {
   const { t } = useTranslation();
   const value = row[measure];
   if (isSuppressed(row, measure)) {
@@ -61,13 +61,13 @@ function MeasureCell({ row, measure }: { row: ReportRow; measure: string }) {
  * The totals of the footer: by measure when the table gives them, else the count's total; a
  * count's total withheld because of protected cells stays, blank and explained.
  */
-function footerOf(table: ReportTable, hasProtected: boolean): Record<string, number | null> | null {
+function footerOf(table: ReportTableResponse, hasProtected: boolean): Record<string, number | null> | null {
   if (table.totals) return table.totals;
   if (table.total === undefined || (table.total === null && !hasProtected)) return null;
   return table.measures.includes("count") ? { count: table.total } : null;
 }
 
-export function hasProtectedCells(table: ReportTable): boolean {
+export function hasProtectedCells(table: ReportTableResponse): boolean {
   return table.rows.some((row) => table.measures.some((measure) => isSuppressed(row, measure)));
 }
 
@@ -82,7 +82,7 @@ export function ReportDataTable({
   regionLabel = table.title,
 }: {
   id: string;
-  table: ReportTable;
+  table: ReportTableResponse;
   labelOf: ValueLabeller;
   /** The name of the scrollable region: unique on the page, where several reports share titles. */
   regionLabel?: string;

@@ -1,35 +1,25 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
 import type { ReportId } from "../../../domain/reports/report.ts";
-import type {
-  ReportCatalogue,
-  ReportDescription,
-  ReportResultResponse,
-  ReportRowResponse,
-  ReportTableResponse,
+import {
+  type ReportCatalogue,
+  type ReportDescription,
+  type ReportFileFormat,
+  type ReportResultResponse,
+  type ReportRowResponse,
+  type ReportTableResponse,
+  reportFileFormats,
+  type reportQuerySchema,
 } from "../../../domain/reports/report-api.schema.ts";
 import { api, withQuery } from "../../api/client.ts";
 
-/** The parameters of a report request as the API takes them in its query string. */
-export type ReportQuery = {
-  date?: string;
-  year?: string | number;
-  from?: string;
-  to?: string;
-  structure?: string;
-  semester?: string;
-  zone?: string;
-  province?: string;
-  asOf?: string;
+export type { ReportFileFormat, ReportResultResponse, ReportRowResponse, ReportTableResponse };
+export const fileFormats = reportFileFormats;
+
+/** A report's request as the screens build it: the query string without the format, the view as a yes/no. */
+export type ReportQuery = Omit<z.input<typeof reportQuerySchema>, "format" | "publication"> & {
   publication?: boolean;
 };
-
-export type ReportFormat = "csv" | "xlsx" | "pdf";
-export const fileFormats: readonly ReportFormat[] = ["csv", "xlsx", "pdf"];
-
-/** A report as `GET /api/v1/reports/{id}` answers it, typed from the endpoint's schema. */
-export type ReportResult = ReportResultResponse;
-export type ReportTable = ReportTableResponse;
-export type ReportRow = ReportRowResponse;
 
 /** One entry of the catalogue, as `GET /api/v1/reports` lists it. */
 export type CatalogueEntry = ReportDescription;
@@ -38,13 +28,13 @@ const reportPath = (id: ReportId) => `/reports/${encodeURIComponent(id)}`;
 
 function cleanQuery(query: ReportQuery): Record<string, string> {
   const entries = Object.entries(query)
-    .filter(([, value]) => value !== undefined && value !== null && value !== "" && value !== false)
+    .filter(([, value]) => value !== undefined && value !== "" && value !== false)
     .map(([key, value]) => [key, String(value)]);
   return Object.fromEntries(entries);
 }
 
 /** A plain link to the same report as a file: the browser downloads it with the session cookie. */
-export function reportFileUrl(id: ReportId, query: ReportQuery, format: ReportFormat): string {
+export function reportFileUrl(id: ReportId, query: ReportQuery, format: ReportFileFormat): string {
   return withQuery(`/api/v1${reportPath(id)}`, { ...cleanQuery(query), format });
 }
 
@@ -52,7 +42,7 @@ export function useReport(id: ReportId, query: ReportQuery, enabled = true) {
   const parameters = cleanQuery(query);
   return useQuery({
     queryKey: ["report", id, parameters],
-    queryFn: () => api.get<ReportResult>(reportPath(id), parameters),
+    queryFn: () => api.get<ReportResultResponse>(reportPath(id), parameters),
     placeholderData: keepPreviousData,
     enabled,
     staleTime: 60_000,

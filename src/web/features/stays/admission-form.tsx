@@ -16,7 +16,7 @@ import {
   identityProblems,
 } from "./admission-model.ts";
 import { IdentityFields } from "./identity-fields.tsx";
-import { EventFormLayout, OccurredOnField, type RecordedEvent, useEventForm } from "./use-event-form.tsx";
+import { EventFormLayout, OccurredOnField, type RecordedOutcome, useEventForm } from "./use-event-form.tsx";
 
 function useIdentityLabels(source: IdentitySource): Record<string, string> {
   const { t } = useTranslation();
@@ -47,7 +47,7 @@ export function AdmissionForm({
   structureId: string;
   structureCode: string;
   source: IdentitySource;
-  onRecorded: (recorded: RecordedEvent) => void;
+  onRecorded: (recorded: RecordedOutcome) => void;
 }) {
   const { t } = useTranslation();
   const labels = {

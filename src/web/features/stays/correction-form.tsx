@@ -22,7 +22,7 @@ type CorrectionDraft = ReturnType<typeof envelopeOf<"correction">> & {
   discharge: { reason: string; destination: string };
 };
 
-type CorrectionEvent = z.output<typeof stayEventSchemas.correction>;
+type StayCorrection = z.output<typeof stayEventSchemas.correction>;
 
 /** The draft as an event: only the content of the kind of event it corrects. */
 function correctionSchema(events: StayEventRecord[]) {
@@ -33,7 +33,7 @@ function correctionSchema(events: StayEventRecord[]) {
     if (kind === "discharge") return { ...rest, discharge };
     return rest;
   }, withRequiredReason(stayEventSchemas.correction)) as unknown as z.ZodType<
-    CorrectionEvent,
+    StayCorrection,
     CorrectionDraft
   >;
 }

@@ -9,14 +9,14 @@ import {
   EventFormLayout,
   envelopeOf,
   OccurredOnField,
-  type RecordedEvent,
+  type RecordedOutcome,
   useEventForm,
 } from "./use-event-form.tsx";
 
 export type EventFormProps = {
   context: EventContext;
   defaultDate: string;
-  onRecorded: (recorded: RecordedEvent) => void;
+  onRecorded: (recorded: RecordedOutcome) => void;
   onCancel: () => void;
 };
 

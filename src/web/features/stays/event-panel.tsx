@@ -10,7 +10,7 @@ import {
 } from "./event-forms.tsx";
 import { problemText } from "./stay-codes.ts";
 import type { StayEventRecord } from "./stays-api.ts";
-import type { EventContext, RecordedEvent } from "./use-event-form.tsx";
+import type { EventContext, RecordedOutcome } from "./use-event-form.tsx";
 import { VoidForm } from "./void-form.tsx";
 
 export type StayAction = "discharge" | "absence-start" | "absence-end" | "activity" | "correction" | "void";
@@ -58,7 +58,7 @@ export function EventPanel({
   context: EventContext;
   defaultDate: string;
   events?: StayEventRecord[];
-  onRecorded: (recorded: RecordedEvent) => void;
+  onRecorded: (recorded: RecordedOutcome) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
@@ -91,7 +91,7 @@ export function EventPanel({
  * What the server said of an event just recorded: done, and any warning in Italian. It takes the
  * focus (the form it replaces is gone), so that it is read at once.
  */
-export function RecordedAlert({ recorded }: { recorded: RecordedEvent }) {
+export function RecordedAlert({ recorded }: { recorded: RecordedOutcome }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -5,7 +5,7 @@ import { EventPanel, type StayAction } from "./event-panel.tsx";
 import { openAbsenceOf } from "./stay-events.ts";
 import { stayWho } from "./stay-summary.tsx";
 import type { StayEventRecord, StayOverview } from "./stays-api.ts";
-import type { RecordedEvent } from "./use-event-form.tsx";
+import type { RecordedOutcome } from "./use-event-form.tsx";
 
 const panelId = "stay-action";
 
@@ -21,7 +21,7 @@ export function StayActions({
   events: StayEventRecord[];
   structureId: string;
   onStart: () => void;
-  onRecorded: (recorded: RecordedEvent) => void;
+  onRecorded: (recorded: RecordedOutcome) => void;
 }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<StayAction | null>(null);

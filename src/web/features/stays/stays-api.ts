@@ -16,6 +16,7 @@ import type {
   StayStatus,
   StayTimeline,
 } from "../../../domain/stays/stay-api.schema.ts";
+import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import type {
   StructurePage,
   structureChoiceSchema,
@@ -65,7 +66,7 @@ export function useStay(stayId: string) {
 export function useRecordEvent(structureId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (event: unknown) => api.post<EventResult>(`${structurePath(structureId)}/events`, event),
+    mutationFn: (event: StayEvent) => api.post<EventResult>(`${structurePath(structureId)}/events`, event),
     onSuccess: async () => {
       for (const key of ["guests", "stay", "free-places", "occupancy"]) {
         await queryClient.invalidateQueries({ queryKey: [key] });

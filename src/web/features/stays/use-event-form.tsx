@@ -10,6 +10,7 @@ import {
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { EventType } from "../../../domain/code-lists/interchange-codes.ts";
+import type { StayEvent } from "../../../domain/stays/stay-event.schema.ts";
 import { todayInRome } from "../../../domain/time/calendar.ts";
 import { isApiError } from "../../api/client.ts";
 import { useErrorMessage } from "../../components/error-alert.tsx";
@@ -23,7 +24,8 @@ import { type EventResult, useRecordEvent } from "./stays-api.ts";
 /** What an event form needs to know of the stay it writes to. */
 export type EventContext = { structureId: string; structureCode: string; stayRef: string };
 
-export type RecordedEvent = { type: EventType; result: EventResult };
+/** What a form reports once the server has answered: the type of the event and its outcome. */
+export type RecordedOutcome = { type: EventType; result: EventResult };
 
 /** The envelope of a new event: a fresh UUID (the idempotency key), the structure and the stay. */
 export function envelopeOf<Type extends EventType>(
@@ -40,17 +42,17 @@ export function envelopeOf<Type extends EventType>(
   };
 }
 
-type Options<Input extends FieldValues, Output> = {
+type Options<Input extends FieldValues, Output extends StayEvent> = {
   schema: z.ZodType<Output, Input>;
   defaultValues: DefaultValues<Input>;
   /** Label of each field the form shows, by dotted path: the server's problems land on them. */
   labels: Record<string, string>;
   structureId: string;
-  onRecorded: (recorded: RecordedEvent) => void;
+  onRecorded: (recorded: RecordedOutcome) => void;
   extraCheck?: (values: Input) => FlatError[];
 };
 
-export type EventFormState<Input extends FieldValues, Output> = ReturnType<
+export type EventFormState<Input extends FieldValues, Output extends StayEvent> = ReturnType<
   typeof useEventForm<Input, Output>
 >;
 
@@ -60,7 +62,9 @@ export type EventFormState<Input extends FieldValues, Output> = ReturnType<
  * the server, so the next attempt gets a new one; after a network failure the same id is resent
  * and the server recognises a duplicate.
  */
-export function useEventForm<Input extends FieldValues, Output>(options: Options<Input, Output>) {
+export function useEventForm<Input extends FieldValues, Output extends StayEvent>(
+  options: Options<Input, Output>,
+) {
   const { labels, structureId, onRecorded } = options;
   const messageOf = useErrorMessage();
   const fields = Object.keys(labels);
@@ -79,7 +83,7 @@ export function useEventForm<Input extends FieldValues, Output>(options: Options
       setMessages([]);
       try {
         const result = await record.mutateAsync(event);
-        onRecorded({ type: (event as { type: EventType }).type, result });
+        onRecorded({ type: event.type, result });
       } catch (error) {
         if (isApiError(error) && error.status === 422) {
           form.setValue("id" as Path<Input>, crypto.randomUUID() as PathValue<Input, Path<Input>>);
@@ -115,7 +119,7 @@ export function useEventForm<Input extends FieldValues, Output>(options: Options
 }
 
 /** The day the fact happened, never after today (Europe/Rome): every event form asks it. */
-export function OccurredOnField<Input extends FieldValues, Output>({
+export function OccurredOnField<Input extends FieldValues, Output extends StayEvent>({
   state,
 }: {
   state: Pick<EventFormState<Input, Output>, "form" | "field">;
@@ -140,7 +144,7 @@ export function EventFormLayout({
   onCancel,
   children,
 }: {
-  state: Pick<EventFormState<FieldValues, unknown>, "submit" | "summary" | "isSubmitting">;
+  state: Pick<EventFormState<FieldValues, StayEvent>, "submit" | "summary" | "isSubmitting">;
   submitLabel: string;
   onCancel?: () => void;
   children: ReactNode;

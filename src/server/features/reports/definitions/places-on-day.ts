@@ -1,21 +1,16 @@
 import { type SQL, sql } from "drizzle-orm";
 import { queryRows } from "../../../../db/database.ts";
 import { freePlacesOf, isCountedInPlaces } from "../../../../domain/stays/free-places.ts";
+import type { FreePlacesRow } from "../../../../domain/stays/stay-api.schema.ts";
 import { type KnowledgeContext, presentOn, scopeCondition, structureOn, zoneOfComune } from "./common-sql.ts";
 
-export type PlacesOnDayRow = {
-  structureId: string;
-  code: string | null;
+/**
+ * The row of *Posti liberi*; a structure with no version of the day (no status) but someone
+ * present in it has no name or national type either.
+ */
+export type PlacesOnDayRow = Omit<FreePlacesRow, "name" | "nationalType"> & {
   name: string | null;
-  /** The status of the structure's version of the day; null when it had none. */
-  status: string | null;
   nationalType: string | null;
-  zoneCode: string | null;
-  zoneName: string | null;
-  authorisedPlaces: number;
-  emergencyExtraPlaces: number;
-  present: number;
-  free: number;
 };
 
 /**

@@ -8,7 +8,7 @@ import type { ReportDefinition } from "./report-definition.ts";
 
 const measures = ["events", "medianDays", "p90Days", "shareOver7Days"];
 
-type Row = Record<string, number | string | null>;
+type DelayStatistics = Record<string, number | string | null>;
 
 /** The statistics of one group of events: the delay is recording day (in Italy) minus fact day. */
 function delayStatistics(): SQL {
@@ -30,14 +30,17 @@ export const timeliness: ReportDefinition = {
         and e.type in ('admission', 'discharge', 'absence-start', 'absence-end', 'activity')
         and e.occurred_on between ${from}::date and ${to}::date and ${recorded}
         and ${scopeCondition(context, sql`e.structure_id`)}`;
-    const byStructure = await queryRows<Row>(
+    const byStructure = await queryRows<DelayStatistics>(
       context.db,
       sql`select coalesce(structure.code, structure.id::text) as "structure", per.*
         from (select e.structure_id, ${delayStatistics()} from ${events} group by e.structure_id) per
         join structure on structure.id = per.structure_id
         order by structure.code nulls last, structure.id`,
     );
-    const [region] = await queryRows<Row>(context.db, sql`select ${delayStatistics()} from ${events}`);
+    const [region] = await queryRows<DelayStatistics>(
+      context.db,
+      sql`select ${delayStatistics()} from ${events}`,
+    );
     const structureRows: ReportRow[] = byStructure.map((row) => ({
       structure: row.structure as string,
       events: Number(row.events),

@@ -1,13 +1,16 @@
 import type { ReportResult } from "../../../../domain/reports/report.ts";
+import type { ReportFileFormat, ReportFormat } from "../../../../domain/reports/report-api.schema.ts";
 import { toCsv } from "./csv-file.ts";
 import { toPdf } from "./pdf-file.ts";
 import { fileNameOf } from "./report-file-content.ts";
 import type { FileLabels } from "./report-labels.ts";
 import { toXlsx } from "./xlsx-file.ts";
 
-export const reportFormats = ["json", "csv", "xlsx", "pdf"] as const;
-export type ReportFormat = (typeof reportFormats)[number];
-export type ReportFileFormat = Exclude<ReportFormat, "json">;
+export {
+  type ReportFileFormat,
+  type ReportFormat,
+  reportFormats,
+} from "../../../../domain/reports/report-api.schema.ts";
 
 export const contentTypes: Record<ReportFormat, string> = {
   json: "application/json; charset=utf-8",
