@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, or, } from "drizzle-orm";
 import type { Executor } from "../../../db/database.ts";
-import { appUser, session } from "../../../db/schema/index.ts";
+import { session } from "../../../db/schema/index.ts";
 
 export type NewSession = typeof session.$inferInsert;
 

@@ -8,7 +8,6 @@ import type { Role } from "../../../domain/access/roles.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
-import type { AppDependencies } from "../../core/dependencies.ts";
 import {
   findSessionState,
   hashToken,
