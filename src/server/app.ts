@@ -17,7 +17,7 @@ import {
   registerSessionStepRoutes,
 } from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
-import { registerCaseRoutes } from "./features/cases/index.ts";
+import { registerCaseRoutes, registerFosterCarerRoutes } from "./features/cases/index.ts";
 import {
   createEventFileWorker,
   registerEventFileRoutes,
@@ -146,6 +146,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerRegistryRoutes(api, deps);
     registerStayRoutes(api, deps);
     registerCaseRoutes(api, deps);
+    registerFosterCarerRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerEventFileRoutes(api, deps, eventFileWorker);

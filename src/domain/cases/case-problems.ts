@@ -32,6 +32,8 @@ export const caseProblemMessages = {
   "transfer-not-requested": "Nessun trasferimento in attesa da accettare.",
   "transfer-not-addressed": "Il trasferimento è rivolto a un altro servizio.",
   "transfer-to-self": "Il trasferimento deve essere verso un altro servizio.",
+  "carer-relationship-mismatch":
+    "Il legame degli affidatari non corrisponde al tipo di affido: parenti per l'intrafamiliare, nessuna parentela per l'eterofamiliare.",
 } as const;
 export type CaseProblemCode = keyof typeof caseProblemMessages;
 

@@ -54,5 +54,11 @@ export function parseCaseEvent(raw: unknown, today: string): ParsedCaseEvent {
     );
   if (event.type === "judicial-measure" && event.measure.reportedOn && event.measure.reportedOn > today)
     errors.push(caseProblem("date-in-future", "/measure/reportedOn"));
+  const fosterCare =
+    event.type === "foster-care-start" || event.type === "correction" ? event.fosterCare : undefined;
+  (fosterCare?.carers ?? []).forEach((carer, index) => {
+    if ((carer.relationship === "unrelated") !== (fosterCare?.kind === "2"))
+      errors.push(caseProblem("carer-relationship-mismatch", `/fosterCare/carers/${index}/relationship`));
+  });
   return errors.length > 0 ? { ok: false, id, type, errors } : { ok: true, event };
 }

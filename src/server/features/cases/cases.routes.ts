@@ -17,9 +17,9 @@ const security = [{ sessionCookie: [] }];
 const caseParams = z.object({ caseId: z.uuid({ error: "Identificativo della cartella non valido" }) });
 
 export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) {
-  const { db, clock } = deps;
+  const { db, clock, keyring } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const context = () => ({ today: clock.today(), now: clock.now() });
+  const context = () => ({ today: clock.today(), now: clock.now(), keyring });
 
   api.post(
     "/api/v1/cases",

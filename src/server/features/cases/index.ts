@@ -1,2 +1,4 @@
 /** The SINBA case file (cartella sociale) as the app, other features and the command line see it. */
 export { registerCaseRoutes } from "./cases.routes.ts";
+export { reencryptFosterCarers } from "./foster-carers.rotation.ts";
+export { registerFosterCarerRoutes } from "./foster-carers.routes.ts";

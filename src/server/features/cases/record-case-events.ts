@@ -11,6 +11,8 @@ import {
 import { parseCaseEvent } from "../../../domain/cases/parse-case-event.ts";
 import type { Actor } from "../../core/actor.ts";
 import { type AuditRecord, appendAuditEntries } from "../../core/audit.queries.ts";
+import { blindIndex } from "../../core/vault-crypto.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import { findTextProblem, textProblemMessage } from "../../http/storable-text.ts";
 import {
   findAcceptedCaseEvents,
@@ -25,11 +27,17 @@ import {
   lockMinors,
   saveCases,
 } from "./cases.queries.ts";
+import { type CarersAside, confirmPlacedStays, setCarersAside, storeCarers } from "./foster-carers.store.ts";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Same id and same content is a duplicate (case events carry no identity: a plain digest). */
-function digestOf(raw: unknown): string {
+/**
+ * Same id and same content is a duplicate. A case event carries no identity but its foster
+ * carers: with them, the digest is keyed (the blind index's key), so that it cannot be used to
+ * guess a carer's name or fiscal code; without them, a plain digest as ever.
+ */
+function digestOf(raw: unknown, keyring: Keyring, hasCarers: boolean): string {
+  if (hasCarers) return blindIndex(keyring, "case-event", canonical(raw));
   return createHash("sha256").update(canonical(raw)).digest("hex");
 }
 
@@ -44,7 +52,22 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function prepare(raw: unknown, today: string, pathCaseId: string | null): PreparedCaseEvent {
+type Context = { today: string; now: Date; keyring: Keyring };
+
+function prepare(
+  raw: unknown,
+  context: Context,
+  pathCaseId: string | null,
+  aside: CarersAside,
+): PreparedCaseEvent {
+  const prepared = prepareEvent(raw, context, pathCaseId);
+  return prepared.parsed.ok
+    ? { ...prepared, parsed: { ok: true, event: setCarersAside(prepared.parsed.event, aside) } }
+    : prepared;
+}
+
+function prepareEvent(raw: unknown, context: Context, pathCaseId: string | null): PreparedCaseEvent {
+  const { today, keyring } = context;
   const rawId = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
   const wellFormedId = typeof rawId === "string" && uuidPattern.test(rawId) ? rawId : null;
   const unstorable = findTextProblem(raw);
@@ -55,14 +78,21 @@ function prepare(raw: unknown, today: string, pathCaseId: string | null): Prepar
   const parsed = parseCaseEvent(raw, today);
   const id = parsed.ok ? parsed.event.id : parsed.id;
   const valid = !!id && uuidPattern.test(id);
+  const hasCarers = hasCarersIn(raw);
   if (parsed.ok && pathCaseId && parsed.event.caseId !== pathCaseId) {
     return {
       parsed: { ok: false, id, type: parsed.event.type, errors: [caseProblem("case-mismatch", "/caseId")] },
       id,
-      digest: valid ? digestOf(raw) : null,
+      digest: valid ? digestOf(raw, keyring, hasCarers) : null,
     };
   }
-  return { parsed, id, digest: valid ? digestOf(raw) : null };
+  return { parsed, id, digest: valid ? digestOf(raw, keyring, hasCarers) : null };
+}
+
+function hasCarersIn(raw: unknown): boolean {
+  const fosterCare =
+    raw && typeof raw === "object" ? (raw as { fosterCare?: unknown }).fosterCare : undefined;
+  return !!fosterCare && typeof fosterCare === "object" && "carers" in fosterCare;
 }
 
 /**
@@ -73,18 +103,22 @@ function prepare(raw: unknown, today: string, pathCaseId: string | null): Prepar
  */
 export async function recordCaseEvents(
   db: Database,
-  context: { today: string; now: Date },
+  context: Context,
   actor: Actor,
   raws: unknown[],
   pathCaseId: string | null,
 ): Promise<CaseEventResult[]> {
-  const prepared = raws.map((raw) => prepare(raw, context.today, pathCaseId));
+  // The carers leave the event here: the core, the projection and the case_event row never see them.
+  const aside: CarersAside = new Map();
+  const prepared = raws.map((raw) => prepare(raw, context, pathCaseId, aside));
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
         const state = await readCaseBatchState(tx, context, actor, prepared);
         const decisions = decideCaseEvents(state, prepared);
         await writeCaseBatchState(tx, state, actor, decisions);
+        await storeCarers(tx, context.keyring, decisions, aside);
+        await confirmPlacedStays(tx, actor, decisions);
         return decisions.map((decision) => decision.result);
       });
     } catch (error) {
