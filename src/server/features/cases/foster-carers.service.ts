@@ -10,7 +10,8 @@ import { findCarersOfEpisode, findFosterCareEpisode, openFosterCarer } from "./f
 /**
  * The foster carers of an episode, for the service that has the minor in charge (its case, open):
  * opened from the vault's machinery, the read audited in the same transaction with its purpose.
- * Anyone else, or an episode that does not exist, answers 404, and the refused read is audited too.
+ * Anyone else, or an episode that does not exist, answers 404 (a role without cases 403), and
+ * every refused read is audited too.
  */
 export async function readFosterCarers(
   db: Database,
@@ -19,7 +20,23 @@ export async function readFosterCarers(
   caseId: string,
   episodeId: string,
 ) {
-  authorize(actor, "case.read");
+  const refused = (reason: "role" | "not-in-charge") =>
+    db.transaction((tx) =>
+      appendAuditEntry(tx, actor, {
+        action: "case.carers-read",
+        resourceType: "case",
+        resourceId: caseId,
+        purpose: "care",
+        outcome: "denied",
+        details: { episodeId, reason },
+      }),
+    );
+  try {
+    authorize(actor, "case.read");
+  } catch (error) {
+    await refused("role");
+    throw error;
+  }
   const found = await db.transaction(async (tx) => {
     const row = await findCaseOfService(tx, actor.organisationId, caseId);
     if (!row || row.status !== "open" || !(await findFosterCareEpisode(tx, caseId, episodeId)))
@@ -39,15 +56,6 @@ export async function readFosterCarers(
     return { caseId, episodeId, carers };
   });
   if (found) return found;
-  await db.transaction((tx) =>
-    appendAuditEntry(tx, actor, {
-      action: "case.carers-read",
-      resourceType: "case",
-      resourceId: caseId,
-      purpose: "care",
-      outcome: "denied",
-      details: { episodeId },
-    }),
-  );
+  await refused("not-in-charge");
   throw new AppError("not-found", "L'affido richiesto non esiste.");
 }
