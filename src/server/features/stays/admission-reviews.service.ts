@@ -44,7 +44,7 @@ export async function listAdmissionReviews(
       pseudonym: string | null;
       admissionDate: string;
       isBackdated: boolean;
-      overlaps: boolean;
+      overlapping: boolean;
       since: string | null;
       confirmedAt: string | null;
       confirmedVia: string | null;
@@ -55,18 +55,19 @@ export async function listAdmissionReviews(
       sql`select * from (select s.id as "stayId", st.code as "structureCode",
             (select v.name from structure_version v where v.structure_id = st.id and v.version = st.current_version) as "structureName",
             s.stay_ref as "stayRef", m.pseudonym, s.admission_date::text as "admissionDate", s.is_backdated as "isBackdated",
-            ${overlapsEarlierStaySql(sql`s`)} as overlaps, ${admittedAt(sql`s`)} as since,
+            ${overlapsEarlierStaySql(sql`s`)} as "overlapping", ${admittedAt(sql`s`)} as since,
             s.confirmed_at as "confirmedAt", s.confirmed_via as "confirmedVia", u.username as "confirmedBy",
             ${confirmedByDischargeAt(sql`s`)} as "dischargeAt"
           from stay s join structure st on st.id = s.structure_id left join minor m on m.id = s.minor_id
             left join app_user u on u.id = s.confirmed_by
           where s.admission_date is not null) reviewed
-        where "isBackdated" or overlaps or "confirmedAt" is not null or "dischargeAt" is not null
+        where "isBackdated" or "overlapping" or "confirmedAt" is not null or "dischargeAt" is not null
         order by since desc nulls last, "stayId"`,
     );
     const items = rows.map((row): AdmissionReview => {
       const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
-      const byDischarge = !row.confirmedAt && !row.isBackdated && !row.overlaps && row.dischargeAt !== null;
+      const byDischarge =
+        !row.confirmedAt && !row.isBackdated && !row.overlapping && row.dischargeAt !== null;
       const confirmedVia: AdmissionConfirmedVia | null = row.confirmedAt
         ? row.confirmedVia === "case"
           ? "case"
@@ -82,7 +83,7 @@ export async function listAdmissionReviews(
         pseudonym: row.pseudonym,
         admissionDate: row.admissionDate,
         reasons: [
-          ...(row.overlaps || row.dischargeAt !== null ? (["overlap"] as const) : []),
+          ...(row.overlapping || row.dischargeAt !== null ? (["overlap"] as const) : []),
           ...(row.isBackdated ? (["backdated"] as const) : []),
         ],
         since: iso(row.since) ?? "",
