@@ -246,6 +246,10 @@ export const operationCases: Record<string, OperationCase> = {
       "door",
     ),
   ),
+  "GET /api/v1/admission-reviews": policy(
+    "audit.read",
+    whole(() => get("/api/v1/admission-reviews")),
+  ),
   "GET /api/v1/free-places": policy(
     "places.read",
     whole(() => get("/api/v1/free-places")),
@@ -324,6 +328,12 @@ export const operationCases: Record<string, OperationCase> = {
       post(`/api/v1/cases/${unknownId}/events`, {
         events: [{ id: randomUUID(), type: "situation", occurredOn: "2026-10-05", situation: {} }],
       }),
+    allowed: 200,
+  }),
+  "GET /api/v1/cases/{caseId}/foster-care/{episodeId}/carers": policy("case.read", {
+    name: "another service's or no case",
+    reaches: () => false,
+    build: () => get(`/api/v1/cases/${unknownId}/foster-care/${unknownId}/carers`),
     allowed: 200,
   }),
   "GET /api/v1/reports": policy(
