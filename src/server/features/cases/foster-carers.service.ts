@@ -39,8 +39,7 @@ export async function readFosterCarers(
   }
   const found = await db.transaction(async (tx) => {
     const row = await findCaseOfService(tx, actor.organisationId, caseId);
-    if (!row || row.status !== "open" || !(await findFosterCareEpisode(tx, caseId, episodeId)))
-      return undefined;
+    if (row?.status !== "open" || !(await findFosterCareEpisode(tx, caseId, episodeId))) return undefined;
     const carers = (await findCarersOfEpisode(tx, caseId, episodeId)).map((stored) =>
       openFosterCarer(keyring, stored),
     );
