@@ -112,6 +112,12 @@ describe("the foster carers of an episode", () => {
       sql`select count(*)::int as count from foster_carer`,
     );
     expect(stored[0].count).toBe(0);
+    const [row] = await queryRows<{ payload: unknown; errors: unknown }>(
+      t.db,
+      sql`select payload, errors from case_event where id = ${id}`,
+    );
+    expect(row.payload).toBeNull();
+    expect(JSON.stringify(row.errors)).not.toContain("Neri");
   });
 
   it("are stored only sealed: not in the case event, not in the case, not in clear in their table", async () => {
