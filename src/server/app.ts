@@ -17,7 +17,11 @@ import {
   registerSessionStepRoutes,
 } from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
-import { registerCaseEventRoutes, registerCaseRoutes } from "./features/cases/index.ts";
+import {
+  registerCaseEventRoutes,
+  registerCaseRoutes,
+  registerFosterCarerRoutes,
+} from "./features/cases/index.ts";
 import {
   createEventFileWorker,
   registerEventFileRoutes,
@@ -159,6 +163,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerStayRoutes(api, deps);
     registerCaseRoutes(api, deps);
     registerSinbaRoutes(api, deps);
+    registerFosterCarerRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerCaseEventRoutes(api, deps);
     registerReportRoutes(api, deps);

@@ -69,7 +69,7 @@ export function registerKeysCommands(program: Command, config: () => Config) {
       );
       bar.stop();
       process.stdout.write(
-        `Chiave attiva: ${result.activeKeyId}; identità ricifrate: ${result.reencrypted}.\n`,
+        `Chiave attiva: ${result.activeKeyId}; identità ricifrate: ${result.reencrypted}; affidatari ricifrati: ${result.fosterCarers}.\n`,
       );
     });
 

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { CaseProblem } from "../../domain/cases/case-problems.ts";
 import type { CaseEventPayload, CaseProjection } from "../../domain/cases/case-projection.ts";
 import { appUser, organisation } from "./access.schema.ts";
@@ -66,5 +78,38 @@ export const caseEvent = pgTable(
     uniqueIndex("case_event_arrival").on(t.arrival),
     index("case_event_case").on(t.caseId),
     index("case_event_minor").on(t.minorId),
+  ],
+);
+
+/**
+ * The foster carers (affidatari) of a foster-care episode, protected like a minor's identity:
+ * every field sealed on its own (AES-256-GCM, the vault's keys, named by id), the fiscal code
+ * findable only by its blind index. Never in the case event's payload. The carers of an episode
+ * are those of the latest fact that carried them (its start, or a correction of it).
+ */
+export const fosterCarer = pgTable(
+  "foster_carer",
+  {
+    /** The fact (foster-care-start or correction) that carried them. */
+    sourceEventId: uuid("source_event_id").notNull(),
+    position: integer("position").notNull(),
+    /** The foster-care-start event: the episode. */
+    episodeId: uuid("episode_id").notNull(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => socialCase.id),
+    keyId: text("key_id").notNull(),
+    familyName: text("family_name").notNull(),
+    givenName: text("given_name").notNull(),
+    fiscalCode: text("fiscal_code"),
+    relationship: text("relationship").notNull(),
+    contact: text("contact"),
+    fiscalCodeDigest: text("fiscal_code_digest"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sourceEventId, t.position] }),
+    index("foster_carer_episode").on(t.episodeId),
+    index("foster_carer_fiscal_code").on(t.fiscalCodeDigest),
+    index("foster_carer_key").on(t.keyId),
   ],
 );

@@ -86,9 +86,17 @@ export const stay = pgTable(
     hasOverlap: boolean("has_overlap").notNull().default(false),
     /** The admission was recorded more than 30 days after its day: to be confirmed. */
     isBackdated: boolean("is_backdated").notNull().default(false),
-    /** The registry steward confirmed the admission (not projected from the events). */
+    /**
+     * The admission was confirmed (not projected from the events): by the registry steward, or by
+     * the referring service's case linking the stay (a `placement` fact).
+     */
     confirmedAt: timestamp("confirmed_at", { withTimezone: true, mode: "string" }),
+    /** The person who confirmed it: the steward, or the social worker who recorded the placement. */
     confirmedBy: uuid("confirmed_by"),
+    /** steward | case */
+    confirmedVia: text("confirmed_via"),
+    /** The case whose placement fact confirmed it. */
+    confirmedCaseId: uuid("confirmed_case_id"),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
   (t) => [

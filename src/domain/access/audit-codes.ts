@@ -50,6 +50,8 @@ export const auditActions = [
   { code: "stay.correction", label: "Rettifica" },
   { code: "stay.void", label: "Annullamento" },
   { code: "stay.confirm", label: "Conferma di un'ammissione da confermare" },
+  { code: "audit.admission-reviews", label: "Consultazione delle ammissioni da confermare (revisione)" },
+  { code: "case.carers-read", label: "Lettura degli affidatari di un affido" },
   { code: "machine-client.create", label: "Registrazione di un gestionale" },
   { code: "machine-client.add-key", label: "Nuova chiave di un gestionale" },
   { code: "machine-client.disable", label: "Disattivazione di un gestionale" },

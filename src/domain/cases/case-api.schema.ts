@@ -159,6 +159,11 @@ export const caseFileSchema = caseSummarySchema
           dischargeDate: z.string().nullable(),
           dischargeDestination: z.string().nullable(),
           absences: z.array(z.object({ kind: z.string(), from: z.string(), to: z.string().nullable() })),
+          isToBeConfirmed: z
+            .boolean()
+            .describe(
+              "Ammissione da confermare (sovrapposta o retrodatata): la conferma il collocamento registrato in questa cartella",
+            ),
         }),
       )
       .describe("Le accoglienze del minore in ogni struttura, con allontanamenti e dimissioni"),

@@ -149,6 +149,57 @@ export const CodicePrestazione = z
 
 export const interventionContentSchema = z.object({ code: CodicePrestazione }).strict();
 
+/**
+ * A foster carer's tie to the child: a relative for an intra-familial foster care (kind 1), none
+ * for a hetero-familial one (kind 2).
+ */
+export const FosterCarerRelationship = z.enum([
+  "grandparent",
+  "aunt-uncle",
+  "sibling",
+  "other-relative",
+  "unrelated",
+]);
+export type FosterCarerRelationship = z.infer<typeof FosterCarerRelationship>;
+export const fosterCarerRelationshipLabels: Record<FosterCarerRelationship, string> = {
+  grandparent: "Nonno o nonna",
+  "aunt-uncle": "Zio o zia",
+  sibling: "Fratello o sorella",
+  "other-relative": "Altro parente",
+  unrelated: "Nessuna parentela (affido eterofamiliare)",
+};
+
+/**
+ * A foster carer (affidatario), protected like a minor's identity: stored only sealed in the
+ * vault's machinery, never in the case event, read only by the service in charge, each read audited.
+ */
+export const fosterCarerSchema = z
+  .object({
+    familyName: z.string().trim().min(1, { error: "Cognome dell'affidatario mancante" }).max(100),
+    givenName: z.string().trim().min(1, { error: "Nome dell'affidatario mancante" }).max(100),
+    fiscalCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{16}$/, { error: "Codice fiscale dell'affidatario non valido (16 caratteri)" })
+      .optional(),
+    relationship: FosterCarerRelationship,
+    contact: z
+      .object({
+        phone: z
+          .string()
+          .trim()
+          .regex(/^\+?[0-9 ]{6,20}$/, { error: "Numero di telefono non valido" })
+          .optional(),
+        email: z.email({ error: "Indirizzo email non valido" }).max(200).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .meta({ id: "FosterCarer" });
+export type FosterCarer = z.infer<typeof fosterCarerSchema>;
+
 export const fosterCareContentSchema = z
   .object({
     form: SinbaFormaInterventoAffido.describe("consensuale / giudiziario"),
@@ -156,6 +207,13 @@ export const fosterCareContentSchema = z
     duration: SinbaDurataAffido.describe("tempo pieno / parziale"),
     character: SinbaCarattereAffido.describe("residenziale / diurno"),
     nightsPerWeek: z.number().int().min(0).max(7).optional(),
+    carers: z
+      .array(fosterCarerSchema)
+      .max(4)
+      .optional()
+      .describe(
+        "Gli affidatari: conservati solo cifrati, mai nell'evento; li legge solo il servizio che ha in carico il minore",
+      ),
   })
   .strict();
 

@@ -42,6 +42,8 @@ export const caseProblemMessages = {
   // Warnings: the event is accepted.
   "possible-duplicate-minor":
     "Il minore potrebbe essere già nell'anagrafe con dati diversi: è stato creato un nuovo minore, segnalato per la revisione dei possibili duplicati.",
+  "carer-relationship-mismatch":
+    "Il legame degli affidatari non corrisponde al tipo di affido: parenti per l'intrafamiliare, nessuna parentela per l'eterofamiliare.",
 } as const;
 export type CaseProblemCode = keyof typeof caseProblemMessages;
 

@@ -54,6 +54,12 @@ export function parseCaseEvent(raw: unknown, today: string, dialect: CaseDialect
     );
   if (event.type === "judicial-measure" && event.measure.reportedOn && event.measure.reportedOn > today)
     errors.push(caseProblem("date-in-future", "/measure/reportedOn"));
+  const fosterCare =
+    event.type === "foster-care-start" || event.type === "correction" ? event.fosterCare : undefined;
+  (fosterCare?.carers ?? []).forEach((carer, index) => {
+    if ((carer.relationship === "unrelated") !== (fosterCare?.kind === "2"))
+      errors.push(caseProblem("carer-relationship-mismatch", `/fosterCare/carers/${index}/relationship`));
+  });
   if (errors.length > 0) return { ok: false, id, type, errors };
   return identity ? { ok: true, event, identity } : { ok: true, event };
 }

@@ -55,6 +55,11 @@ export const guestSchema = z
     isToBeConfirmed: z
       .boolean()
       .describe("Ammissione da confermare: sovrapposta a un'accoglienza precedente o retrodatata"),
+    isOtherAdmissionToBeConfirmed: z
+      .boolean()
+      .describe(
+        "Un'altra struttura ha registrato un ingresso da confermare che si sovrappone a questa accoglienza",
+      ),
     isPossibleDuplicate: z.boolean(),
   })
   .meta({ id: "Guest" });
@@ -87,6 +92,14 @@ export const stayTimelineSchema = z
       dischargeDestination: z.string().nullable(),
       msna: z.boolean(),
       hasOverlap: z.boolean(),
+      isToBeConfirmed: z
+        .boolean()
+        .describe("Ammissione da confermare: sovrapposta a un'accoglienza precedente o retrodatata"),
+      isOtherAdmissionToBeConfirmed: z
+        .boolean()
+        .describe(
+          "Un'altra struttura ha registrato un ingresso da confermare che si sovrappone a questa accoglienza",
+        ),
       isPossibleDuplicate: z.boolean(),
     }),
     events: z.array(

@@ -246,6 +246,10 @@ export const operationCases: Record<string, OperationCase> = {
       "door",
     ),
   ),
+  "GET /api/v1/admission-reviews": policy(
+    "audit.read",
+    whole(() => get("/api/v1/admission-reviews")),
+  ),
   "GET /api/v1/free-places": policy(
     "places.read",
     whole(() => get("/api/v1/free-places")),
@@ -346,6 +350,12 @@ export const operationCases: Record<string, OperationCase> = {
     "sinba.read",
     whole(() => get("/api/v1/sinba/not-sendable")),
   ),
+  "GET /api/v1/cases/{caseId}/foster-care/{episodeId}/carers": policy("case.read", {
+    name: "another service's or no case",
+    reaches: () => false,
+    build: () => get(`/api/v1/cases/${unknownId}/foster-care/${unknownId}/carers`),
+    allowed: 200,
+  }),
   "GET /api/v1/reports": policy(
     "report.read",
     whole(() => get("/api/v1/reports")),

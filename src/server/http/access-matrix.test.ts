@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/test-app.ts";
+import { queryRows } from "../../db/database.ts";
 import { accessPolicy, identityDaysAfterDischarge } from "../../domain/access/policy.ts";
 import { type Role, roleCodes } from "../../domain/access/roles.ts";
 import { addDays } from "../../domain/time/calendar.ts";
@@ -14,8 +16,8 @@ import { operationsOf } from "./openapi-fuzz.fixtures.ts";
  * The access protocol, whole: every operation of the OpenAPI document × every role × the records
  * it is tried on (in scope, out of scope, no relationship, and the edges: stays closed 89, 90 and
  * 91 days ago, merged and unmerged minors, emergency accesses running and expired, an operator
- * assigned to one structure of its operator's two). The expected answer comes from the approved policy
- * table and the protocol's reading of each scope (access-matrix-scopes.fixtures.ts), never from the server:
+ * assigned to one structure of its operator's two, an admission to be confirmed). The expected
+ * answer comes from the approved policy table and the protocol's reading of each scope (access-matrix-scopes.fixtures.ts), never from the server:
  * no permission → 403, out of scope → 404, else allowed. One app, one world, one session per role.
  */
 let t: TestApp;
@@ -112,6 +114,50 @@ describe("the 90-day rule on a past day's guests (no side door with a date)", ()
     expect(nameOf("closed90")).toBeNull();
     expect(nameOf("closed91")).toBeNull();
     expect(nameOf("hostedA1")).toBe(world.minors.hostedA1.identity.givenName);
+  });
+});
+
+describe("to-be-confirmed admissions (principle 7)", () => {
+  it("the hosting structure reads the identity but its correction goes to review; flagged for it, the steward and the auditor", async () => {
+    const hosted = world.minors.hostedA1;
+    const [before] = await queryRows<{ isBackdated: boolean; confirmedAt: string | null }>(
+      t.db,
+      sql`select is_backdated as "isBackdated", confirmed_at as "confirmedAt" from stay where id = ${hosted.stayId}`,
+    );
+    await t.db.execute(
+      sql`update stay set is_backdated = true, confirmed_at = null where id = ${hosted.stayId}`,
+    );
+    try {
+      const identity = `/api/v1/minors/${hosted.pseudonym}/identity`;
+      expect((await send("structure-operator", get(identity))).statusCode).toBe(200);
+      const corrected = await t.app.inject({
+        method: "PUT",
+        url: identity,
+        headers: world.people.get("structure-operator")?.headers,
+        payload: { ...hosted.identity, givenName: "Nome Diverso" },
+      });
+      expect(corrected.json()).toMatchObject({ corrected: false, sentToReview: true });
+      const guests = (
+        await send("structure-operator", get(`/api/v1/structures/${world.placeIds.A1}/guests`))
+      ).json() as {
+        items: { stayId: string; isToBeConfirmed: boolean }[];
+      };
+      expect(guests.items.find((guest) => guest.stayId === hosted.stayId)?.isToBeConfirmed).toBe(true);
+      const flagged = (await send("registry-steward", get("/api/v1/data-quality/stays"))).json() as {
+        items: { stayId: string; flags: string[] }[];
+      };
+      expect(flagged.items.find((item) => item.stayId === hosted.stayId)?.flags).toContain("to-be-confirmed");
+      const reviews = (
+        await send("auditor", get("/api/v1/admission-reviews?state=to-be-confirmed"))
+      ).json() as {
+        items: { stayId: string; reasons: string[] }[];
+      };
+      expect(reviews.items.find((item) => item.stayId === hosted.stayId)?.reasons).toContain("backdated");
+    } finally {
+      await t.db.execute(
+        sql`update stay set is_backdated = ${before.isBackdated}, confirmed_at = ${before.confirmedAt} where id = ${hosted.stayId}`,
+      );
+    }
   });
 });
 

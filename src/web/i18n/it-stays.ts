@@ -35,6 +35,8 @@ export const itStays = {
     msna: "MSNA",
     msnaTitle: "Minore straniero non accompagnato",
     overlap: "Sovrapposizione da rettificare",
+    toBeConfirmed: "Ammissione da confermare",
+    otherToBeConfirmed: "Un'altra struttura ha registrato un ingresso da confermare",
     absent: "Assente: {{kind}}",
     open: "Apri l'accoglienza",
     openSuffix: ": apri l'accoglienza",
@@ -163,6 +165,12 @@ export const itStays = {
     overlapTitle: "Accoglienza sovrapposta",
     overlap:
       "L'accoglienza si sovrappone a un'altra dello stesso minore: correggere le date con una rettifica o annullare l'evento errato.",
+    toBeConfirmedTitle: "Ammissione da confermare",
+    toBeConfirmed:
+      "L'ammissione si sovrappone a un'accoglienza precedente dello stesso minore o è stata registrata più di 30 giorni dopo la data di ingresso. Si può consultare l'identità per l'assistenza, ma le sue correzioni passano alla revisione del curatore dell'anagrafe. La confermano il servizio inviante (collocamento nella cartella sociale), la dimissione dall'altra accoglienza o il curatore.",
+    otherToBeConfirmedTitle: "Ingresso da confermare in un'altra struttura",
+    otherToBeConfirmed:
+      "Un'altra struttura ha registrato un ingresso da confermare dello stesso minore, che si sovrappone a questa accoglienza. Se il minore non è più qui, registrare la dimissione; altrimenti segnalarlo al curatore dell'anagrafe.",
     actionsHeading: "Registra un evento",
     timelineHeading: "Cronologia degli eventi",
     timelineIntro: "Tutti gli eventi nell'ordine di arrivo, comprese rettifiche e annullamenti.",

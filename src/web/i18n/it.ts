@@ -1,4 +1,5 @@
 import { itAccess } from "./it-access.ts";
+import { itAdmissionReviews } from "./it-admission-reviews.ts";
 import { itBreakGlass } from "./it-break-glass.ts";
 import { itClients } from "./it-clients.ts";
 import { itLegal } from "./it-legal.ts";
@@ -40,6 +41,7 @@ export const it = {
     structureFigures: "Dati della struttura",
     breakGlass: "Accesso di emergenza",
     breakGlassReviews: "Accessi di emergenza",
+    admissionReviews: "Ammissioni da confermare",
   },
   header: {
     userArea: "Area utente",
@@ -92,6 +94,8 @@ export const it = {
       breakGlass:
         "In un'emergenza, leggere per 24 ore l'identità di un minore fuori da ogni relazione, con motivazione scritta e revisione.",
       breakGlassReviews: "Valutare gli accessi di emergenza: accettarli o chiederne conto.",
+      admissionReviews:
+        "Rivedere le ammissioni sovrapposte o retrodatate: perché, da quando, se e da chi sono state confermate.",
     },
   },
   common: {
@@ -367,6 +371,7 @@ export const it = {
   },
   registry: itRegistry,
   breakGlass: itBreakGlass,
+  admissionReviews: itAdmissionReviews,
   legal: itLegal,
   access: itAccess,
   clients: itClients,

@@ -4,6 +4,7 @@ import { Layout } from "../components/layout.tsx";
 import { RequireSession } from "../components/require-session.tsx";
 import { AccessProtocolPage } from "./access-protocol-page.tsx";
 import { AdmissionPage } from "./admission-page.tsx";
+import { AdmissionReviewsPage } from "./admission-reviews-page.tsx";
 import { ApprovalsPage } from "./approvals-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { BreakGlassPage } from "./break-glass-page.tsx";
@@ -80,6 +81,14 @@ export function AppRoutes() {
           element={
             <RequireSession action="break-glass.review">
               <BreakGlassReviewsPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/revisione-ammissioni"
+          element={
+            <RequireSession action="audit.read">
+              <AdmissionReviewsPage />
             </RequireSession>
           }
         />

@@ -89,6 +89,18 @@ export function StayPage() {
           <p className="mb-0">{t("stays.stay.overlap")}</p>
         </div>
       )}
+      {summary.isToBeConfirmed && (
+        <div className="alert alert-warning" id="stay-to-be-confirmed">
+          <p className="fw-semibold mb-1">{t("stays.stay.toBeConfirmedTitle")}</p>
+          <p className="mb-0">{t("stays.stay.toBeConfirmed")}</p>
+        </div>
+      )}
+      {summary.isOtherAdmissionToBeConfirmed && (
+        <div className="alert alert-danger" id="stay-other-to-be-confirmed">
+          <p className="fw-semibold mb-1">{t("stays.stay.otherToBeConfirmedTitle")}</p>
+          <p className="mb-0">{t("stays.stay.otherToBeConfirmed")}</p>
+        </div>
+      )}
       <section aria-labelledby="stay-summary-heading" className="mb-4">
         <h2 id="stay-summary-heading" className="h4">
           {t("stays.stay.summaryHeading")}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, or, } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, or } from "drizzle-orm";
 import type { Executor } from "../../../db/database.ts";
 import { session } from "../../../db/schema/index.ts";
 

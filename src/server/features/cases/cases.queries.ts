@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { caseEvent, socialCase } from "../../../db/schema/index.ts";
+import { toBeConfirmedSql } from "../../../db/stay-confirmation.sql.ts";
 import type { CaseProjection, RecordedCaseEvent } from "../../../domain/cases/case-projection.ts";
 import type { CaseEventRecord, EarlierCaseOutcome } from "../../../domain/cases/decide-case-events.ts";
 
@@ -231,13 +232,15 @@ export async function findStaysOfMinor(db: Executor, minorId: string) {
     dischargeDate: string | null;
     dischargeDestination: string | null;
     absences: { kind: string; from: string; to: string | null }[];
+    isToBeConfirmed: boolean;
   }>(
     db,
     sql`select s.id as "stayId", v.name as "structureName", v.national_type as "nationalType", s.status,
           s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",
           s.discharge_destination as "dischargeDestination",
           coalesce((select jsonb_agg(jsonb_build_object('kind', a.kind, 'from', a.from_date::text, 'to', a.to_date::text)
-            order by a.from_date) from stay_absence a where a.stay_id = s.id), '[]'::jsonb) as absences
+            order by a.from_date) from stay_absence a where a.stay_id = s.id), '[]'::jsonb) as absences,
+          ${toBeConfirmedSql(sql`s`)} as "isToBeConfirmed"
         from stay s join structure st on st.id = s.structure_id
           join structure_version v on v.structure_id = st.id and v.version = st.current_version
         where s.minor_id in (select id from minor where id = ${minorId} or merged_into = ${minorId})

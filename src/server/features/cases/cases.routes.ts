@@ -22,9 +22,9 @@ import { getCase, listCases, openCase, recordEventsOfCase } from "./cases.servic
 const security = [{ sessionCookie: [] }];
 
 export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) {
-  const { db, clock } = deps;
+  const { db, clock, keyring } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const context = () => ({ today: clock.today(), now: clock.now() });
+  const context = () => ({ today: clock.today(), now: clock.now(), keyring });
 
   api.post(
     "/api/v1/cases",

@@ -6,6 +6,7 @@ import { knownAt } from "../../../domain/pipeline/recorded-history.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
+import type { Keyring } from "../../core/vault-keys.ts";
 import {
   findAcceptedCaseEvents,
   findCaseOfService,
@@ -15,7 +16,7 @@ import {
 } from "./cases.queries.ts";
 import { recordCaseEvents } from "./record-case-events.ts";
 
-type Context = { today: string; now: Date };
+type Context = { today: string; now: Date; keyring: Keyring };
 
 /**
  * Opens a case for a minor this service found by the registry's exact search: the opening event's

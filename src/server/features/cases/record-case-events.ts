@@ -1,4 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Database, Transaction } from "../../../db/database.ts";
 import { caseProblem } from "../../../domain/cases/case-problems.ts";
 import type { CaseSender } from "../../../domain/cases/case-rules.ts";
@@ -13,6 +13,7 @@ import {
 import { type CaseDialect, parseCaseEvent } from "../../../domain/cases/parse-case-event.ts";
 import type { Actor, AuditSubject } from "../../core/actor.ts";
 import { type AuditRecord, appendAuditEntries } from "../../core/audit.queries.ts";
+import { blindIndex } from "../../core/vault-crypto.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { findTextProblem, textProblemMessage } from "../../http/storable-text.ts";
 import { BatchMinorResolver } from "../registry/index.ts";
@@ -29,17 +30,19 @@ import {
   lockMinors,
   saveCases,
 } from "./cases.queries.ts";
+import { type CarersAside, confirmPlacedStays, setCarersAside, storeCarers } from "./foster-carers.store.ts";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Same id and same content is a duplicate. The web app's events carry no identity: a plain
- * digest; the services' software opens cases by identity: a digest keyed as the stay events'.
+ * Same id and same content is a duplicate. An event that carries personal data — an opening by
+ * identity from the services' software, foster carers — has a digest keyed with the blind
+ * index's key, so that it cannot be used to guess a name or a fiscal code; any other, a plain
+ * digest.
  */
-function digestOf(raw: unknown, keyring?: Keyring): string {
-  return keyring
-    ? createHmac("sha256", keyring.indexKey).update(canonical(raw)).digest("hex")
-    : createHash("sha256").update(canonical(raw)).digest("hex");
+function digestOf(raw: unknown, keyring: Keyring, keyed: boolean): string {
+  if (keyed) return blindIndex(keyring, "case-event", canonical(raw));
+  return createHash("sha256").update(canonical(raw)).digest("hex");
 }
 
 function canonical(value: unknown): string {
@@ -53,9 +56,16 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-type Preparing = { today: string; pathCaseId: string | null; dialect: CaseDialect; keyring?: Keyring };
+type Preparing = { today: string; pathCaseId: string | null; dialect: CaseDialect; keyring: Keyring };
 
-function prepare(raw: unknown, { today, pathCaseId, dialect, keyring }: Preparing): PreparedCaseEvent {
+function prepare(raw: unknown, preparing: Preparing, aside: CarersAside): PreparedCaseEvent {
+  const prepared = prepareEvent(raw, preparing);
+  return prepared.parsed.ok
+    ? { ...prepared, parsed: { ...prepared.parsed, event: setCarersAside(prepared.parsed.event, aside) } }
+    : prepared;
+}
+
+function prepareEvent(raw: unknown, { today, pathCaseId, dialect, keyring }: Preparing): PreparedCaseEvent {
   const rawId = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
   const wellFormedId = typeof rawId === "string" && uuidPattern.test(rawId) ? rawId : null;
   const unstorable = findTextProblem(raw);
@@ -66,14 +76,21 @@ function prepare(raw: unknown, { today, pathCaseId, dialect, keyring }: Preparin
   const parsed = parseCaseEvent(raw, today, dialect);
   const id = parsed.ok ? parsed.event.id : parsed.id;
   const valid = !!id && uuidPattern.test(id);
+  const keyed = dialect === "interchange" || hasCarersIn(raw);
   if (parsed.ok && pathCaseId && parsed.event.caseId !== pathCaseId) {
     return {
       parsed: { ok: false, id, type: parsed.event.type, errors: [caseProblem("case-mismatch", "/caseId")] },
       id,
-      digest: valid ? digestOf(raw, keyring) : null,
+      digest: valid ? digestOf(raw, keyring, keyed) : null,
     };
   }
-  return { parsed, id, digest: valid ? digestOf(raw, keyring) : null };
+  return { parsed, id, digest: valid ? digestOf(raw, keyring, keyed) : null };
+}
+
+function hasCarersIn(raw: unknown): boolean {
+  const fosterCare =
+    raw && typeof raw === "object" ? (raw as { fosterCare?: unknown }).fosterCare : undefined;
+  return !!fosterCare && typeof fosterCare === "object" && "carers" in fosterCare;
 }
 
 /** Who writes: the service, who the audit log names, and the operator a new case is assigned to. */
@@ -86,9 +103,11 @@ type CaseWriter = { sender: CaseSender; subject: AuditSubject; operatorId: strin
  * committed once. A deadlock or a concurrent opening retries the batch. The web app's events
  * are decided in request order.
  */
+type Context = { today: string; now: Date; keyring: Keyring };
+
 export async function recordCaseEvents(
   db: Database,
-  context: { today: string; now: Date },
+  context: Context,
   actor: Actor,
   raws: unknown[],
   pathCaseId: string | null,
@@ -103,8 +122,11 @@ export async function recordCaseEvents(
     subject: actor,
     operatorId: actor.userId,
   };
-  const prepared = raws.map((raw) => prepare(raw, { today: context.today, pathCaseId, dialect: "web" }));
-  return recordPrepared(db, context, writer, prepared);
+  const preparing: Preparing = { today: context.today, pathCaseId, dialect: "web", keyring: context.keyring };
+  // The carers leave the event here: the core, the projection and the case_event row never see them.
+  const aside: CarersAside = new Map();
+  const prepared = raws.map((raw) => prepare(raw, preparing, aside));
+  return recordPrepared(db, context, writer, prepared, aside);
 }
 
 /**
@@ -115,7 +137,7 @@ export async function recordCaseEvents(
  */
 export async function recordClientCaseEvents(
   db: Database,
-  context: { today: string; now: Date; keyring: Keyring },
+  context: Context,
   client: { id: string; serviceId: string; serviceCode: string },
   raws: unknown[],
 ): Promise<CaseEventResult[]> {
@@ -130,17 +152,19 @@ export async function recordClientCaseEvents(
     dialect: "interchange",
     keyring: context.keyring,
   };
-  const prepared = raws.map((raw) => prepare(raw, preparing));
-  return recordPrepared(db, context, writer, prepared, context.keyring);
+  const aside: CarersAside = new Map();
+  const prepared = raws.map((raw) => prepare(raw, preparing, aside));
+  return recordPrepared(db, context, writer, prepared, aside);
 }
 
 async function recordPrepared(
   db: Database,
-  context: { today: string; now: Date },
+  context: Context,
   writer: CaseWriter,
   prepared: PreparedCaseEvent[],
-  keyring?: Keyring,
+  aside: CarersAside,
 ): Promise<CaseEventResult[]> {
+  const { keyring } = context;
   const identities = prepared.flatMap((item) =>
     item.parsed.ok && item.parsed.identity ? [item.parsed.identity] : [],
   );
@@ -148,9 +172,7 @@ async function recordPrepared(
     try {
       return await db.transaction(async (tx) => {
         const resolver =
-          keyring && identities.length > 0
-            ? BatchMinorResolver.digest(keyring, context.today, identities)
-            : null;
+          identities.length > 0 ? BatchMinorResolver.digest(keyring, context.today, identities) : null;
         const state = await readCaseBatchState(tx, context, writer.sender, prepared, resolver);
         const decisions =
           writer.sender.kind === "client"
@@ -158,6 +180,8 @@ async function recordPrepared(
             : decideCaseEvents(state, prepared);
         await resolver?.flush(tx);
         await writeCaseBatchState(tx, state, writer, decisions);
+        await storeCarers(tx, keyring, decisions, aside);
+        await confirmPlacedStays(tx, writer.subject, writer.operatorId, decisions);
         return decisions.map((decision) => decision.result);
       });
     } catch (error) {

@@ -5,6 +5,7 @@ import { identityVault } from "../../../db/schema/index.ts";
 import type { AuditSubject } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { type KeyringFile, keyringOf, newKeyId } from "../../core/vault-keys.ts";
+import { reencryptFosterCarers } from "../cases/index.ts";
 import { openIdentity, sealIdentity } from "./identity-vault.ts";
 import { replaceVaultRow } from "./registry.queries.ts";
 
@@ -20,7 +21,8 @@ export function withNewActiveKey(file: KeyringFile): KeyringFile {
 
 /**
  * Re-encrypts every vault row still sealed with an older key, a batch per transaction, so that
- * an interruption loses nothing and a second run finishes the work.
+ * an interruption loses nothing and a second run finishes the work; then the foster carers, kept
+ * under the same keys.
  */
 export async function reencryptVault(
   db: Database,
@@ -51,13 +53,14 @@ export async function reencryptVault(
     onProgress(done, total);
     if (rows === 0) break;
   }
+  const carers = await reencryptFosterCarers(db, keyring, batchSize);
   await db.transaction((tx) =>
     appendAuditEntry(tx, subject, {
       action: "keys.rotate",
       resourceType: "identity-vault",
       outcome: "success",
-      details: { activeKeyId: keyring.activeKeyId, reencrypted: done },
+      details: { activeKeyId: keyring.activeKeyId, reencrypted: done, fosterCarers: carers.reencrypted },
     }),
   );
-  return { reencrypted: done, activeKeyId: keyring.activeKeyId };
+  return { reencrypted: done, fosterCarers: carers.reencrypted, activeKeyId: keyring.activeKeyId };
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { duplicateReview, identityIndex, identityVault, minor } from "../../../db/schema/index.ts";
+import { toBeConfirmedSql } from "../../../db/stay-confirmation.sql.ts";
 import { identityDaysAfterDischarge } from "../../../domain/access/policy.ts";
 import type { IndexEntry, IndexKind, VaultRow } from "./identity-vault.ts";
 
@@ -162,9 +163,10 @@ export function inChargeOfStructures(minorId: SQL, structureCondition: SQL, toda
 
 /**
  * Whether the caller's relationship with the minor is still to be confirmed (access protocol,
- * principle 7): one of the caller's stays that opens the identity began while the minor was in a
- * stay, still open, in a structure of another operator (the earlier admission, or the one recorded
- * first on the same day). It is confirmed by that stay's discharge.
+ * principle 7): every one of the caller's stays that opens the identity is an admission to be
+ * confirmed (overlapping an earlier stay of the minor, or recorded more than 30 days after its
+ * day, and confirmed neither by the steward nor by the referring service's case). The other
+ * stay's discharge confirms it by removing the overlap.
  */
 export async function isRelationshipToBeConfirmed(
   db: Executor,
@@ -172,20 +174,14 @@ export async function isRelationshipToBeConfirmed(
   structureCondition: SQL,
   today: string,
 ) {
+  const opening = sql`stay.minor_id = ${minorId}::uuid and stay.admission_date is not null
+        and (stay.discharge_date is null or stay.discharge_date > (${today}::date - ${identityDaysAfterDischarge}::int))
+        and ${structureCondition}`;
   const rows = await queryRows<{ found: boolean }>(
     db,
-    sql`select exists (select 1 from stay join structure on structure.id = stay.structure_id
-      where stay.minor_id = ${minorId}::uuid and stay.admission_date is not null
-        and (stay.discharge_date is null or stay.discharge_date > (${today}::date - ${identityDaysAfterDischarge}::int))
-        and ${structureCondition}
-        and exists (select 1 from stay other join structure other_structure on other_structure.id = other.structure_id
-          where other.minor_id = stay.minor_id and other.id <> stay.id and other.status = 'open'
-            and other_structure.operator_organisation_id is distinct from structure.operator_organisation_id
-            and (other.admission_date < stay.admission_date
-              or (other.admission_date = stay.admission_date
-                and (select min(arrival) from stay_event where stay_id = other.id)
-                  < (select min(arrival) from stay_event where stay_id = stay.id))))
-    ) as found`,
+    sql`select (exists (select 1 from stay join structure on structure.id = stay.structure_id where ${opening})
+      and not exists (select 1 from stay join structure on structure.id = stay.structure_id
+        where ${opening} and not ${toBeConfirmedSql(sql`stay`)})) as found`,
   );
   return rows[0]?.found === true;
 }

@@ -1,26 +1,12 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
+import { toBeConfirmedSql } from "../../../db/stay-confirmation.sql.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { FlaggedStay } from "../../../domain/stays/stay-api.schema.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
-
-/**
- * An admission to be confirmed (access principle 7), as a condition on the stay `s`: recorded more
- * than 30 days after its day, or overlapping an earlier stay of the same minor (the later
- * admission is the one to confirm; on the same day, by id), and not confirmed by the steward. The
- * other stay's discharge confirms it by removing the overlap. Derived at read time from the
- * projected stays, so arrival order does not change it.
- */
-export function toBeConfirmedSql(s: SQL): SQL {
-  return sql`(${s}.confirmed_at is null and (${s}.is_backdated or (${s}.has_overlap and exists (
-    select 1 from stay o where o.minor_id = ${s}.minor_id and o.id <> ${s}.id and o.admission_date is not null
-      and (o.admission_date < ${s}.admission_date or (o.admission_date = ${s}.admission_date and o.id < ${s}.id))
-      and (o.discharge_date is null or o.discharge_date > ${s}.admission_date)
-      and (${s}.discharge_date is null or ${s}.discharge_date > o.admission_date)))))`;
-}
 
 /**
  * The stays flagged for correction or confirmation, without any identity (the pseudonym only): for
@@ -78,7 +64,7 @@ export async function confirmStay(db: Database, actor: Actor, stayId: string, re
     if (!found) throw new AppError("not-found", "L'accoglienza richiesta non esiste.");
     if (!found.isToBeConfirmed) throw new AppError("conflict", "L'ammissione non è da confermare.");
     await tx.execute(
-      sql`update stay set confirmed_at = now(), confirmed_by = ${actor.userId} where id = ${stayId}`,
+      sql`update stay set confirmed_at = now(), confirmed_by = ${actor.userId}, confirmed_via = 'steward' where id = ${stayId}`,
     );
     await appendAuditEntry(tx, actor, {
       action: "stay.confirm",
@@ -87,7 +73,7 @@ export async function confirmStay(db: Database, actor: Actor, stayId: string, re
       minorPseudonym: found.pseudonym,
       purpose: "duplicate-review",
       outcome: "success",
-      details: { reason },
+      details: { via: "steward", reason },
     });
     return { stayId, confirmed: true };
   });

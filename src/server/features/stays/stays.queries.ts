@@ -330,8 +330,19 @@ export async function saveProjections(
  * Every column of `stay` is projected from the stay's events, but the instant of the last change
  * and the steward's confirmation, which no event sets.
  */
-const unprojectedKeys = new Set(["updatedAt", "confirmedAt", "confirmedBy"]);
-type ProjectedStay = Required<Omit<typeof stay.$inferInsert, "updatedAt" | "confirmedAt" | "confirmedBy">>;
+const unprojectedKeys = new Set([
+  "updatedAt",
+  "confirmedAt",
+  "confirmedBy",
+  "confirmedVia",
+  "confirmedCaseId",
+]);
+type ProjectedStay = Required<
+  Omit<
+    typeof stay.$inferInsert,
+    "updatedAt" | "confirmedAt" | "confirmedBy" | "confirmedVia" | "confirmedCaseId"
+  >
+>;
 const projectedKeys = (Object.keys(stayColumnsOf) as (keyof typeof stayColumnsOf)[]).filter(
   (key): key is keyof ProjectedStay => !unprojectedKeys.has(key),
 );

@@ -22,6 +22,7 @@ import type { AppDependencies } from "../../core/dependencies.ts";
 import { bodyValidatedBy } from "../../http/documented-body.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
+import { registerAdmissionReviewRoutes } from "./admission-reviews.routes.ts";
 import { confirmStay, listFlaggedStays } from "./data-quality.service.ts";
 import { getOccupancyHistory, listFreePlaces } from "./places.service.ts";
 import { getStayTimeline, listGuests, recordEventFromWeb } from "./stays.service.ts";
@@ -31,6 +32,7 @@ const security = [{ sessionCookie: [] }];
 export function registerStayRoutes(app: FastifyInstance, deps: AppDependencies) {
   const { db, keyring, clock } = deps;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  registerAdmissionReviewRoutes(app, deps);
 
   api.post(
     "/api/v1/structures/:id/events",

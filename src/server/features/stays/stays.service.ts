@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
+import { otherAdmissionToBeConfirmedSql, toBeConfirmedSql } from "../../../db/stay-confirmation.sql.ts";
 import { presentOnSql } from "../../../db/stay-presence.sql.ts";
 import { isReasonGiven, reasonRequiredMessage } from "../../../domain/access/reason.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
@@ -10,7 +11,6 @@ import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { findVaultRows, inChargeOfStructures, openIdentity } from "../registry/index.ts";
-import { toBeConfirmedSql } from "./data-quality.service.ts";
 import { type EventSource, type IngestContext, ingestEvent } from "./ingest-event.ts";
 
 /** The structure, if the actor may act on it for this action; otherwise it does not exist (404). */
@@ -97,6 +97,7 @@ export async function listGuests(
       msna: boolean;
       hasOverlap: boolean;
       isToBeConfirmed: boolean;
+      isOtherAdmissionToBeConfirmed: boolean;
       isPossibleDuplicate: boolean;
       identityVisible: boolean;
     }>(
@@ -104,7 +105,8 @@ export async function listGuests(
       sql`select s.id as "stayId", s.stay_ref as "stayRef", s.minor_id as "minorId", m.pseudonym, s.admission_date::text as "admissionDate",
             (select a.kind from stay_absence a where a.stay_id = s.id and a.from_date <= ${day} and (a.to_date is null or a.to_date > ${day}) limit 1) as "openAbsence",
             (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences, s.msna, s.has_overlap as "hasOverlap",
-            ${toBeConfirmedSql(sql`s`)} as "isToBeConfirmed", m.is_possible_duplicate as "isPossibleDuplicate", ${inCharge} as "identityVisible"
+            ${toBeConfirmedSql(sql`s`)} as "isToBeConfirmed",
+            ${otherAdmissionToBeConfirmedSql(sql`s`)} as "isOtherAdmissionToBeConfirmed", m.is_possible_duplicate as "isPossibleDuplicate", ${inCharge} as "identityVisible"
           from stay s join minor m on m.id = s.minor_id
           where s.structure_id = ${structureId} and ${presentOnSql(sql`s`, day)}
           order by s.admission_date, s.stay_ref`,
@@ -133,6 +135,7 @@ export async function listGuests(
         msna: row.msna,
         hasOverlap: row.hasOverlap,
         isToBeConfirmed: row.isToBeConfirmed,
+        isOtherAdmissionToBeConfirmed: row.isOtherAdmissionToBeConfirmed,
         isPossibleDuplicate: row.isPossibleDuplicate,
       };
     });
@@ -185,6 +188,7 @@ export async function getStayTimeline(
             s.minor_id as "minorId", m.pseudonym, s.admission_date::text as "admissionDate", s.admission_kind as "admissionKind",
             s.legal_basis as "legalBasis", s.origin, s.discharge_date::text as "dischargeDate", s.discharge_reason as "dischargeReason",
             s.discharge_destination as "dischargeDestination", s.msna, s.has_overlap as "hasOverlap",
+            ${toBeConfirmedSql(sql`s`)} as "isToBeConfirmed", ${otherAdmissionToBeConfirmedSql(sql`s`)} as "isOtherAdmissionToBeConfirmed",
             coalesce(m.is_possible_duplicate, false) as "isPossibleDuplicate",
             (s.minor_id is not null and ${inCharge}) as "identityVisible"
           from stay s join structure on structure.id = s.structure_id left join minor m on m.id = s.minor_id

@@ -113,6 +113,12 @@ export const areas: Area[] = [
     action: "break-glass.review",
   },
   {
+    path: "/revisione-ammissioni",
+    navKey: "nav.admissionReviews",
+    descriptionKey: "home.cards.admissionReviews",
+    action: "audit.read",
+  },
+  {
     path: "/accesso-emergenza",
     navKey: "nav.breakGlass",
     descriptionKey: "home.cards.breakGlass",

@@ -16,6 +16,7 @@ function guest(overrides: Partial<Guest>): Guest {
     msna: false,
     hasOverlap: false,
     isToBeConfirmed: false,
+    isOtherAdmissionToBeConfirmed: false,
     isPossibleDuplicate: false,
     ...overrides,
   };

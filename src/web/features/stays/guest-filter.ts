@@ -11,9 +11,22 @@ export function isFiltering(filter: GuestFilter): boolean {
   return filter.text.trim() !== "" || filter.presence !== "all" || filter.flaggedOnly;
 }
 
-/** Something about the guest's stay or record is waiting for someone: an overlap to correct, a possible duplicate. */
-export function hasWarnings(guest: Pick<Guest, "hasOverlap" | "isPossibleDuplicate">): boolean {
-  return guest.hasOverlap || guest.isPossibleDuplicate;
+/**
+ * Something about the guest's stay or record is waiting for someone: an overlap to correct, an
+ * admission to be confirmed (here or by another structure), a possible duplicate.
+ */
+export function hasWarnings(
+  guest: Pick<
+    Guest,
+    "hasOverlap" | "isToBeConfirmed" | "isOtherAdmissionToBeConfirmed" | "isPossibleDuplicate"
+  >,
+): boolean {
+  return (
+    guest.hasOverlap ||
+    guest.isToBeConfirmed ||
+    guest.isOtherAdmissionToBeConfirmed ||
+    guest.isPossibleDuplicate
+  );
 }
 
 /**

@@ -16,8 +16,18 @@ export function GuestFlags({
   currentAbsence,
   msna,
   hasOverlap,
+  isToBeConfirmed,
+  isOtherAdmissionToBeConfirmed,
   isPossibleDuplicate,
-}: Pick<Guest, "currentAbsence" | "msna" | "hasOverlap" | "isPossibleDuplicate">) {
+}: Pick<
+  Guest,
+  | "currentAbsence"
+  | "msna"
+  | "hasOverlap"
+  | "isToBeConfirmed"
+  | "isOtherAdmissionToBeConfirmed"
+  | "isPossibleDuplicate"
+>) {
   const { t } = useTranslation();
   return (
     <span className="d-flex flex-wrap gap-1 guest-flags">
@@ -32,6 +42,16 @@ export function GuestFlags({
         </Badge>
       )}
       {hasOverlap && <Badge color="danger">{t("stays.guests.overlap")}</Badge>}
+      {isToBeConfirmed && (
+        <Badge color="warning" className="guest-to-be-confirmed">
+          {t("stays.guests.toBeConfirmed")}
+        </Badge>
+      )}
+      {isOtherAdmissionToBeConfirmed && (
+        <Badge color="danger" className="guest-other-to-be-confirmed">
+          {t("stays.guests.otherToBeConfirmed")}
+        </Badge>
+      )}
       {isPossibleDuplicate && (
         <Badge color="secondary" className="guest-possible-duplicate">
           {t("stays.guests.possibleDuplicate")}
