@@ -8,6 +8,7 @@ import {
   withNewAuditKey,
   writeKeyringFile,
 } from "../../server/core/vault-keys.ts";
+import { reencryptFosterCarers } from "../../server/features/cases/index.ts";
 import { reencryptVault, withNewActiveKey } from "../../server/features/registry/index.ts";
 import { withDatabase } from "../configured-database.ts";
 
@@ -62,10 +63,17 @@ export function registerKeysCommands(program: Command, config: () => Config) {
       });
       bar.start(0, 0);
       const result = await withDatabase(settings, (handle) =>
-        reencryptVault(handle.db, rotated, { system: true, label: "keys" }, (done, total) => {
-          bar.setTotal(total);
-          bar.update(done);
-        }),
+        reencryptVault(
+          handle.db,
+          rotated,
+          { system: true, label: "keys" },
+          (done, total) => {
+            bar.setTotal(total);
+            bar.update(done);
+          },
+          500,
+          reencryptFosterCarers,
+        ),
       );
       bar.stop();
       process.stdout.write(

@@ -22,6 +22,7 @@ import { type KeyringFile, keyringOf } from "../../core/vault-keys.ts";
 import { reencryptVault, withNewActiveKey } from "../registry/index.ts";
 import { ingestEvent } from "../stays/index.ts";
 import { fosterCarerDigest, openFosterCarer } from "./foster-carers.queries.ts";
+import { reencryptFosterCarers } from "./foster-carers.rotation.ts";
 
 let t: TestApp;
 let serviceA: Client;
@@ -209,7 +210,14 @@ describe("the foster carers of an episode", () => {
       indexKey: t.keyring.indexKey.toString("base64"),
     };
     const rotated = withNewActiveKey(file);
-    const result = await reencryptVault(t.db, rotated, { system: true, label: "test" });
+    const result = await reencryptVault(
+      t.db,
+      rotated,
+      { system: true, label: "test" },
+      () => {},
+      500,
+      reencryptFosterCarers,
+    );
     expect(result.fosterCarers).toBe(3);
     const onlyNew = keyringOf({
       ...rotated,

@@ -2,7 +2,7 @@
 
 export type { Resolution } from "./candidate-comparison.ts";
 export { openIdentity } from "./identity-vault.ts";
-export { reencryptVault, withNewActiveKey } from "./key-rotation.ts";
+export { reencryptVault, type SealedElsewhere, withNewActiveKey } from "./key-rotation.ts";
 export { findVaultRows, inChargeOfService, inChargeOfStructures } from "./registry.queries.ts";
 export { registerRegistryRoutes } from "./registry.routes.ts";
 export { BatchMinorResolver } from "./resolve-minors-batch.ts";

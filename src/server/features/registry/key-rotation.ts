@@ -4,8 +4,7 @@ import type { Database } from "../../../db/database.ts";
 import { identityVault } from "../../../db/schema/index.ts";
 import type { AuditSubject } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
-import { type KeyringFile, keyringOf, newKeyId } from "../../core/vault-keys.ts";
-import { reencryptFosterCarers } from "../cases/index.ts";
+import { type Keyring, type KeyringFile, keyringOf, newKeyId } from "../../core/vault-keys.ts";
 import { openIdentity, sealIdentity } from "./identity-vault.ts";
 import { replaceVaultRow } from "./registry.queries.ts";
 
@@ -20,6 +19,16 @@ export function withNewActiveKey(file: KeyringFile): KeyringFile {
 }
 
 /**
+ * Other personal data sealed under the vault's keys (the foster carers of the case files): the
+ * caller passes their re-encryption, so that the registry does not depend on those features.
+ */
+export type SealedElsewhere = (
+  db: Database,
+  keyring: Keyring,
+  batchSize: number,
+) => Promise<{ reencrypted: number }>;
+
+/**
  * Re-encrypts every vault row still sealed with an older key, a batch per transaction, so that
  * an interruption loses nothing and a second run finishes the work; then the foster carers, kept
  * under the same keys.
@@ -30,6 +39,7 @@ export async function reencryptVault(
   subject: AuditSubject,
   onProgress: (done: number, total: number) => void = () => {},
   batchSize = 500,
+  fosterCarers: SealedElsewhere = async () => ({ reencrypted: 0 }),
 ) {
   const keyring = keyringOf(file);
   const [{ total }] = (await db
@@ -53,7 +63,7 @@ export async function reencryptVault(
     onProgress(done, total);
     if (rows === 0) break;
   }
-  const carers = await reencryptFosterCarers(db, keyring, batchSize);
+  const carers = await fosterCarers(db, keyring, batchSize);
   await db.transaction((tx) =>
     appendAuditEntry(tx, subject, {
       action: "keys.rotate",
