@@ -17,12 +17,13 @@ import {
   registerSessionStepRoutes,
 } from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
-import { registerCaseRoutes } from "./features/cases/index.ts";
+import { registerCaseRoutes, registerCaseTimelineRoutes } from "./features/cases/index.ts";
 import {
   createEventFileWorker,
   registerEventFileRoutes,
   registerEventRoutes,
 } from "./features/events/index.ts";
+import { registerNotificationRoutes } from "./features/notifications/index.ts";
 import { registerReferenceRoutes } from "./features/reference/index.ts";
 import { registerRegistryRoutes } from "./features/registry/index.ts";
 import { registerReportRoutes } from "./features/reports/index.ts";
@@ -146,6 +147,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerRegistryRoutes(api, deps);
     registerStayRoutes(api, deps);
     registerCaseRoutes(api, deps);
+    registerCaseTimelineRoutes(api, deps);
+    registerNotificationRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerEventFileRoutes(api, deps, eventFileWorker);

@@ -6,3 +6,4 @@ export * from "./reference.schema.ts";
 export * from "./registry.schema.ts";
 export * from "./stays.schema.ts";
 export * from "./structures.schema.ts";
+export * from "./notifications.schema.ts";

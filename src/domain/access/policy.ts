@@ -54,6 +54,8 @@ export const actionLabels = {
   "case.write":
     "Registrare i fatti della cartella sociale: situazione, famiglia, valutazioni, provvedimenti, prestazioni, affidi, collocamenti, trasferimenti, chiusura, rettifiche e annullamenti",
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
+  "notification.read":
+    "Ricevere le notifiche: per i servizi, i fatti dei minori in carico; per le strutture, i collegamenti delle loro accoglienze",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -133,6 +135,12 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "notification.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "service-operator": "own-organisation",
+    "service-manager": "own-organisation",
+  },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

@@ -57,6 +57,12 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "notification.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "service-operator": "own-organisation",
+    "service-manager": "own-organisation",
+  },
   "machine-client.manage": { "structure-manager": "own-structures" },
   "places.read": {
     "structure-operator": "own-structures",

@@ -149,6 +149,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           name: "cartelle-sociali",
           description: "Cartella sociale SINBA dei servizi sociali: presa in carico, fatti datati, chiusura",
         },
+        {
+          name: "notifiche",
+          description: "Notifiche ai servizi sui minori in carico e alle strutture sulle loro accoglienze",
+        },
       ],
       components: {
         securitySchemes: {

@@ -1,2 +1,3 @@
 /** The SINBA case file (cartella sociale) as the app, other features and the command line see it. */
 export { registerCaseRoutes } from "./cases.routes.ts";
+export { registerCaseTimelineRoutes } from "./timeline.routes.ts";
