@@ -1,4 +1,4 @@
-import { primaryKey, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appUser, organisation } from "./access.schema.ts";
 
 /**

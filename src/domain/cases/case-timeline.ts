@@ -1,9 +1,5 @@
 import { labelOf } from "../code-lists/code-list.ts";
-import {
-  absenceKinds,
-  dischargeDestinations,
-  dischargeReasons,
-} from "../code-lists/interchange-codes.ts";
+import { absenceKinds, dischargeDestinations, dischargeReasons } from "../code-lists/interchange-codes.ts";
 import {
   sinbaAutoritaProvvedimento,
   sinbaEsitoAffido,
@@ -145,9 +141,19 @@ export function buildCaseTimeline(projection: CaseProjection, stays: TimelineSta
     );
   const { transfer } = projection;
   if (transfer) {
-    add("transfer-requested", transfer.requestedOn, transfer.eventId, `Al servizio ${transfer.toServiceCode}`);
+    add(
+      "transfer-requested",
+      transfer.requestedOn,
+      transfer.eventId,
+      `Al servizio ${transfer.toServiceCode}`,
+    );
     if (transfer.acceptedOn)
-      add("transfer-accepted", transfer.acceptedOn, transfer.eventId, `Dal servizio ${transfer.toServiceCode}`);
+      add(
+        "transfer-accepted",
+        transfer.acceptedOn,
+        transfer.eventId,
+        `Dal servizio ${transfer.toServiceCode}`,
+      );
   }
   if (projection.closure)
     add(
@@ -161,10 +167,13 @@ export function buildCaseTimeline(projection: CaseProjection, stays: TimelineSta
 
   for (const stay of stays) {
     const where = { stayId: stay.stayId, structureName: stay.structureName };
-    if (stay.admission) add("admission", stay.admission.date, stay.admission.eventId, stay.structureName, where);
+    if (stay.admission)
+      add("admission", stay.admission.date, stay.admission.eventId, stay.structureName, where);
     for (const absence of stay.absences) {
       add("absence-start", absence.from, absence.eventId, labelOf(absenceKinds, absence.kind) ?? null, where);
-      const end = absence.to ? stay.absenceEnds.find((candidate) => candidate.date === absence.to) : undefined;
+      const end = absence.to
+        ? stay.absenceEnds.find((candidate) => candidate.date === absence.to)
+        : undefined;
       if (absence.to && end)
         add("absence-end", absence.to, end.eventId, labelOf(absenceKinds, absence.kind) ?? null, where);
     }

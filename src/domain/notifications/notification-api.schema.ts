@@ -53,8 +53,14 @@ export const notificationSchema = z
     caseId: z.uuid().nullable().describe("La cartella del servizio (per i servizi)"),
     stayId: z.uuid(),
     structureName: z.string(),
-    eventId: z.uuid().nullable().describe("L'evento che registra il fatto (nessuno per lo stato dell'accoglienza)"),
-    serviceName: z.string().nullable().describe("Il servizio che ha collegato l'accoglienza (per le strutture)"),
+    eventId: z
+      .uuid()
+      .nullable()
+      .describe("L'evento che registra il fatto (nessuno per lo stato dell'accoglienza)"),
+    serviceName: z
+      .string()
+      .nullable()
+      .describe("Il servizio che ha collegato l'accoglienza (per le strutture)"),
   })
   .meta({ id: "Notification" });
 export type Notification = z.infer<typeof notificationSchema>;

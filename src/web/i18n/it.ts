@@ -1,5 +1,6 @@
 import { itAccess } from "./it-access.ts";
 import { itBreakGlass } from "./it-break-glass.ts";
+import { itCases } from "./it-cases.ts";
 import { itClients } from "./it-clients.ts";
 import { itLegal } from "./it-legal.ts";
 import { itProtocol } from "./it-protocol.ts";
@@ -40,6 +41,8 @@ export const it = {
     structureFigures: "Dati della struttura",
     breakGlass: "Accesso di emergenza",
     breakGlassReviews: "Accessi di emergenza",
+    cases: "Le mie cartelle",
+    notifications: "Notifiche",
   },
   header: {
     userArea: "Area utente",
@@ -70,6 +73,8 @@ export const it = {
     areas: "Aree disponibili",
     open: "Apri",
     cards: {
+      cases: "Le cartelle sociali del servizio: linea del tempo del minore, fatti, affidi, chiusura.",
+      notifications: "Allontanamenti, rientri, dimissioni, ammissioni e accoglienze da verificare.",
       structures:
         "Consultare l'anagrafe delle strutture residenziali per minori, con la storia delle schede.",
       newStructure: "Registrare una nuova struttura del proprio ente gestore.",
@@ -367,6 +372,7 @@ export const it = {
   },
   registry: itRegistry,
   breakGlass: itBreakGlass,
+  cases: itCases,
   legal: itLegal,
   access: itAccess,
   clients: itClients,

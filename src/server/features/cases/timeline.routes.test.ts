@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   stays.second = (await admit(t, "ST000002", "t-2", "2026-09-21", child)).stayId;
 
-  ({ caseId, pseudonym } = await openCaseFor(serviceA, child.fiscalCode, "2026-10-02"));
+  ({ caseId, pseudonym } = await openCaseFor(serviceA, child.fiscalCode as string, "2026-10-02"));
   await recordCaseFacts(serviceA, caseId, [
     {
       id: randomUUID(),

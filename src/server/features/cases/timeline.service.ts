@@ -1,6 +1,6 @@
 import type { Database } from "../../../db/database.ts";
-import type { CaseTimeline } from "../../../domain/cases/case-timeline-api.schema.ts";
 import { buildCaseTimeline } from "../../../domain/cases/case-timeline.ts";
+import type { CaseTimeline } from "../../../domain/cases/case-timeline-api.schema.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";

@@ -59,7 +59,7 @@ beforeAll(async () => {
   const admitted = await admit(t, "ST000001", "n-1", "2026-11-01", child);
   stays.first = admitted.stayId;
   facts.beforeCase = admitted.eventId;
-  ({ caseId, pseudonym } = await openCaseFor(serviceA, child.fiscalCode, "2026-11-02"));
+  ({ caseId, pseudonym } = await openCaseFor(serviceA, child.fiscalCode as string, "2026-11-02"));
   facts.runaway = await stayFact(t, "absence-start", "ST000001", "n-1", "2026-11-03", {
     absence: { kind: "ran-away" },
   });
@@ -81,7 +81,7 @@ beforeAll(async () => {
   ]);
   // Another minor, admitted more than 30 days after the day it names: to be confirmed.
   stays.backdated = (await admit(t, "ST000001", "n-3", "2026-01-15", other)).stayId;
-  await openCaseFor(serviceA, other.fiscalCode, "2026-11-10");
+  await openCaseFor(serviceA, other.fiscalCode as string, "2026-11-10");
 });
 afterAll(() => t.close());
 
@@ -103,7 +103,11 @@ describe("the service in charge is told what happens to its minors", () => {
       structureName: "Comunità di prova 1",
       title: "Allontanamento volontario · Comunità di prova 1",
     });
-    expect(find("return", facts.back)).toMatchObject({ caseId, stayId: stays.first, occurredOn: "2026-11-04" });
+    expect(find("return", facts.back)).toMatchObject({
+      caseId,
+      stayId: stays.first,
+      occurredOn: "2026-11-04",
+    });
     expect(find("discharge", facts.discharge)).toMatchObject({ caseId, stayId: stays.first });
     expect(find("admission", facts.admission)).toMatchObject({
       caseId,

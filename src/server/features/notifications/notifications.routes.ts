@@ -9,7 +9,11 @@ import {
 } from "../../../domain/notifications/notification-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { countUnreadNotifications, listNotifications, markNotificationRead } from "./notifications.service.ts";
+import {
+  countUnreadNotifications,
+  listNotifications,
+  markNotificationRead,
+} from "./notifications.service.ts";
 
 const security = [{ sessionCookie: [] }];
 const tags = ["notifiche"];
@@ -24,7 +28,8 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: AppDepend
       schema: {
         tags,
         operationId: "listNotifications",
-        summary: "Le notifiche: allontanamenti, rientri, dimissioni, ammissioni, accoglienze da rettificare o collegate",
+        summary:
+          "Le notifiche: allontanamenti, rientri, dimissioni, ammissioni, accoglienze da rettificare o collegate",
         description:
           "Per un servizio sociale, i fatti dei minori delle sue cartelle aperte registrati dopo l'apertura; per una struttura, i collegamenti delle sue accoglienze a una cartella. Filtri: status (read, unread), kind. Solo pseudonimi.",
         security,
@@ -62,7 +67,8 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: AppDepend
         tags,
         operationId: "markNotificationRead",
         summary: "Segnare come letta una notifica",
-        description: "Segnarla di nuovo non cambia nulla; una notifica che il chiamante non riceve risponde 404.",
+        description:
+          "Segnarla di nuovo non cambia nulla; una notifica che il chiamante non riceve risponde 404.",
         security,
         params: notificationParamsSchema,
         response: { 200: notificationReadSchema },

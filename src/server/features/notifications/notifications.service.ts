@@ -22,7 +22,8 @@ async function derive(db: Executor, actor: Actor): Promise<DerivedNotification[]
   const scope = authorize(actor, "notification.read");
   if (scope === "own-organisation" && actor.organisationKind === "social-service")
     return deriveServiceNotifications(db, actor.organisationId);
-  if (scope === "own-structures") return deriveStructureNotifications(db, structureScopeCondition(actor, scope));
+  if (scope === "own-structures")
+    return deriveStructureNotifications(db, structureScopeCondition(actor, scope));
   return [];
 }
 
