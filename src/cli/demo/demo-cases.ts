@@ -26,6 +26,8 @@ type Candidate = {
   absent: boolean;
 };
 
+/** The earlier of two days (ISO dates compare as text). */
+const notAfter = (day: string, limit: string) => [day, limit].sort()[0] as string;
 const pick = <T>(list: readonly T[]) => faker.helpers.arrayElement(list as T[]);
 
 /**
@@ -82,10 +84,7 @@ export async function createDemoCases(
     if (!found.found) continue;
     const caseId = randomUUID();
     const openedOn = addDays(child.admissionDate, -faker.number.int({ min: 5, max: 60 }));
-    const day = (offset: number) => {
-      const date = addDays(openedOn, offset);
-      return date < today ? date : today;
-    };
+    const day = (offset: number) => notAfter(addDays(openedOn, offset), today);
     const fact = (type: string, occurredOn: string, content: object) => ({
       id: randomUUID(),
       type,
@@ -116,24 +115,20 @@ export async function createDemoCases(
       );
     if (!child.foster) {
       batch.push(
-        fact("placement", child.admissionDate < today ? child.admissionDate : today, {
+        fact("placement", notAfter(child.admissionDate, today), {
           placement: { stayId: child.stayId },
         }),
       );
     } else {
-      const start = fact(
-        "foster-care-start",
-        addDays(child.dischargeDate as string, 1) < today ? addDays(child.dischargeDate as string, 1) : today,
-        {
-          fosterCare: {
-            form: pick(["1", "2"]),
-            kind: pick(["1", "2"]),
-            duration: "1",
-            character: "1",
-            nightsPerWeek: 7,
-          },
+      const start = fact("foster-care-start", notAfter(addDays(child.dischargeDate as string, 1), today), {
+        fosterCare: {
+          form: pick(["1", "2"]),
+          kind: pick(["1", "2"]),
+          duration: "1",
+          character: "1",
+          nightsPerWeek: 7,
         },
-      );
+      });
       batch.push(start);
       const endOn = addDays(start.occurredOn, 120);
       if (index % 4 === 0 && endOn < today)

@@ -1,4 +1,4 @@
 /** The SINBA case file (cartella sociale) as the app, other features and the command line see it. */
 export { registerCaseRoutes } from "./cases.routes.ts";
-export { registerCaseTimelineRoutes } from "./timeline.routes.ts";
 export { recordCaseEvents } from "./record-case-events.ts";
+export { registerCaseTimelineRoutes } from "./timeline.routes.ts";
