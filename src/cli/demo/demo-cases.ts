@@ -34,7 +34,7 @@ const pick = <T>(list: readonly T[]) => faker.helpers.arrayElement(list as T[]);
  * About 150 case files in three services, written as the social workers would: the exact search
  * of the registry, then the facts through the case pipeline (recordCaseEvents), never inserted.
  * Children still hosted have their stay linked (placement); a third, discharged, are in foster
- * care (some episodes ended); a few cases are closed, one transferred; and a child in charge of
+ * care (some episodes ended), and the others discharged are back home; a few cases are closed, one transferred; and a child in charge of
  * the first service runs away today, recorded by the structure through the ASMI pipeline.
  */
 export async function createDemoCases(
@@ -54,18 +54,20 @@ export async function createDemoCases(
         from stay s join structure st on st.id = s.structure_id
         join identity_vault v on v.minor_id = s.minor_id and v.fiscal_code is not null
         where s.minor_id is not null and s.admission_date is not null
-          and (s.discharge_date is null or s.discharge_date > ${addDays(today, -300)}::date)
         order by s.minor_id, s.admission_date desc`,
   );
-  // Hosted children first for the placements, then the discharged ones for foster care.
-  const discharged = candidates.filter((c) => c.dischargeDate !== null).slice(0, Math.round(count / 3));
-  const hosted = candidates.filter((c) => c.dischargeDate === null).slice(0, count - discharged.length);
+  // Hosted children for the placements, a third discharged into foster care, and, when fewer
+  // children are hosted, discharged children back with their family to make up the count.
+  const left = candidates.filter((c) => c.dischargeDate !== null);
+  const foster = left.slice(0, Math.round(count / 3));
+  const hosted = candidates.filter((c) => c.dischargeDate === null).slice(0, count - foster.length);
+  const home = left.slice(foster.length, foster.length + count - foster.length - hosted.length);
   const actors = await Promise.all(demoServices.map((service) => actorOf(service.username)));
   const identities = new Map(
     (
       await findVaultRows(
         db,
-        [...hosted, ...discharged].map((c) => c.minorId),
+        [...hosted, ...foster, ...home].map((c) => c.minorId),
       )
     ).map((row) => [row.minorId, openIdentity(keyring, row).fiscalCode]),
   );
@@ -73,8 +75,9 @@ export async function createDemoCases(
   let events = 0;
   let runaway: { service: string; structureCode: string; stayRef: string } | null = null;
   const all = [
-    ...hosted.map((c) => ({ ...c, foster: false })),
-    ...discharged.map((c) => ({ ...c, foster: true })),
+    ...hosted.map((c) => ({ ...c, kind: "placed" as const })),
+    ...foster.map((c) => ({ ...c, kind: "foster" as const })),
+    ...home.map((c) => ({ ...c, kind: "home" as const })),
   ];
   for (const [index, child] of all.entries()) {
     const actor = actors[index % actors.length] as Actor;
@@ -113,13 +116,13 @@ export async function createDemoCases(
       batch.push(
         fact("judicial-measure", day(6), { measure: { authority: "1", kind: pick(["4", "5", "6"]) } }),
       );
-    if (!child.foster) {
+    if (child.kind === "placed") {
       batch.push(
         fact("placement", notAfter(child.admissionDate, today), {
           placement: { stayId: child.stayId },
         }),
       );
-    } else {
+    } else if (child.kind === "foster") {
       const start = fact("foster-care-start", notAfter(addDays(child.dischargeDate as string, 1), today), {
         fosterCare: {
           form: pick(["1", "2"]),
@@ -150,7 +153,7 @@ export async function createDemoCases(
         caseId,
       );
     }
-    if (!runaway && !child.foster && !child.absent && index % actors.length === 0 && index > 11)
+    if (!runaway && child.kind === "placed" && !child.absent && index % actors.length === 0 && index > 11)
       runaway = {
         service: actor.organisationCode,
         structureCode: child.structureCode,
