@@ -20,6 +20,7 @@ import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
 import {
   registerCaseEventRoutes,
   registerCaseRoutes,
+  registerCaseTimelineRoutes,
   registerFosterCarerRoutes,
 } from "./features/cases/index.ts";
 import {
@@ -27,6 +28,7 @@ import {
   registerEventFileRoutes,
   registerEventRoutes,
 } from "./features/events/index.ts";
+import { registerNotificationRoutes } from "./features/notifications/index.ts";
 import { registerReferenceRoutes } from "./features/reference/index.ts";
 import { registerRegistryRoutes } from "./features/registry/index.ts";
 import { registerReportRoutes } from "./features/reports/index.ts";
@@ -164,6 +166,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerCaseRoutes(api, deps);
     registerSinbaRoutes(api, deps);
     registerFosterCarerRoutes(api, deps);
+    registerCaseTimelineRoutes(api, deps);
+    registerNotificationRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerCaseEventRoutes(api, deps);
     registerReportRoutes(api, deps);

@@ -8,7 +8,8 @@ import { loadKeyring, reloadingKeyring } from "../../server/core/vault-keys.ts";
 import { defaultWebRoot, ensureWebBuilt, serve } from "../../server/main.ts";
 import { openConfiguredDatabase } from "../configured-database.ts";
 import { isDatabaseEmpty, isVaultEmpty } from "../database-state.ts";
-import { createDemoData } from "../demo/demo-data.ts";
+import { createDemoCases } from "../demo/demo-cases.ts";
+import { actorOf, createDemoData } from "../demo/demo-data.ts";
 import { createDemoStays } from "../demo/demo-stays.ts";
 
 export function registerServeCommands(program: Command, config: () => Config, clock: Clock) {
@@ -46,8 +47,14 @@ export function registerServeCommands(program: Command, config: () => Config, cl
         say("Caricamento dei dati dimostrativi…");
         const demo = await createDemoData(handle.db, settings.regionCode, clock.today());
         const stays = await createDemoStays(handle.db, keyring, clock.today());
+        const cases = await createDemoCases(
+          handle.db,
+          keyring,
+          { today: clock.today(), now: clock.now() },
+          (username) => actorOf(handle.db, username),
+        );
         say(
-          `Strutture dimostrative: ${demo.structures} schede; accoglienze: ${stays.stays} (${stays.events} eventi).`,
+          `Strutture dimostrative: ${demo.structures} schede; accoglienze: ${stays.stays} (${stays.events} eventi); cartelle sociali: ${cases.cases} (${cases.events} fatti).`,
         );
         say(`\nUtenti dimostrativi (le password sono mostrate solo ora):`);
         for (const user of demo.passwords)

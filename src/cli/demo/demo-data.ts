@@ -103,6 +103,18 @@ const users: { username: string; displayName: string; role: Role; organisation: 
     organisation: "SST-FIRENZE",
   },
   {
+    username: "assistente-prato",
+    displayName: "Assistente sociale di Prato",
+    role: "service-operator",
+    organisation: "SST-PRATO",
+  },
+  {
+    username: "assistente-pisa",
+    displayName: "Assistente sociale di Pisa",
+    role: "service-operator",
+    organisation: "SST-PISA",
+  },
+  {
     username: "responsabile",
     displayName: "Responsabile del servizio",
     role: "service-manager",
@@ -145,6 +157,18 @@ export async function createDemoData(db: Database, regionCode: string, today: st
     name: "Servizio sociale – Comune di Firenze",
     kind: "social-service",
     comune: "048017",
+  });
+  await createOrganisation(db, system, {
+    code: "SST-PRATO",
+    name: "Servizio sociale – Comune di Prato",
+    kind: "social-service",
+    comune: "100005",
+  });
+  await createOrganisation(db, system, {
+    code: "SST-PISA",
+    name: "Servizio sociale – Comune di Pisa",
+    kind: "social-service",
+    comune: "050026",
   });
   for (const [index, operator] of operators.entries()) {
     await createOrganisation(db, system, {
@@ -245,7 +269,7 @@ export async function createDemoData(db: Database, regionCode: string, today: st
   return { passwords, structures: records.length };
 }
 
-async function actorOf(db: Database, username: string) {
+export async function actorOf(db: Database, username: string) {
   const user = await findUserByUsername(db, username);
   if (!user) throw new Error(`demo user ${username} missing`);
   const [membership] = await listMembershipsOfUser(db, user.id);

@@ -56,6 +56,8 @@ export const actionLabels = {
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
   "sinba.read":
     "Consultare i flussi SINBA del proprio servizio, i loro esiti e le cartelle che non possono ancora essere inviate",
+  "notification.read":
+    "Ricevere le notifiche: per i servizi, i fatti dei minori in carico; per le strutture, i collegamenti delle loro accoglienze",
 } as const;
 export type Action = keyof typeof actionLabels;
 
@@ -136,6 +138,12 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "notification.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "service-operator": "own-organisation",
+    "service-manager": "own-organisation",
+  },
   "reference.read": {
     "structure-operator": "region",
     "structure-manager": "region",

@@ -58,6 +58,12 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "notification.read": {
+    "structure-operator": "own-structures",
+    "structure-manager": "own-structures",
+    "service-operator": "own-organisation",
+    "service-manager": "own-organisation",
+  },
   "machine-client.manage": { "structure-manager": "own-structures", "service-manager": "own-organisation" },
   "places.read": {
     "structure-operator": "own-structures",

@@ -3,6 +3,7 @@ import { structureRecord, vatNumber } from "../../../test/support/structure-fixt
 import { json, type TestApp } from "../../../test/support/test-app.ts";
 import type { Scope } from "../../domain/access/policy.ts";
 import { accountCases } from "./access-matrix-account-cases.fixtures.ts";
+import { notificationCases } from "./access-matrix-notification-cases.fixtures.ts";
 import {
   activePlaces,
   correctionTargets,
@@ -33,6 +34,7 @@ import { breakGlassReason, type Place, placeCodes, type World } from "./access-m
  */
 export const operationCases: Record<string, OperationCase> = {
   ...accountCases,
+  ...notificationCases,
   "GET /api/v1/audit-entries": policy(
     "audit.read",
     whole(() => get("/api/v1/audit-entries")),

@@ -153,6 +153,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           name: "flusso-sinba",
           description: "Flusso nazionale SINBA: i flussi del servizio e le cartelle non ancora inviabili",
         },
+        {
+          name: "notifiche",
+          description: "Notifiche ai servizi sui minori in carico e alle strutture sulle loro accoglienze",
+        },
       ],
       components: {
         securitySchemes: {

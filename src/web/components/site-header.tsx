@@ -1,8 +1,9 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink } from "react-router";
-import { areasFor } from "../features/access/permissions.ts";
+import { areasFor, can } from "../features/access/permissions.ts";
 import { useSession } from "../features/access/session-api.ts";
+import { useUnreadNotifications } from "../features/cases/cases-api.ts";
 import { useSettings } from "../features/settings/settings-api.ts";
 import { UserZone } from "./user-zone.tsx";
 
@@ -37,6 +38,7 @@ export function SiteHeader() {
     return () => document.removeEventListener("keydown", closeOnEscape);
   }, [isMenuOpen]);
   const navigation = areasFor(session?.active);
+  const unread = useUnreadNotifications(can(session?.active, "notification.read")).data ?? 0;
 
   return (
     <header className="it-header-wrapper">
@@ -134,6 +136,14 @@ export function SiteHeader() {
                                 onClick={() => setMenuOpen(false)}
                               >
                                 <span>{t(area.navKey)}</span>
+                                {area.path === "/notifiche" && unread > 0 && (
+                                  <span className="badge bg-danger ms-1" id="unread-badge">
+                                    {unread}
+                                    <span className="visually-hidden">
+                                      {` ${t("cases.inbox.badge", { count: unread })}`}
+                                    </span>
+                                  </span>
+                                )}
                               </NavLink>
                             </li>
                           ))}

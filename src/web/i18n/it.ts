@@ -1,6 +1,7 @@
 import { itAccess } from "./it-access.ts";
 import { itAdmissionReviews } from "./it-admission-reviews.ts";
 import { itBreakGlass } from "./it-break-glass.ts";
+import { itCases } from "./it-cases.ts";
 import { itClients } from "./it-clients.ts";
 import { itLegal } from "./it-legal.ts";
 import { itProtocol } from "./it-protocol.ts";
@@ -42,6 +43,8 @@ export const it = {
     breakGlass: "Accesso di emergenza",
     breakGlassReviews: "Accessi di emergenza",
     admissionReviews: "Ammissioni da confermare",
+    cases: "Le mie cartelle",
+    notifications: "Notifiche",
   },
   header: {
     userArea: "Area utente",
@@ -72,6 +75,8 @@ export const it = {
     areas: "Aree disponibili",
     open: "Apri",
     cards: {
+      cases: "Le cartelle sociali del servizio: linea del tempo del minore, fatti, affidi, chiusura.",
+      notifications: "Allontanamenti, rientri, dimissioni, ammissioni e accoglienze da verificare.",
       structures:
         "Consultare l'anagrafe delle strutture residenziali per minori, con la storia delle schede.",
       newStructure: "Registrare una nuova struttura del proprio ente gestore.",
@@ -372,6 +377,7 @@ export const it = {
   registry: itRegistry,
   breakGlass: itBreakGlass,
   admissionReviews: itAdmissionReviews,
+  cases: itCases,
   legal: itLegal,
   access: itAccess,
   clients: itClients,

@@ -9,6 +9,7 @@ import { ApprovalsPage } from "./approvals-page.tsx";
 import { AuditPage } from "./audit-page.tsx";
 import { BreakGlassPage } from "./break-glass-page.tsx";
 import { BreakGlassReviewsPage } from "./break-glass-reviews-page.tsx";
+import { CasePage } from "./case-page.tsx";
 import { ChooseRolePage } from "./choose-role-page.tsx";
 import { DuplicatesPage } from "./duplicates-page.tsx";
 import { FreePlacesPage } from "./free-places-page.tsx";
@@ -21,7 +22,9 @@ import { PasswordChangePage, SecondFactorEnrolmentPage, SecondFactorPage } from 
 import { MachineClientsPage } from "./machine-clients-page.tsx";
 import { MinorOpenPage } from "./minor-open-page.tsx";
 import { MinorPage } from "./minor-page.tsx";
+import { MyCasesPage } from "./my-cases-page.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
+import { NotificationsPage } from "./notifications-page.tsx";
 import { OccupancyPage } from "./occupancy-page.tsx";
 import { RegistrySearchPage } from "./registry-search-page.tsx";
 import { ReportCatalogueRoute, ReportsDashboardRoute, StructureFiguresRoute } from "./report-pages.tsx";
@@ -153,6 +156,30 @@ export function AppRoutes() {
           element={
             <RequireSession action="stay.write">
               <AdmissionPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/cartelle"
+          element={
+            <RequireSession action="case.read">
+              <MyCasesPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/cartelle/:caseId"
+          element={
+            <RequireSession action="case.read">
+              <CasePage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/notifiche"
+          element={
+            <RequireSession action="notification.read">
+              <NotificationsPage />
             </RequireSession>
           }
         />

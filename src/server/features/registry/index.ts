@@ -5,4 +5,5 @@ export { openIdentity } from "./identity-vault.ts";
 export { reencryptVault, type SealedElsewhere, withNewActiveKey } from "./key-rotation.ts";
 export { findVaultRows, inChargeOfService, inChargeOfStructures } from "./registry.queries.ts";
 export { registerRegistryRoutes } from "./registry.routes.ts";
+export { lookUpMinor } from "./registry.service.ts";
 export { BatchMinorResolver } from "./resolve-minors-batch.ts";

@@ -28,6 +28,13 @@ export type Area = {
 };
 
 export const areas: Area[] = [
+  { path: "/cartelle", navKey: "nav.cases", descriptionKey: "home.cards.cases", action: "case.read" },
+  {
+    path: "/notifiche",
+    navKey: "nav.notifications",
+    descriptionKey: "home.cards.notifications",
+    action: "notification.read",
+  },
   {
     path: "/strutture",
     navKey: "nav.structures",

@@ -1,0 +1,122 @@
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { renderWeb } from "../../../../test/support/render-web.tsx";
+import { CasePartForm } from "./case-part-form.tsx";
+import { caseParts, type PartType } from "./case-parts.ts";
+
+const caseId = "0b7c6a1e-3f0a-4b8e-9a53-3c1d2e4f5a6b";
+const partOf = (type: PartType) => {
+  const part = caseParts.find((candidate) => candidate.type === type);
+  if (!part) throw new Error(type);
+  return part;
+};
+const accepted = (id: string) => ({ id, status: "accepted" as const, warnings: [], errors: [], caseId });
+
+function renderPart(type: PartType, episodes: { value: string; label: string }[] = []) {
+  const record = vi.fn(async (event: Record<string, unknown>) => accepted(String(event.id)));
+  renderWeb(<CasePartForm part={partOf(type)} caseId={caseId} record={record} episodes={episodes} />);
+  return record;
+}
+
+async function setDate(user: ReturnType<typeof userEvent.setup>, day: string) {
+  const date = screen.getByLabelText("Data del fatto");
+  await user.clear(date);
+  await user.type(date, day);
+}
+
+describe("the forms of a case's parts", () => {
+  it("an assessment: nothing sent without the child's prevalent problem, then the fact as the API takes it", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("assessment");
+    expect(screen.getByRole("heading", { name: "Valutazione" })).toBeTruthy();
+    await setDate(user, "2026-10-03");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record).not.toHaveBeenCalled();
+    expect(screen.getByText("Scegliere un valore dall'elenco")).toBeTruthy();
+    const problem = screen.getByLabelText("Problematica prevalente del minore") as HTMLSelectElement;
+    await user.selectOptions(problem, problem.options[2]?.value ?? "");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record).toHaveBeenCalledTimes(1);
+    const event = record.mock.calls[0]?.[0] as Record<string, unknown>;
+    const chosen = problem.options[2]?.value;
+    expect(event).toMatchObject({
+      type: "assessment",
+      caseId,
+      occurredOn: "2026-10-03",
+      assessment: { child: { values: [chosen], prevalent: chosen } },
+    });
+    expect(event).not.toHaveProperty("assessment.family");
+    expect(await screen.findByText("Fatto registrato.")).toBeTruthy();
+  });
+
+  it("a judicial measure of type 8 needs its detail, the domain's own rule in Italian", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("judicial-measure");
+    await setDate(user, "2026-10-04");
+    await user.selectOptions(screen.getByLabelText("Autorità"), "1");
+    await user.selectOptions(screen.getByLabelText("Tipo di provvedimento"), "8");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record).not.toHaveBeenCalled();
+    expect(screen.getByText(/indicare se è post-adozione o allontanamento d'urgenza/)).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText("Dettaglio (solo per il tipo 8)"), "art-403");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record.mock.calls[0]?.[0]).toMatchObject({
+      type: "judicial-measure",
+      measure: { authority: "1", kind: "8", kindDetail: "art-403" },
+    });
+  });
+
+  it("a foster care start: four choices and the nights a week, a number from 0 to 7", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("foster-care-start");
+    await setDate(user, "2026-10-05");
+    for (const label of ["Forma dell'affido", "Tipo di affido", "Durata", "Carattere"])
+      await user.selectOptions(screen.getByLabelText(label), "1");
+    await user.type(screen.getByLabelText("Notti a settimana"), "9");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record).not.toHaveBeenCalled();
+    expect(screen.getByText("Un numero da 0 a 7")).toBeTruthy();
+    await user.clear(screen.getByLabelText("Notti a settimana"));
+    await user.type(screen.getByLabelText("Notti a settimana"), "7");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record.mock.calls[0]?.[0]).toMatchObject({
+      type: "foster-care-start",
+      fosterCare: { form: "1", kind: "1", duration: "1", character: "1", nightsPerWeek: 7 },
+    });
+  });
+
+  it("a foster care end names an open episode; a closure needs reason and situation", async () => {
+    const user = userEvent.setup();
+    const start = "7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6";
+    const record = renderPart("foster-care-end", [{ value: start, label: "5 ottobre 2026" }]);
+    await setDate(user, "2026-10-20");
+    await user.selectOptions(screen.getByLabelText("Affido da concludere"), start);
+    await user.selectOptions(screen.getByLabelText("Esito dell'affido"), "1");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record.mock.calls[0]?.[0]).toMatchObject({
+      type: "foster-care-end",
+      fosterCareStart: start,
+      outcome: "1",
+    });
+  });
+
+  it("a rejected fact shows the API's Italian messages and keeps the values", async () => {
+    const user = userEvent.setup();
+    const record = vi.fn(async (event: Record<string, unknown>) => ({
+      id: String(event.id),
+      status: "rejected" as const,
+      warnings: [],
+      errors: [{ code: "case-closed", path: "/", message: "La cartella è chiusa." }],
+    }));
+    renderWeb(<CasePartForm part={partOf("closure")} caseId={caseId} record={record} />);
+    await setDate(user, "2026-11-01");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record).not.toHaveBeenCalled();
+    await user.selectOptions(screen.getByLabelText("Motivo della chiusura"), "4");
+    await user.selectOptions(screen.getByLabelText("Situazione alla chiusura"), "1");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(await screen.findByText("La cartella è chiusa.")).toBeTruthy();
+    expect((screen.getByLabelText("Motivo della chiusura") as HTMLSelectElement).value).toBe("4");
+  });
+});

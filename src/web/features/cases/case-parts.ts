@@ -1,0 +1,169 @@
+import type { z } from "zod";
+import { caseEventSchemas } from "../../../domain/cases/case-event.schema.ts";
+import type { CodeList } from "../../../domain/code-lists/code-list.ts";
+import {
+  sinbaAutoritaProvvedimento,
+  sinbaCarattereAffido,
+  sinbaComposizioneFamiglia,
+  sinbaDurataAffido,
+  sinbaEsitoAffido,
+  sinbaFasciaISEEBeneficiario,
+  sinbaFormaInterventoAffido,
+  sinbaLuogoVita,
+  sinbaMotivazioneChiusuraCarico,
+  sinbaPotestaTutela,
+  sinbaScuolaFrequentata,
+  sinbaSituazioneChiusuraCarico,
+  sinbaTipoInterventoAffido,
+  sinbaTipoProvvedimentoGiudiziario,
+  sinbaValutazioneFamigliaMinore,
+  sinbaValutazioneMinore,
+} from "../../../domain/code-lists/sinba-codes.ts";
+import type { Messages } from "../../i18n/it.ts";
+
+/**
+ * The parts of a case the social worker records, one form each: the fields (flat, as the form
+ * holds them) and how they become the part's content. The event is then checked by the domain's
+ * own schema of that fact (caseEventSchemas), the one the API applies.
+ */
+export type PartType = keyof Messages["cases"]["parts"];
+export type FieldKey = keyof Messages["cases"]["fields"];
+export type PartField = {
+  name: FieldKey;
+  /** Where the domain schema reports a problem of this field. */
+  path: string;
+  kind: "select" | "number" | "text";
+  list?: CodeList;
+  required?: boolean;
+};
+export type FlatValues = Record<string, string>;
+export type CasePart = {
+  type: PartType;
+  fields: PartField[];
+  content: (values: FlatValues) => Record<string, unknown>;
+  schema: z.ZodType;
+};
+
+const some = (value: string | undefined) => (value ? value : undefined);
+const answer = (value: string | undefined) => (value ? { values: [value], prevalent: value } : undefined);
+const select = (name: FieldKey, path: string, list: CodeList, required = false): PartField => ({
+  name,
+  path,
+  kind: "select",
+  list,
+  required,
+});
+
+export const kindDetailList = [
+  { code: "post-adoption", label: "Post-adozione" },
+  { code: "art-403", label: "Allontanamento d'urgenza (art. 403 c.c.)" },
+] as const satisfies CodeList;
+
+export const caseParts: CasePart[] = [
+  {
+    type: "situation",
+    fields: [
+      select("school", "situation.school", sinbaScuolaFrequentata),
+      select("livingPlace", "situation.livingPlace", sinbaLuogoVita),
+    ],
+    content: (v) => ({ situation: { school: some(v.school), livingPlace: some(v.livingPlace) } }),
+    schema: caseEventSchemas.situation,
+  },
+  {
+    type: "family",
+    fields: [
+      select("household", "family.household", sinbaComposizioneFamiglia, true),
+      select("iseeBand", "family.iseeBand", sinbaFasciaISEEBeneficiario),
+    ],
+    content: (v) => ({ family: { household: v.household ? [v.household] : [], iseeBand: some(v.iseeBand) } }),
+    schema: caseEventSchemas.family,
+  },
+  {
+    type: "assessment",
+    fields: [
+      select("childProblem", "assessment.child", sinbaValutazioneMinore, true),
+      select("familyProblem", "assessment.family", sinbaValutazioneFamigliaMinore),
+    ],
+    content: (v) => ({ assessment: { child: answer(v.childProblem), family: answer(v.familyProblem) } }),
+    schema: caseEventSchemas.assessment,
+  },
+  {
+    type: "judicial-measure",
+    fields: [
+      select("authority", "measure.authority", sinbaAutoritaProvvedimento, true),
+      select("measureKind", "measure.kind", sinbaTipoProvvedimentoGiudiziario, true),
+      select("kindDetail", "measure.kindDetail", kindDetailList),
+      select("parentalResponsibility", "measure.parentalResponsibility", sinbaPotestaTutela),
+    ],
+    content: (v) => ({
+      measure: {
+        authority: some(v.authority),
+        kind: some(v.measureKind),
+        kindDetail: some(v.kindDetail),
+        parentalResponsibility: some(v.parentalResponsibility),
+      },
+    }),
+    schema: caseEventSchemas["judicial-measure"],
+  },
+  {
+    type: "intervention-start",
+    fields: [{ name: "interventionCode", path: "intervention.code", kind: "text", required: true }],
+    content: (v) => ({ intervention: { code: (v.interventionCode ?? "").trim().toUpperCase() } }),
+    schema: caseEventSchemas["intervention-start"],
+  },
+  {
+    type: "foster-care-start",
+    fields: [
+      select("fosterForm", "fosterCare.form", sinbaFormaInterventoAffido, true),
+      select("fosterKind", "fosterCare.kind", sinbaTipoInterventoAffido, true),
+      select("fosterDuration", "fosterCare.duration", sinbaDurataAffido, true),
+      select("fosterCharacter", "fosterCare.character", sinbaCarattereAffido, true),
+      { name: "nights", path: "fosterCare.nightsPerWeek", kind: "number" },
+    ],
+    content: (v) => ({
+      fosterCare: {
+        form: some(v.fosterForm),
+        kind: some(v.fosterKind),
+        duration: some(v.fosterDuration),
+        character: some(v.fosterCharacter),
+        nightsPerWeek: v.nights ? Number(v.nights) : undefined,
+      },
+    }),
+    schema: caseEventSchemas["foster-care-start"],
+  },
+  {
+    type: "foster-care-end",
+    fields: [
+      { name: "episode", path: "fosterCareStart", kind: "select", required: true },
+      select("outcome", "outcome", sinbaEsitoAffido, true),
+    ],
+    content: (v) => ({ fosterCareStart: some(v.episode), outcome: some(v.outcome) }),
+    schema: caseEventSchemas["foster-care-end"],
+  },
+  {
+    type: "closure",
+    fields: [
+      select("closureReason", "closure.reason", sinbaMotivazioneChiusuraCarico, true),
+      select("closureSituation", "closure.situation", sinbaSituazioneChiusuraCarico, true),
+    ],
+    content: (v) => ({ closure: { reason: some(v.closureReason), situation: some(v.closureSituation) } }),
+    schema: caseEventSchemas.closure,
+  },
+];
+
+/** The fact as the API takes it, from the form's flat values; undefined members left out. */
+export function eventOf(
+  part: CasePart,
+  values: FlatValues,
+  ids: { id: string; caseId: string },
+): Record<string, unknown> {
+  return JSON.parse(
+    JSON.stringify({ ...ids, type: part.type, occurredOn: values.occurredOn, ...part.content(values) }),
+  );
+}
+
+/** The field a problem of the domain schema belongs to (the date, or one of the part's fields). */
+export function fieldOfPath(part: CasePart, path: string): string | undefined {
+  if (path === "occurredOn") return "occurredOn";
+  return part.fields.find((field) => path === field.path || path.startsWith(`${field.path}.`))?.name;
+}
