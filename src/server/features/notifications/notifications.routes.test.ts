@@ -123,10 +123,24 @@ describe("the service in charge is told what happens to its minors", () => {
   });
 
   it("an overlapping stay and an admission to be confirmed, until confirmed", async () => {
-    const { items } = await inbox(serviceA);
-    expect(items).toContainEqual(
-      expect.objectContaining({ id: `overlap.${stays.second}`, kind: "overlap", eventId: null }),
+    // The service's own placement confirmed the overlapping admission (access principle 7): no
+    // longer told. Unconfirmed again, it is.
+    const overlap = expect.objectContaining({
+      id: `overlap.${stays.second}`,
+      kind: "overlap",
+      eventId: null,
+    });
+    const [confirmation] = await queryRows<{ via: string | null }>(
+      t.db,
+      sql`select confirmed_via as via from stay where id = ${stays.second}`,
     );
+    expect(confirmation.via).toBe("case");
+    expect((await inbox(serviceA)).items).not.toContainEqual(overlap);
+    await t.db.execute(
+      sql`update stay set confirmed_at = null, confirmed_via = null where id = ${stays.second}`,
+    );
+    const { items } = await inbox(serviceA);
+    expect(items).toContainEqual(overlap);
     expect(items).toContainEqual(
       expect.objectContaining({ id: `to-be-confirmed.${stays.backdated}`, kind: "to-be-confirmed" }),
     );
