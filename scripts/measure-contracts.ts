@@ -14,6 +14,9 @@
  * - OpenAPI operations that no test calls (URLs of `app.inject` and of the test clients).
  *
  * Pure text rules: good enough to measure, not a parser. The reports area is measured apart.
+ *
+ * `--check` (run by .ci/run) exits with 1 when a figure that must stay at zero is not: every one
+ * but the two that count what is there (inferred types in the web, OpenAPI operations).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,6 +25,9 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const listing = process.argv.includes("--list");
+const checking = process.argv.includes("--check");
+/** The figures that count what is there, not what is wrong: they need not be zero. */
+const informative = new Set(["z.infer / z.input / z.output uses in src/web", "OpenAPI operations"]);
 const openApiArgument = process.argv.find((argument) => argument.startsWith("--openapi="));
 
 function filesUnder(folder: string, matches: (file: string) => boolean): string[] {
@@ -328,4 +334,13 @@ for (const [name, items] of findings) {
   process.stdout.write(`${String(items.length).padStart(5)}  ${name}\n`);
   if (listing && name !== "OpenAPI operations")
     for (const item of items) process.stdout.write(`         ${item.file}: ${item.what}\n`);
+}
+
+if (checking) {
+  const wrong = [...findings].filter(([name, items]) => !informative.has(name) && items.length > 0);
+  for (const [name, items] of wrong) {
+    process.stderr.write(`Deve essere zero: ${name} (${items.length})\n`);
+    for (const item of items) process.stderr.write(`  ${item.file}: ${item.what}\n`);
+  }
+  if (wrong.length > 0) process.exit(1);
 }

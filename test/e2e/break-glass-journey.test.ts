@@ -1,55 +1,25 @@
-import fs from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readTestSettings } from "../../src/server/config.ts";
+import { expect, it } from "vitest";
 import { italianChild, resolveIdentity } from "../support/registry-fixtures.ts";
-import { createOrganisationFor, createUserFor, type TestApp } from "../support/test-app.ts";
-import { startJourneyApp } from "./support/journey-app.ts";
+import { createOrganisationFor, createUserFor } from "../support/test-app.ts";
 import { definitionOf, expectAccessible, logIn, logOut, navigateTo } from "./support/journey-steps.ts";
-import { buildWebApp } from "./support/web-build.ts";
+import { describeJourney } from "./support/journey-suite.ts";
 
-const settings = readTestSettings();
-const hasChromium = fs.existsSync(settings.chromiumPath);
-const skipReason = `Chromium non trovato in ${settings.chromiumPath} (impostare SIRMI_CHROMIUM): percorso E2E saltato`;
 const reason = "Minore giunto di notte in pronto accoglienza senza documenti: serve l'identità.";
+let pseudonym = "";
 
-describe.skipIf(!hasChromium)(
-  hasChromium ? "break-glass journey in Chromium" : `break-glass journey in Chromium – ${skipReason}`,
-  () => {
-    let t: TestApp & { baseUrl: string };
-    let webRoot: string;
-    let browser: Browser;
-    let context: BrowserContext;
-    let page: Page;
-    let pseudonym = "";
-
-    beforeAll(async () => {
-      webRoot = await buildWebApp();
-      t = await startJourneyApp(webRoot);
-      await createOrganisationFor(t, "REGIONE", "region");
-      await createOrganisationFor(t, "COOP-ESEMPIO", "operator", undefined, "Cooperativa Sociale Esempio");
-      await createUserFor(t, "operatore", "structure-operator", "COOP-ESEMPIO");
-      await createUserFor(t, "revisore", "auditor", "REGIONE");
-      const child = italianChild({ familyName: "Conti", givenName: "Elia" });
-      pseudonym = (await resolveIdentity(t.db, child, { keyring: t.keyring, today: t.today })).pseudonym;
-      browser = await chromium.launch({
-        executablePath: settings.chromiumPath,
-        headless: true,
-        args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--no-first-run"],
-      });
-      context = await browser.newContext({ locale: "it-IT", timezoneId: "Europe/Rome" });
-      page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-    });
-
-    afterAll(async () => {
-      await context?.close();
-      await browser?.close();
-      await t?.close();
-      if (webRoot) fs.rmSync(webRoot, { recursive: true, force: true });
-    });
-
+describeJourney(
+  "break-glass journey in Chromium",
+  async (t) => {
+    await createOrganisationFor(t, "REGIONE", "region");
+    await createOrganisationFor(t, "COOP-ESEMPIO", "operator", undefined, "Cooperativa Sociale Esempio");
+    await createUserFor(t, "operatore", "structure-operator", "COOP-ESEMPIO");
+    await createUserFor(t, "revisore", "auditor", "REGIONE");
+    const child = italianChild({ familyName: "Conti", givenName: "Elia" });
+    pseudonym = (await resolveIdentity(t.db, child, { keyring: t.keyring, today: t.today })).pseudonym;
+  },
+  (journey) => {
     it("an operator with no relationship opens an emergency access with a reason and reads the identity", async () => {
+      const { page, t } = journey;
       await logIn(page, t.baseUrl, "operatore");
       await navigateTo(page, "Accesso di emergenza", "Accesso di emergenza");
       await expectAccessible(page, "accesso di emergenza");
@@ -69,6 +39,7 @@ describe.skipIf(!hasChromium)(
     });
 
     it("the auditor finds it in the queue, with the read it allowed, and questions it", async () => {
+      const { page, t } = journey;
       await logIn(page, t.baseUrl, "revisore");
       await navigateTo(page, "Accessi di emergenza", "Revisione degli accessi di emergenza");
       const row = page.getByRole("row", { name: new RegExp(pseudonym) });

@@ -16,7 +16,7 @@ export const demoServices = [
   { code: "SST-PISA", username: "assistente-pisa" },
 ] as const;
 
-type Candidate = {
+type PlacedStay = {
   minorId: string;
   stayId: string;
   structureCode: string;
@@ -46,7 +46,7 @@ export async function createDemoCases(
 ) {
   faker.seed(7);
   const { today } = context;
-  const candidates = await queryRows<Candidate>(
+  const candidates = await queryRows<PlacedStay>(
     db,
     sql`select distinct on (s.minor_id) s.minor_id as "minorId", s.id as "stayId", st.code as "structureCode",
           s.stay_ref as "stayRef", s.admission_date::text as "admissionDate", s.discharge_date::text as "dischargeDate",

@@ -29,6 +29,8 @@ export const caseEventResultSchema = z
     caseId: z.uuid().optional(),
   })
   .meta({ id: "CaseEventResult" });
+/** The outcome of one event, as its sender is told. */
+export type CaseEventResult = z.infer<typeof caseEventResultSchema>;
 
 /** Opening a case: the opening event without its type and case (the case takes the event's id). */
 export const openCaseRequestSchema = z

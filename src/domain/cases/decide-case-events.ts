@@ -3,12 +3,12 @@ import {
   type EarlierFactOutcome,
   type FactDecision,
   type FactRecord,
-  type FactResult,
   factDecider,
   type PreparedFact,
 } from "../pipeline/decide-facts.ts";
 import { decideInOrder } from "../pipeline/decide-in-order.ts";
 import type { MinorIdentity } from "../registry/minor-identity.ts";
+import type { CaseEventResult } from "./case-api.schema.ts";
 import { decisionOrder } from "./case-batch-order.ts";
 import type { CaseEvent } from "./case-event.schema.ts";
 import { CaseRuleRejection, caseProblem } from "./case-problems.ts";
@@ -25,11 +25,10 @@ import type { ParsedCaseEvent } from "./parse-case-event.ts";
 /** A raw event once parsed and its digest computed (no database). */
 export type PreparedCaseEvent = PreparedFact<ParsedCaseEvent>;
 
-/** The outcome of one event, as its sender is told. */
-export type CaseEventResult = FactResult<"caseId">;
+export type { CaseEventResult };
 
 /** A case as the batch knows it. */
-export type CaseSummary = {
+export type BatchCase = {
   id: string;
   minorId: string | null;
   serviceId: string;
@@ -52,7 +51,7 @@ export type CaseBatchState = {
   view: CaseView;
   earlier: Map<string, EarlierCaseOutcome>;
   /** The cases the sender may write, with their accepted events. */
-  cases: Map<string, CaseSummary>;
+  cases: Map<string, BatchCase>;
   events: Map<string, RecordedCaseEvent[]>;
   /** Case ids that exist but that the sender may not see: they answer like unknown ones. */
   hiddenCaseIds: Set<string>;
@@ -61,12 +60,12 @@ export type CaseBatchState = {
   lastArrival: number;
   records: CaseEventRecord[];
   /** Cases whose projection the batch changed. */
-  touched: Map<string, { summary: CaseSummary; projection: CaseProjection }>;
+  touched: Map<string, { summary: BatchCase; projection: CaseProjection }>;
 };
 
 /** What an accepted event changes in the state, and what the shell audits. */
 type CaseAcceptedEffects = {
-  summary: CaseSummary;
+  summary: BatchCase;
   recorded: RecordedCaseEvent;
   projection: CaseProjection;
   /** The registry's resolution of an opening by identity, committed with the event. */
@@ -133,7 +132,7 @@ function withResolvedMinor(
   state: CaseBatchState,
   event: CaseEvent,
   identity: MinorIdentity | undefined,
-  summary: CaseSummary,
+  summary: BatchCase,
   events: RecordedCaseEvent[],
 ): { event: CaseEvent; view: Pick<CaseView, "minorOfReference">; resolution?: MinorResolution } {
   const opening = "opening" in event ? event.opening : undefined;
@@ -170,7 +169,7 @@ function decideAccepted(
     (existing?.onlyTransferAcceptance && event.type !== "transfer-accepted")
   )
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
-  const summary: CaseSummary = existing ?? { id: event.caseId, minorId: null, serviceId: sender.serviceId };
+  const summary: BatchCase = existing ?? { id: event.caseId, minorId: null, serviceId: sender.serviceId };
   const events = state.events.get(summary.id) ?? [];
   const resolved = withResolvedMinor(state, event, parsed.identity, summary, events);
   event = resolved.event;

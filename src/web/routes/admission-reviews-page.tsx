@@ -1,13 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../components/error-alert.tsx";
-import { SelectField } from "../components/form-fields.tsx";
-import { Loading } from "../components/loading.tsx";
-import { PageHeader } from "../components/page-header.tsx";
+import { ReviewListPage } from "../components/review-list-page.tsx";
 import { TableRegion } from "../components/table-region.tsx";
 import {
   type AdmissionReview,
-  type AdmissionReviewFilter,
   useAdmissionReviews,
 } from "../features/admission-reviews/admission-reviews-api.ts";
 import { dateLabel } from "../features/stays/stay-codes.ts";
@@ -32,74 +28,68 @@ function ReviewState({ item }: { item: AdmissionReview }) {
   );
 }
 
+const filters = ["to-be-confirmed", "confirmed", "all"] as const;
+
 /** The auditor's review list of admissions to be confirmed (access principle 7). */
 export function AdmissionReviewsPage() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<AdmissionReviewFilter>("to-be-confirmed");
-  const reviews = useAdmissionReviews(filter);
-  const options = (["to-be-confirmed", "confirmed", "all"] as const).map((value) => ({
-    value,
-    label: t(`admissionReviews.filters.${value}`),
-  }));
+  const [filter, setFilter] = useState<(typeof filters)[number]>("to-be-confirmed");
+  const reviews = useAdmissionReviews(filter === "all" ? undefined : filter);
   return (
-    <>
-      <PageHeader title={t("admissionReviews.title")} crumbs={[{ label: t("nav.home"), to: "/" }]}>
-        <p>{t("admissionReviews.intro")}</p>
-      </PageHeader>
-      <div className="row mt-4">
-        <div className="col-12 col-md-4">
-          <SelectField
-            id="admission-review-filter"
-            label={t("admissionReviews.filter")}
-            options={options}
-            value={filter}
-            onChange={(event) => setFilter(event.target.value as AdmissionReviewFilter)}
-          />
-        </div>
-      </div>
-      {reviews.isPending && <Loading />}
-      {reviews.error && <ErrorAlert error={reviews.error} />}
-      {reviews.data && reviews.data.length === 0 && <p>{t("admissionReviews.empty")}</p>}
-      {reviews.data && reviews.data.length > 0 && (
-        <TableRegion label={t("admissionReviews.tableLabel")}>
-          <table className="table table-striped" id="admission-reviews">
-            <thead>
-              <tr>
-                <th scope="col">{t("admissionReviews.columns.structure")}</th>
-                <th scope="col">{t("admissionReviews.columns.stay")}</th>
-                <th scope="col">{t("admissionReviews.columns.pseudonym")}</th>
-                <th scope="col">{t("admissionReviews.columns.admissionDate")}</th>
-                <th scope="col">{t("admissionReviews.columns.reasons")}</th>
-                <th scope="col">{t("admissionReviews.columns.since")}</th>
-                <th scope="col">{t("admissionReviews.columns.state")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.data.map((item) => (
-                <tr key={item.stayId}>
-                  <td>{item.structureName ?? item.structureCode}</td>
-                  <td>{item.stayRef}</td>
-                  <td>
-                    <code>{item.pseudonym}</code>
-                  </td>
-                  <td>{dateLabel(item.admissionDate)}</td>
-                  <td>
-                    <ul className="list-unstyled mb-0">
-                      {item.reasons.map((reason) => (
-                        <li key={reason}>{t(`admissionReviews.reasons.${reason}`)}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{formatInstant(item.since)}</td>
-                  <td>
-                    <ReviewState item={item} />
-                  </td>
+    <ReviewListPage
+      title={t("admissionReviews.title")}
+      intro={t("admissionReviews.intro")}
+      filterId="admission-review-filter"
+      filterLabel={t("admissionReviews.filter")}
+      filters={filters.map((value) => ({ value, label: t(`admissionReviews.filters.${value}`) }))}
+      filter={filter}
+      onFilter={setFilter}
+      reviews={reviews}
+    >
+      {(items) =>
+        items.length === 0 ? (
+          <p>{t("admissionReviews.empty")}</p>
+        ) : (
+          <TableRegion label={t("admissionReviews.tableLabel")}>
+            <table className="table table-striped" id="admission-reviews">
+              <thead>
+                <tr>
+                  <th scope="col">{t("admissionReviews.columns.structure")}</th>
+                  <th scope="col">{t("admissionReviews.columns.stay")}</th>
+                  <th scope="col">{t("admissionReviews.columns.pseudonym")}</th>
+                  <th scope="col">{t("admissionReviews.columns.admissionDate")}</th>
+                  <th scope="col">{t("admissionReviews.columns.reasons")}</th>
+                  <th scope="col">{t("admissionReviews.columns.since")}</th>
+                  <th scope="col">{t("admissionReviews.columns.state")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
-    </>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.stayId}>
+                    <td>{item.structureName ?? item.structureCode}</td>
+                    <td>{item.stayRef}</td>
+                    <td>
+                      <code>{item.pseudonym}</code>
+                    </td>
+                    <td>{dateLabel(item.admissionDate)}</td>
+                    <td>
+                      <ul className="list-unstyled mb-0">
+                        {item.reasons.map((reason) => (
+                          <li key={reason}>{t(`admissionReviews.reasons.${reason}`)}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>{formatInstant(item.since)}</td>
+                    <td>
+                      <ReviewState item={item} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )
+      }
+    </ReviewListPage>
   );
 }

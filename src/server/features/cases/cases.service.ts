@@ -6,7 +6,6 @@ import { knownAt } from "../../../domain/pipeline/recorded-history.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
-import type { Keyring } from "../../core/vault-keys.ts";
 import {
   findAcceptedCaseEvents,
   findCaseOfService,
@@ -14,15 +13,18 @@ import {
   isCaseWritableBy,
   listCasesOfService,
 } from "./cases.queries.ts";
-import { recordCaseEvents } from "./record-case-events.ts";
-
-type Context = { today: string; now: Date; keyring: Keyring };
+import { type CaseEventsContext, recordCaseEvents } from "./record-case-events.ts";
 
 /**
  * Opens a case for a minor this service found by the registry's exact search: the opening event's
  * id is the case's id, so that sending the same opening again answers with the same case.
  */
-export async function openCase(db: Database, context: Context, actor: Actor, body: Record<string, unknown>) {
+export async function openCase(
+  db: Database,
+  context: CaseEventsContext,
+  actor: Actor,
+  body: Record<string, unknown>,
+) {
   authorize(actor, "case.open");
   const raw = { ...body, type: "case-opened", caseId: body.id };
   const [result] = await recordCaseEvents(db, context, actor, [raw], null);
@@ -32,7 +34,7 @@ export async function openCase(db: Database, context: Context, actor: Actor, bod
 /** Facts of one case, each with its own outcome; the case must be this service's (404 otherwise). */
 export async function recordEventsOfCase(
   db: Database,
-  context: Context,
+  context: CaseEventsContext,
   actor: Actor,
   caseId: string,
   raws: unknown[],

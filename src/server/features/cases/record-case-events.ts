@@ -103,11 +103,12 @@ type CaseWriter = { sender: CaseSender; subject: AuditSubject; operatorId: strin
  * committed once. A deadlock or a concurrent opening retries the batch. The web app's events
  * are decided in request order.
  */
-type Context = { today: string; now: Date; keyring: Keyring };
+/** What a batch of case events takes from the request besides the actor. */
+export type CaseEventsContext = { today: string; now: Date; keyring: Keyring };
 
 export async function recordCaseEvents(
   db: Database,
-  context: Context,
+  context: CaseEventsContext,
   actor: Actor,
   raws: unknown[],
   pathCaseId: string | null,
@@ -137,7 +138,7 @@ export async function recordCaseEvents(
  */
 export async function recordClientCaseEvents(
   db: Database,
-  context: Context,
+  context: CaseEventsContext,
   client: { id: string; serviceId: string; serviceCode: string },
   raws: unknown[],
 ): Promise<CaseEventResult[]> {
@@ -159,7 +160,7 @@ export async function recordClientCaseEvents(
 
 async function recordPrepared(
   db: Database,
-  context: Context,
+  context: CaseEventsContext,
   writer: CaseWriter,
   prepared: PreparedCaseEvent[],
   aside: CarersAside,

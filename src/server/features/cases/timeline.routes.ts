@@ -1,12 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { caseIdParams } from "../../../domain/cases/case-api.schema.ts";
 import { caseTimelineSchema } from "../../../domain/cases/case-timeline-api.schema.ts";
 import type { AppDependencies } from "../../core/dependencies.ts";
 import { requireActor } from "../../http/request-context.ts";
 import { getCaseTimeline } from "./timeline.service.ts";
-
-const caseParams = z.object({ caseId: z.uuid({ error: "Identificativo della cartella non valido" }) });
 
 export function registerCaseTimelineRoutes(app: FastifyInstance, deps: AppDependencies) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +18,7 @@ export function registerCaseTimelineRoutes(app: FastifyInstance, deps: AppDepend
         description:
           "Un solo elenco, dal più recente: i fatti della cartella, ogni accoglienza del minore in ogni struttura (ammissioni, assenze, rientri, dimissioni), gli affidi familiari e i trasferimenti. Solo per il servizio che ha la cartella (404 altrimenti); nessuna identità; la lettura è tracciata come quella della cartella.",
         security: [{ sessionCookie: [] }],
-        params: caseParams,
+        params: caseIdParams,
         response: { 200: caseTimelineSchema },
       },
     },

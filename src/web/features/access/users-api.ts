@@ -7,13 +7,11 @@ import type {
   passwordResetSchema,
   personCreatedSchema,
   personListSchema,
-  personStatusSchema,
 } from "../../../domain/access/people-api.schema.ts";
 import { api } from "../../api/client.ts";
+import type { PersonAction } from "./person-action.ts";
 
-export type { Organisation, Person, PersonInput };
-
-type PersonStatus = z.infer<typeof personStatusSchema>;
+export type { Organisation, Person, PersonAction, PersonInput };
 
 export function useUsers() {
   return useQuery({
@@ -40,13 +38,6 @@ export function useCreateUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["users"] }),
   });
 }
-
-export type PersonAction =
-  | { kind: "password-reset" }
-  | { kind: "second-factor-reset" }
-  | ({ kind: "status" } & PersonStatus)
-  | { kind: "close-sessions" }
-  | { kind: "revoke-role"; membershipId: string };
 
 export function usePersonAction() {
   const queryClient = useQueryClient();

@@ -4,11 +4,10 @@ import { useTranslation } from "react-i18next";
 import { todayInRome } from "../../../domain/time/calendar.ts";
 import { isApiError } from "../../api/client.ts";
 import { ErrorAlert } from "../../components/error-alert.tsx";
-import { SelectField, TextField } from "../../components/form-fields.tsx";
+import { type Option, SelectField, TextField } from "../../components/form-fields.tsx";
 import { type CasePart, eventOf, type FlatValues, fieldOfPath } from "./case-parts.ts";
 import type { CaseEventResult } from "./cases-api.ts";
 
-type Option = { value: string; label: string };
 const capitalised = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 
 /**

@@ -1,30 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  CaseEventResult,
+  CaseEventResults,
   CaseFile,
-  caseEventResultSchema,
-  caseSummarySchema,
+  caseListSchema,
   openCaseRequestSchema,
 } from "../../../domain/cases/case-api.schema.ts";
 import type { CaseTimeline, TimelineEntry } from "../../../domain/cases/case-timeline-api.schema.ts";
 import type {
   Notification,
   NotificationKind,
+  NotificationQuery,
   notificationCountSchema,
   notificationListSchema,
+  notificationReadSchema,
 } from "../../../domain/notifications/notification-api.schema.ts";
 import { api } from "../../api/client.ts";
 
-export type { CaseFile, CaseTimeline, Notification, NotificationKind, TimelineEntry };
-export type CaseSummary = z.infer<typeof caseSummarySchema>;
-export type CaseEventResult = z.infer<typeof caseEventResultSchema>;
+export type { CaseEventResult, CaseFile, CaseTimeline, Notification, NotificationKind, TimelineEntry };
 export type OpenCaseRequest = z.infer<typeof openCaseRequestSchema>;
-export type NotificationFilter = { status?: "read" | "unread"; kind?: NotificationKind };
+export type NotificationFilter = NotificationQuery;
 
 export function useCases() {
   return useQuery({
     queryKey: ["cases"],
-    queryFn: () => api.get<{ items: CaseSummary[] }>("/cases"),
+    queryFn: () => api.get<z.infer<typeof caseListSchema>>("/cases"),
     select: (data) => data.items,
   });
 }
@@ -53,7 +54,7 @@ export function useRecordCaseEvent(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (event: Record<string, unknown>) => {
-      const { results } = await api.post<{ results: CaseEventResult[] }>(`/cases/${caseId}/events`, {
+      const { results } = await api.post<CaseEventResults>(`/cases/${caseId}/events`, {
         events: [event],
       });
       return results[0] as CaseEventResult;
@@ -81,7 +82,7 @@ export function useUnreadNotifications(enabled: boolean) {
 export function useMarkNotificationRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ id: string; read: true }>(`/notifications/${id}/read`),
+    mutationFn: (id: string) => api.post<z.infer<typeof notificationReadSchema>>(`/notifications/${id}/read`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   });
 }
