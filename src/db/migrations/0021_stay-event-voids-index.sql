@@ -1,0 +1,1 @@
+CREATE INDEX "stay_event_voids" ON "stay_event" USING btree (("payload"->>'voids')) WHERE type = 'void';
