@@ -10,6 +10,7 @@ import { registerKeysCommands } from "./commands/keys.command.ts";
 import { registerReportCommands } from "./commands/report.command.ts";
 import { registerSendEventsCommands } from "./commands/send-events.command.ts";
 import { registerServeCommands } from "./commands/serve.command.ts";
+import { registerSinbaCommands } from "./commands/sinba.command.ts";
 import { registerStructureCommands } from "./commands/structure.command.ts";
 
 const program = new Command("sirmi")
@@ -29,6 +30,7 @@ registerKeysCommands(program, config);
 registerClientCommands(program, config);
 registerSendEventsCommands(program);
 registerReportCommands(program, config, clock);
+registerSinbaCommands(program, config, clock);
 program.addOption(new Option("--version").hideHelp());
 
 try {

@@ -67,6 +67,8 @@ export const auditActions = [
   { code: "sinba.identity-read", label: "Lettura della data di nascita di un minore per il flusso SINBA" },
   { code: "sinba.flows-list", label: "Consultazione dei flussi SINBA del servizio" },
   { code: "sinba.not-sendable-list", label: "Consultazione delle cartelle non ancora inviabili a SINBA" },
+  { code: "sinba.export", label: "Esportazione dei flussi SINBA di un ente in file XML" },
+  { code: "sinba.import", label: "Importazione di un file XML SINBA come fatti delle cartelle" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;

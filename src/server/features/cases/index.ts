@@ -4,5 +4,5 @@ export { registerCaseEventRoutes } from "./case-events.routes.ts";
 export { registerCaseRoutes } from "./cases.routes.ts";
 export { reencryptFosterCarers } from "./foster-carers.rotation.ts";
 export { registerFosterCarerRoutes } from "./foster-carers.routes.ts";
-export { recordCaseEvents } from "./record-case-events.ts";
+export { recordCaseEvents, recordClientCaseEvents } from "./record-case-events.ts";
 export { registerCaseTimelineRoutes } from "./timeline.routes.ts";
