@@ -67,6 +67,7 @@ export const auditActions = [
   { code: "sinba.identity-read", label: "Lettura della data di nascita di un minore per il flusso SINBA" },
   { code: "sinba.flows-list", label: "Consultazione dei flussi SINBA del servizio" },
   { code: "sinba.not-sendable-list", label: "Consultazione delle cartelle non ancora inviabili a SINBA" },
+  { code: "sinba.enti-list", label: "Consultazione del riepilogo dei flussi SINBA per ente" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;
