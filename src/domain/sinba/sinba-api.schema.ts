@@ -27,7 +27,10 @@ const enteParameter = z
   .describe("Per la Regione: l'organizzazione del servizio (ente) di cui vedere i flussi");
 
 export const sinbaFlowsQuerySchema = z.object({
-  status: sinbaFlowStatusSchema.optional().describe("Solo i flussi in questo stato"),
+  status: z
+    .enum([...sinbaFlowStatusSchema.options, "answered"], { error: "Stato del flusso non valido" })
+    .optional()
+    .describe("Solo i flussi in questo stato; answered: tutti quelli con un esito di INPS"),
   ente: enteParameter,
   limit: z.coerce
     .number({ error: "Numero di righe non valido" })

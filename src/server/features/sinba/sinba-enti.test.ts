@@ -43,14 +43,22 @@ const invalidText = "Il campo CodicePrestazione non è valorizzato correttamente
 const situation = { orphanhood: "1", livingPlace: "1", school: "3", workCondition: "1", disability: "2" };
 
 async function openCase(id: string, givenName: string, complete: boolean) {
-  const child = italianChild({ familyName: "Neri", givenName, birthDate: "2013-05-04", residenceComune: "048017" });
+  const child = italianChild({
+    familyName: "Neri",
+    givenName,
+    birthDate: "2013-05-04",
+    residenceComune: "048017",
+  });
   await ingestEvent(
     t.db,
     { keyring: t.keyring, today: t.today },
     { kind: "user", id: randomUUID(), subject: system, mayWrite: () => true },
     admissionEvent("ST000001", `c-${givenName}`, "2026-09-01", child),
   );
-  const lookup = await service.post("/api/v1/registry/lookups", { purpose: "admission", fiscalCode: child.fiscalCode });
+  const lookup = await service.post("/api/v1/registry/lookups", {
+    purpose: "admission",
+    fiscalCode: child.fiscalCode,
+  });
   const pseudonym = json<{ minor: { pseudonym: string } }>(lookup).minor.pseudonym;
   const opened = await service.post("/api/v1/cases", {
     id,
@@ -69,7 +77,12 @@ async function openCase(id: string, givenName: string, complete: boolean) {
         occurredOn: "2026-10-07",
         assessment: { child: { values: ["3"], prevalent: "3" }, family: { values: ["2"], prevalent: "2" } },
       },
-      { id: randomUUID(), type: "intervention-start", occurredOn: "2026-10-08", intervention: { code: "B1.02" } },
+      {
+        id: randomUUID(),
+        type: "intervention-start",
+        occurredOn: "2026-10-08",
+        intervention: { code: "B1.02" },
+      },
     ],
   });
   expect(recorded.statusCode, recorded.body).toBe(200);
@@ -129,6 +142,9 @@ describe("a service's SINBA flows", () => {
       outcomeAt: "2026-11-21T10:15:00.000Z",
     });
     expect(await flows(service, "?status=waiting")).toEqual({ total: 0, items: [] });
+    expect((await flows(service, "?status=answered")).items.map((item) => item.status)).toEqual([
+      "RICHIESTA_INVALIDA",
+    ]);
     expect((await flows(service)).total).toBe(1);
   });
 
@@ -136,6 +152,7 @@ describe("a service's SINBA flows", () => {
     const response = await service.get("/api/v1/sinba/flows?status=BOH");
     expect(response.statusCode).toBe(422);
     expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.body).toContain("Stato del flusso non valido");
   });
 
   it("summarise the service's own ente only: counts per status, not sendable, last flow and outcome", async () => {
@@ -149,7 +166,14 @@ describe("a service's SINBA flows", () => {
         code: "SST-FI",
         name: "Servizio sociale di Firenze",
         belfiore: "D612",
-        counts: { waiting: 0, OK: 0, DATI_NON_TROVATI: 0, RICHIESTA_INVALIDA: 1, ERRORE_GENERICO: 0, notSendable: 1 },
+        counts: {
+          waiting: 0,
+          OK: 0,
+          DATI_NON_TROVATI: 0,
+          RICHIESTA_INVALIDA: 1,
+          ERRORE_GENERICO: 0,
+          notSendable: 1,
+        },
         lastFlowAt: expect.any(String),
         lastOutcomeAt: "2026-11-21T10:15:00.000Z",
       },
@@ -176,15 +200,19 @@ describe("a service's SINBA flows", () => {
 describe("the Region, per ente", () => {
   it("sees every social service with its counts, and no other organisation", async () => {
     const { items } = json<SinbaEnteList>(await region.get("/api/v1/sinba/enti"));
-    expect(items.map((item) => [item.code, item.counts.RICHIESTA_INVALIDA, item.counts.notSendable])).toEqual([
-      ["SST-B", 0, 0],
-      ["SST-FI", 1, 1],
-    ]);
+    expect(items.map((item) => [item.code, item.counts.RICHIESTA_INVALIDA, item.counts.notSendable])).toEqual(
+      [
+        ["SST-B", 0, 0],
+        ["SST-FI", 1, 1],
+      ],
+    );
   });
 
   it("drills into one ente: its flows (pseudonyms only) and its cases not sendable yet, audited", async () => {
     const found = await flows(region, `?ente=${florenceId}&status=RICHIESTA_INVALIDA`);
-    expect(found.items.map((item) => [item.caseId, item.outcomeMessage])).toEqual([[completeCase, invalidText]]);
+    expect(found.items.map((item) => [item.caseId, item.outcomeMessage])).toEqual([
+      [completeCase, invalidText],
+    ]);
     expect(JSON.stringify(found)).not.toMatch(/Luca|Neri/);
     const waiting = await region.get(`/api/v1/sinba/not-sendable?ente=${florenceId}`);
     expect(waiting.statusCode).toBe(200);

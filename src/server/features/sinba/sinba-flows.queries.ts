@@ -177,7 +177,11 @@ export async function listFlowsOfService(
   page: { limit: number; offset: number; status?: string },
 ): Promise<{ total: number; items: FlowRow[] }> {
   const where = sql`f.service_organisation_id = ${serviceOrganisationId}::uuid${
-    page.status ? sql` and f.status = ${page.status}` : sql``
+    page.status === "answered"
+      ? sql` and f.status <> 'waiting'`
+      : page.status
+        ? sql` and f.status = ${page.status}`
+        : sql``
   }`;
   const [{ total }] = await queryRows<{ total: number }>(
     db,
@@ -199,7 +203,10 @@ export type EnteRow = {
   code: string;
   name: string;
   belfiore: string | null;
-  counts: Record<"waiting" | "OK" | "DATI_NON_TROVATI" | "RICHIESTA_INVALIDA" | "ERRORE_GENERICO" | "notSendable", number>;
+  counts: Record<
+    "waiting" | "OK" | "DATI_NON_TROVATI" | "RICHIESTA_INVALIDA" | "ERRORE_GENERICO" | "notSendable",
+    number
+  >;
   lastFlowAt: string | null;
   lastOutcomeAt: string | null;
 };

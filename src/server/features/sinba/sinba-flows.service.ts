@@ -1,11 +1,11 @@
 import type { Database, Executor } from "../../../db/database.ts";
+import { AppError } from "../../../domain/errors/app-error.ts";
 import type {
   SinbaEnteList,
   SinbaFlowList,
   SinbaFlowsQuery,
   SinbaNotSendableList,
 } from "../../../domain/sinba/sinba-api.schema.ts";
-import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
@@ -24,10 +24,13 @@ async function enteOf(tx: Executor, actor: Actor, ente: string | undefined): Pro
   const scope = authorize(actor, "sinba.read");
   if (scope === "region") {
     if (!ente)
-      throw new AppError("validation-failed", "Indicare l'ente (l'organizzazione del servizio) da consultare.", [
-        { path: "ente", code: "required", message: "Indicare l'ente da consultare" },
-      ]);
-    if (!(await isServiceOrganisation(tx, ente))) throw new AppError("not-found", "L'ente indicato non esiste.");
+      throw new AppError(
+        "validation-failed",
+        "Indicare l'ente (l'organizzazione del servizio) da consultare.",
+        [{ path: "ente", code: "required", message: "Indicare l'ente da consultare" }],
+      );
+    if (!(await isServiceOrganisation(tx, ente)))
+      throw new AppError("not-found", "L'ente indicato non esiste.");
     return ente;
   }
   if (ente && ente !== actor.organisationId) throw new AppError("not-found", "L'ente indicato non esiste.");
@@ -35,7 +38,11 @@ async function enteOf(tx: Executor, actor: Actor, ente: string | undefined): Pro
 }
 
 /** An ente's flows, newest first, with INPS's outcome of each; of one status when asked. */
-export async function listSinbaFlows(db: Database, actor: Actor, query: SinbaFlowsQuery): Promise<SinbaFlowList> {
+export async function listSinbaFlows(
+  db: Database,
+  actor: Actor,
+  query: SinbaFlowsQuery,
+): Promise<SinbaFlowList> {
   authorize(actor, "sinba.read");
   return db.transaction(async (tx) => {
     const organisationId = await enteOf(tx, actor, query.ente);
