@@ -42,6 +42,8 @@ export default defineConfig({
           include: ["src/web/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["test/support/web-setup.ts"],
+          // Its ESM build imports its modules without extensions: let Vite resolve them.
+          server: { deps: { inline: ["design-react-kit"] } },
         },
       },
     ],

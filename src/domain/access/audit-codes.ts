@@ -69,6 +69,7 @@ export const auditActions = [
   { code: "sinba.not-sendable-list", label: "Consultazione delle cartelle non ancora inviabili a SINBA" },
   { code: "sinba.export", label: "Esportazione dei flussi SINBA di un ente in file XML" },
   { code: "sinba.import", label: "Importazione di un file XML SINBA come fatti delle cartelle" },
+  { code: "sinba.enti-list", label: "Consultazione del riepilogo dei flussi SINBA per ente" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;

@@ -55,7 +55,7 @@ export const actionLabels = {
     "Registrare i fatti della cartella sociale: situazione, famiglia, valutazioni, provvedimenti, prestazioni, affidi, collocamenti, trasferimenti, chiusura, rettifiche e annullamenti",
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
   "sinba.read":
-    "Consultare i flussi SINBA del proprio servizio, i loro esiti e le cartelle che non possono ancora essere inviate",
+    "Consultare i flussi SINBA (del proprio servizio, o per ente per la Regione), i loro esiti e le cartelle che non possono ancora essere inviate",
   "notification.read":
     "Ricevere le notifiche: per i servizi, i fatti dei minori in carico; per le strutture, i collegamenti delle loro accoglienze",
 } as const;
@@ -137,7 +137,12 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
-  "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "sinba.read": {
+    "service-operator": "own-organisation",
+    "service-manager": "own-organisation",
+    "region-analyst": "region",
+    "region-admin": "region",
+  },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

@@ -21,7 +21,17 @@ export const sinbaFlowSummarySchema = z
   })
   .meta({ id: "SinbaFlowSummary" });
 
+const enteParameter = z
+  .uuid({ error: "Ente non valido: serve l'identificativo dell'organizzazione" })
+  .optional()
+  .describe("Per la Regione: l'organizzazione del servizio (ente) di cui vedere i flussi");
+
 export const sinbaFlowsQuerySchema = z.object({
+  status: z
+    .enum([...sinbaFlowStatusSchema.options, "answered"], { error: "Stato del flusso non valido" })
+    .optional()
+    .describe("Solo i flussi in questo stato; answered: tutti quelli con un esito di INPS"),
+  ente: enteParameter,
   limit: z.coerce
     .number({ error: "Numero di righe non valido" })
     .int({ error: "Numero di righe non valido" })
@@ -35,6 +45,8 @@ export const sinbaFlowsQuerySchema = z.object({
     .max(1_000_000, { error: "Scostamento non valido" })
     .default(0),
 });
+
+export const sinbaNotSendableQuerySchema = z.object({ ente: enteParameter });
 
 export const sinbaFlowListSchema = z
   .object({ total: z.number().int(), items: z.array(sinbaFlowSummarySchema) })
@@ -63,5 +75,35 @@ export const sinbaNotSendableSchema = z
   })
   .meta({ id: "SinbaNotSendableList" });
 
+/** Per ente (the service organisation): how its flows stand, and the cases it cannot send yet. */
+export const sinbaEnteSummarySchema = z
+  .object({
+    organisationId: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    belfiore: z.string().nullable().describe("Il codice catastale del comune dell'ente"),
+    counts: z.object({
+      waiting: z.number().int(),
+      OK: z.number().int(),
+      DATI_NON_TROVATI: z.number().int(),
+      RICHIESTA_INVALIDA: z.number().int(),
+      ERRORE_GENERICO: z.number().int(),
+      notSendable: z.number().int(),
+    }),
+    lastFlowAt: z.string().nullable().describe("Quando è stato registrato l'ultimo flusso"),
+    lastOutcomeAt: z.string().nullable().describe("Quando INPS ha comunicato l'ultimo esito"),
+  })
+  .meta({ id: "SinbaEnteSummary" });
+
+export const sinbaEnteListSchema = z
+  .object({ items: z.array(sinbaEnteSummarySchema) })
+  .meta({ id: "SinbaEnteList" });
+
+export type SinbaFlowStatus = z.infer<typeof sinbaFlowStatusSchema>;
+export type SinbaFlowsQuery = z.infer<typeof sinbaFlowsQuerySchema>;
+export type SinbaFlowSummary = z.infer<typeof sinbaFlowSummarySchema>;
+export type SinbaNotSendableItem = SinbaNotSendableList["items"][number];
+export type SinbaEnteSummary = z.infer<typeof sinbaEnteSummarySchema>;
+export type SinbaEnteList = z.infer<typeof sinbaEnteListSchema>;
 export type SinbaFlowList = z.infer<typeof sinbaFlowListSchema>;
 export type SinbaNotSendableList = z.infer<typeof sinbaNotSendableSchema>;

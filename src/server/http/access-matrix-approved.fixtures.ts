@@ -57,7 +57,12 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
-  "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "sinba.read": {
+    "service-operator": "own-organisation",
+    "service-manager": "own-organisation",
+    "region-analyst": "region",
+    "region-admin": "region",
+  },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

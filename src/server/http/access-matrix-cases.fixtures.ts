@@ -4,6 +4,7 @@ import { json, type TestApp } from "../../../test/support/test-app.ts";
 import type { Scope } from "../../domain/access/policy.ts";
 import { accountCases } from "./access-matrix-account-cases.fixtures.ts";
 import { notificationCases } from "./access-matrix-notification-cases.fixtures.ts";
+import { sinbaCases } from "./access-matrix-sinba-cases.fixtures.ts";
 import {
   activePlaces,
   correctionTargets,
@@ -35,6 +36,7 @@ import { breakGlassReason, type Place, placeCodes, type World } from "./access-m
 export const operationCases: Record<string, OperationCase> = {
   ...accountCases,
   ...notificationCases,
+  ...sinbaCases,
   "GET /api/v1/audit-entries": policy(
     "audit.read",
     whole(() => get("/api/v1/audit-entries")),
@@ -344,14 +346,6 @@ export const operationCases: Record<string, OperationCase> = {
       }),
     allowed: 200,
   }),
-  "GET /api/v1/sinba/flows": policy(
-    "sinba.read",
-    whole(() => get("/api/v1/sinba/flows")),
-  ),
-  "GET /api/v1/sinba/not-sendable": policy(
-    "sinba.read",
-    whole(() => get("/api/v1/sinba/not-sendable")),
-  ),
   "GET /api/v1/cases/{caseId}/foster-care/{episodeId}/carers": policy("case.read", {
     name: "another service's or no case",
     reaches: () => false,

@@ -7,6 +7,7 @@ import { itLegal } from "./it-legal.ts";
 import { itProtocol } from "./it-protocol.ts";
 import { itRegistry } from "./it-registry.ts";
 import { itReports } from "./it-reports.ts";
+import { itSinba } from "./it-sinba.ts";
 import { itStays } from "./it-stays.ts";
 
 /** Every text of the interface, in Italian. Code-list labels come from src/domain. */
@@ -45,6 +46,8 @@ export const it = {
     admissionReviews: "Ammissioni da confermare",
     cases: "Le mie cartelle",
     notifications: "Notifiche",
+    sinba: "Flusso SINBA",
+    sinbaEnti: "SINBA per ente",
   },
   header: {
     userArea: "Area utente",
@@ -101,6 +104,10 @@ export const it = {
       breakGlassReviews: "Valutare gli accessi di emergenza: accettarli o chiederne conto.",
       admissionReviews:
         "Rivedere le ammissioni sovrapposte o retrodatate: perché, da quando, se e da chi sono state confermate.",
+      sinba:
+        "I flussi SINBA per INPS: esiti con il testo degli errori, flussi in attesa, cartelle non ancora inviabili con ciò che manca.",
+      sinbaEnti:
+        "Il flusso SINBA di ciascun servizio sociale: flussi per stato, errori, cartelle non inviabili.",
     },
   },
   common: {
@@ -383,6 +390,7 @@ export const it = {
   clients: itClients,
   stays: itStays,
   reports: itReports,
+  sinba: itSinba,
 };
 
 export type Messages = typeof it;

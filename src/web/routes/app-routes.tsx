@@ -30,6 +30,8 @@ import { RegistrySearchPage } from "./registry-search-page.tsx";
 import { ReportCatalogueRoute, ReportsDashboardRoute, StructureFiguresRoute } from "./report-pages.tsx";
 import { SessionsPage } from "./sessions-page.tsx";
 import { SignInRefusalPage } from "./sign-in-refusal-page.tsx";
+import { SinbaEntiPage } from "./sinba-enti-page.tsx";
+import { SinbaPage } from "./sinba-page.tsx";
 import { StayPage } from "./stay-page.tsx";
 import { StructureDetailPage } from "./structure-detail-page.tsx";
 import { StructureEditPage } from "./structure-edit-page.tsx";
@@ -180,6 +182,22 @@ export function AppRoutes() {
           element={
             <RequireSession action="notification.read">
               <NotificationsPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/flusso-sinba"
+          element={
+            <RequireSession action="sinba.read">
+              <SinbaPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/flusso-sinba/enti"
+          element={
+            <RequireSession action="sinba.read">
+              <SinbaEntiPage />
             </RequireSession>
           }
         />

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { labelOf } from "../../domain/code-lists/code-list.ts";
 import { sinbaFormaInterventoAffido } from "../../domain/code-lists/sinba-codes.ts";
 import { formatItalianDate } from "../../domain/time/calendar.ts";
@@ -39,7 +39,9 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
 
 function RecordFacts({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
-  const [chosen, setChosen] = useState<PartType>("assessment");
+  const [search] = useSearchParams();
+  const asked = caseParts.find((candidate) => candidate.type === search.get("parte"));
+  const [chosen, setChosen] = useState<PartType>(asked?.type ?? "assessment");
   const record = useRecordCaseEvent(file.caseId);
   const part = caseParts.find((candidate) => candidate.type === chosen) ?? caseParts[0];
   const episodes = file.projection.fosterCare
@@ -97,7 +99,7 @@ export function CasePage() {
       ) : (
         <div className="row g-5">
           <div className="col-12 col-lg-7">
-            <section aria-labelledby="case-record-heading">
+            <section id="case-record" aria-labelledby="case-record-heading">
               <h2 id="case-record-heading" className="h4 mb-3">
                 {t("cases.page.record")}
               </h2>
@@ -105,7 +107,7 @@ export function CasePage() {
             </section>
           </div>
           <div className="col-12 col-lg-5">
-            <section aria-labelledby="case-summary-heading" className="mb-4">
+            <section id="case-summary" aria-labelledby="case-summary-heading" className="mb-4">
               <h2 id="case-summary-heading" className="h4">
                 {t("cases.page.summary")}
               </h2>

@@ -170,25 +170,98 @@ export type FlowRow = {
 
 const instant = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** A service's flows, newest first. */
+/** A service's flows, newest first, of one status when asked. */
 export async function listFlowsOfService(
   db: Executor,
   serviceOrganisationId: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; status?: string },
 ): Promise<{ total: number; items: FlowRow[] }> {
+  const where = sql`f.service_organisation_id = ${serviceOrganisationId}::uuid${
+    page.status === "answered"
+      ? sql` and f.status <> 'waiting'`
+      : page.status
+        ? sql` and f.status = ${page.status}`
+        : sql``
+  }`;
   const [{ total }] = await queryRows<{ total: number }>(
     db,
-    sql`select count(*)::int as total from sinba_flow where service_organisation_id = ${serviceOrganisationId}::uuid`,
+    sql`select count(*)::int as total from sinba_flow f where ${where}`,
   );
   const items = await queryRows<FlowRow>(
     db,
     sql`select f.id_flusso as "idFlusso", f.case_id as "caseId", f.record->>'IDBeneficiario' as "minorPseudonym",
           f.reason, f.reference_day::text as "referenceDay", f.status, f.outcome_message as "outcomeMessage",
           ${instant(sql`f.outcome_at`)} as "outcomeAt", ${instant(sql`f.recorded_at`)} as "recordedAt"
-        from sinba_flow f where f.service_organisation_id = ${serviceOrganisationId}::uuid
+        from sinba_flow f where ${where}
         order by f.sequence desc limit ${page.limit} offset ${page.offset}`,
   );
   return { total, items };
+}
+
+export type EnteRow = {
+  organisationId: string;
+  code: string;
+  name: string;
+  belfiore: string | null;
+  counts: Record<
+    "waiting" | "OK" | "DATI_NON_TROVATI" | "RICHIESTA_INVALIDA" | "ERRORE_GENERICO" | "notSendable",
+    number
+  >;
+  lastFlowAt: string | null;
+  lastOutcomeAt: string | null;
+};
+
+/** Whether an organisation is a social service (an ente that owes the SINBA flow). */
+export async function isServiceOrganisation(db: Executor, organisationId: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from organisation where id = ${organisationId}::uuid and kind = 'social-service'`,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Per ente (every social service, or the one given): its flows counted by status, its cases that
+ * cannot be sent yet, and when the last flow was recorded and the last outcome came.
+ */
+export async function listEnteSummaries(db: Executor, onlyOrganisationId: string | null): Promise<EnteRow[]> {
+  const rows = await queryRows<Omit<EnteRow, "counts"> & Record<string, number>>(
+    db,
+    sql`select o.id as "organisationId", o.code, o.name, co.belfiore,
+          coalesce(f.waiting, 0)::int as waiting, coalesce(f.ok, 0)::int as ok,
+          coalesce(f.not_found, 0)::int as "notFound", coalesce(f.invalid, 0)::int as invalid,
+          coalesce(f.generic, 0)::int as generic, coalesce(k.not_sendable, 0)::int as "notSendable",
+          ${instant(sql`f.last_flow_at`)} as "lastFlowAt", ${instant(sql`f.last_outcome_at`)} as "lastOutcomeAt"
+        from organisation o
+        left join comune co on co.istat_code = o.comune
+        left join lateral (select count(*) filter (where s.status = 'waiting') as waiting,
+            count(*) filter (where s.status = 'OK') as ok,
+            count(*) filter (where s.status = 'DATI_NON_TROVATI') as not_found,
+            count(*) filter (where s.status = 'RICHIESTA_INVALIDA') as invalid,
+            count(*) filter (where s.status = 'ERRORE_GENERICO') as generic,
+            max(s.recorded_at) as last_flow_at, max(s.outcome_at) as last_outcome_at
+          from sinba_flow s where s.service_organisation_id = o.id) f on true
+        left join lateral (select count(*) as not_sendable from sinba_case_check c
+          where c.service_organisation_id = o.id and c.state = 'not-sendable') k on true
+        where o.kind = 'social-service'${onlyOrganisationId ? sql` and o.id = ${onlyOrganisationId}::uuid` : sql``}
+        order by o.name, o.code`,
+  );
+  return rows.map((row) => ({
+    organisationId: row.organisationId,
+    code: row.code,
+    name: row.name,
+    belfiore: row.belfiore,
+    counts: {
+      waiting: row.waiting,
+      OK: row.ok,
+      DATI_NON_TROVATI: row.notFound,
+      RICHIESTA_INVALIDA: row.invalid,
+      ERRORE_GENERICO: row.generic,
+      notSendable: row.notSendable,
+    },
+    lastFlowAt: row.lastFlowAt,
+    lastOutcomeAt: row.lastOutcomeAt,
+  }));
 }
 
 export type NotSendableRow = {

@@ -36,6 +36,20 @@ export const areas: Area[] = [
     action: "notification.read",
   },
   {
+    path: "/flusso-sinba",
+    navKey: "nav.sinba",
+    descriptionKey: "home.cards.sinba",
+    action: "sinba.read",
+    scopes: ["own-organisation"],
+  },
+  {
+    path: "/flusso-sinba/enti",
+    navKey: "nav.sinbaEnti",
+    descriptionKey: "home.cards.sinbaEnti",
+    action: "sinba.read",
+    scopes: ["region"],
+  },
+  {
     path: "/strutture",
     navKey: "nav.structures",
     descriptionKey: "home.cards.structures",
