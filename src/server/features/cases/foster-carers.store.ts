@@ -70,13 +70,15 @@ export async function storeCarers(
  * A placement fact links a stay to the case of the service that has the minor in charge (the
  * case rules checked that the stay is of the case's minor and the case open): an admission still
  * to be confirmed is confirmed by it (access principle 7), the author recorded, audited in the
- * same transaction. The author is the person, or none when the service's software sent it.
+ * same transaction. The author is the person, or none when the service's software sent it; the
+ * instant is the clock's (the one the batch is recorded at).
  */
 export async function confirmPlacedStays(
   tx: Transaction,
   subject: AuditSubject,
   confirmedBy: string | null,
   decisions: CaseEventDecision[],
+  confirmedAt: Date,
 ) {
   const placements = decisions.flatMap((decision) =>
     decision.kind === "accepted" && decision.record.type === "placement" && decision.record.payload?.placement
@@ -87,7 +89,7 @@ export async function confirmPlacedStays(
   for (const { decision, stayId } of placements) {
     const [confirmed] = await queryRows<{ pseudonym: string | null }>(
       tx,
-      sql`update stay s set confirmed_at = now(), confirmed_by = ${confirmedBy}, confirmed_via = 'case',
+      sql`update stay s set confirmed_at = ${confirmedAt.toISOString()}, confirmed_by = ${confirmedBy}, confirmed_via = 'case',
             confirmed_case_id = ${decision.summary.id}
           where s.id = ${stayId} and ${toBeConfirmedSql(sql`s`)}
           returning (select pseudonym from minor where minor.id = s.minor_id) as pseudonym`,

@@ -182,7 +182,7 @@ async function recordPrepared(
         await resolver?.flush(tx);
         await writeCaseBatchState(tx, state, writer, decisions);
         await storeCarers(tx, keyring, decisions, aside);
-        await confirmPlacedStays(tx, writer.subject, writer.operatorId, decisions);
+        await confirmPlacedStays(tx, writer.subject, writer.operatorId, decisions, context.now);
         return decisions.map((decision) => decision.result);
       });
     } catch (error) {

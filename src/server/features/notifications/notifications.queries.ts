@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { notificationRead } from "../../../db/schema/index.ts";
+import { toBeConfirmedSql } from "../../../db/stay-confirmation.sql.ts";
 import type { NotificationKind } from "../../../domain/notifications/notification-api.schema.ts";
 
 /** A notification as derived from the facts, before its read mark. */
@@ -62,9 +63,9 @@ export async function deriveServiceNotifications(db: Executor, organisationId: s
         select flag.kind, s.id as "factId", s.admission_date::text as "occurredOn",
             ${instant("s.updated_at")} as "recordedAt", s.pseudonym as "minorPseudonym", s.case_id as "caseId",
             s.id as "stayId", s.structure_name as "structureName", null as "eventId", null as "serviceName"
-          from stays s cross join lateral (values ('overlap', s.has_overlap), ('to-be-confirmed', s.is_backdated))
-            as flag(kind, raised)
-          where flag.raised and s.confirmed_at is null and s.admission_date is not null
+          from stays s cross join lateral (values ('overlap', s.has_overlap and s.confirmed_at is null),
+              ('to-be-confirmed', ${toBeConfirmedSql(sql`s`)})) as flag(kind, raised)
+          where flag.raised and s.admission_date is not null
             and s.status in ('open', 'waiting', 'closed')
         order by "recordedAt" desc, "factId"
         limit 500`,

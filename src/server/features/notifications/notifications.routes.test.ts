@@ -141,6 +141,10 @@ describe("the service in charge is told what happens to its minors", () => {
     );
     const { items } = await inbox(serviceA);
     expect(items).toContainEqual(overlap);
+    // Not backdated, only overlapping an earlier stay: still an admission to be confirmed.
+    expect(items).toContainEqual(
+      expect.objectContaining({ id: `to-be-confirmed.${stays.second}`, kind: "to-be-confirmed" }),
+    );
     expect(items).toContainEqual(
       expect.objectContaining({ id: `to-be-confirmed.${stays.backdated}`, kind: "to-be-confirmed" }),
     );
