@@ -67,6 +67,10 @@ export const auditActions = [
   { code: "sinba.identity-read", label: "Lettura della data di nascita di un minore per il flusso SINBA" },
   { code: "sinba.flows-list", label: "Consultazione dei flussi SINBA del servizio" },
   { code: "sinba.not-sendable-list", label: "Consultazione delle cartelle non ancora inviabili a SINBA" },
+  { code: "inps-client.create", label: "Registrazione del client di INPS (flussi SINBA)" },
+  { code: "inps-client.revoke", label: "Revoca del client di INPS" },
+  { code: "sinba.waas-read", label: "Lettura dei flussi SINBA da parte di INPS" },
+  { code: "sinba.waas-outcomes", label: "Esiti dei flussi SINBA comunicati da INPS" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;
@@ -86,6 +90,7 @@ export const auditResourceTypes = [
   { code: "report", label: "Prospetto" },
   { code: "break-glass-access", label: "Accesso di emergenza" },
   { code: "case", label: "Cartella sociale" },
+  { code: "sinba-flow", label: "Flusso SINBA" },
 ] as const satisfies CodeList;
 
 export type AuditResourceType = CodeOf<typeof auditResourceTypes>;

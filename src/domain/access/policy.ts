@@ -56,6 +56,8 @@ export const actionLabels = {
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
   "sinba.read":
     "Consultare i flussi SINBA del proprio servizio, i loro esiti e le cartelle che non possono ancora essere inviate",
+  "inps-client.manage":
+    "Registrare e revocare il client di INPS che legge i flussi SINBA degli enti (e-service WaaS)",
   "notification.read":
     "Ricevere le notifiche: per i servizi, i fatti dei minori in carico; per le strutture, i collegamenti delle loro accoglienze",
 } as const;
@@ -138,6 +140,7 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "inps-client.manage": { "region-admin": "region" },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

@@ -58,6 +58,7 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "sinba.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "inps-client.manage": { "region-admin": "region" },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

@@ -348,6 +348,18 @@ export const operationCases: Record<string, OperationCase> = {
     "sinba.read",
     whole(() => get("/api/v1/sinba/flows")),
   ),
+  "GET /api/v1/inps-clients": policy(
+    "inps-client.manage",
+    whole(() => get("/api/v1/inps-clients")),
+  ),
+  "POST /api/v1/inps-clients": policy(
+    "inps-client.manage",
+    whole(() => post("/api/v1/inps-clients", { enti: ["Z999"], keys: [] }), 400),
+  ),
+  "POST /api/v1/inps-clients/{id}/revoke": policy(
+    "inps-client.manage",
+    whole(() => post(`/api/v1/inps-clients/${unknownId}/revoke`, {}), 404),
+  ),
   "GET /api/v1/sinba/not-sendable": policy(
     "sinba.read",
     whole(() => get("/api/v1/sinba/not-sendable")),
