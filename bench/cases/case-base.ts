@@ -59,7 +59,9 @@ export async function copyCaseBase(
 ) {
   // The template: the minors that have a case (with their stays), before any copy.
   await db.execute(sql`create table if not exists bench_template_minor (id uuid primary key)`);
-  await db.execute(sql`insert into bench_template_minor select distinct minor_id from social_case on conflict do nothing`);
+  await db.execute(
+    sql`insert into bench_template_minor select distinct minor_id from social_case on conflict do nothing`,
+  );
   const [{ templateCases }] = await queryRows<{ templateCases: number }>(
     db,
     sql`select count(*)::int as "templateCases" from social_case`,
@@ -71,7 +73,10 @@ export async function copyCaseBase(
     options.progress(`copies ${last}/${copies}`);
   }
   // Registry-only minors, up to the number asked, in chunks of 100,000.
-  const [{ minors }] = await queryRows<{ minors: number }>(db, sql`select count(*)::int as minors from minor`);
+  const [{ minors }] = await queryRows<{ minors: number }>(
+    db,
+    sql`select count(*)::int as minors from minor`,
+  );
   for (let from = minors; from < options.minors; from += 100_000) {
     const to = Math.min(options.minors, from + 100_000) - 1;
     await db.execute(sql`insert into minor (id, pseudonym, sex, birth_year_month, citizenship, residence_comune)

@@ -135,9 +135,13 @@ const stayEvents = events
     const admitted = addDays(event.occurredOn as string, 25);
     const facts: object[] = [admissionEvent(code, ref, admitted, minor)];
     if (index % 2 === 0) {
-      facts.push(simpleEvent("absence-start", code, ref, addDays(admitted, 10), { absence: { kind: "ran-away" } }));
+      facts.push(
+        simpleEvent("absence-start", code, ref, addDays(admitted, 10), { absence: { kind: "ran-away" } }),
+      );
       facts.push(simpleEvent("absence-end", code, ref, addDays(admitted, 12)));
-      const voided = simpleEvent("absence-start", code, ref, addDays(admitted, 14), { absence: { kind: "hospital" } });
+      const voided = simpleEvent("absence-start", code, ref, addDays(admitted, 14), {
+        absence: { kind: "hospital" },
+      });
       facts.push(voided, simpleEvent("void", code, ref, addDays(admitted, 14), { voids: voided.id }));
     }
     if (index % 3 === 0) {
@@ -151,7 +155,12 @@ const stayEvents = events
     }
     return facts;
   });
-const structureSource: EventSource = { kind: "client", id: randomUUID(), subject: system, mayWrite: () => true };
+const structureSource: EventSource = {
+  kind: "client",
+  id: randomUUID(),
+  subject: system,
+  mayWrite: () => true,
+};
 for (let start = 0; start < stayEvents.length; start += 500) {
   await ingestEvents(db, { keyring, today }, structureSource, stayEvents.slice(start, start + 500));
 }
@@ -164,7 +173,13 @@ await copyCaseBase(db, {
   progress: (line) => process.stderr.write(`${line}\n`),
 });
 const loadSeconds = (performance.now() - started) / 1000;
-const [base] = await queryRows<{ cases: number; minors: number; stays: number; stayEvents: number; caseEvents: number }>(
+const [base] = await queryRows<{
+  cases: number;
+  minors: number;
+  stays: number;
+  stayEvents: number;
+  caseEvents: number;
+}>(
   db,
   sql`select (select count(*)::int from social_case) as cases, (select count(*)::int from minor) as minors,
       (select count(*)::int from stay) as stays, (select count(*)::int from stay_event) as "stayEvents",

@@ -28,6 +28,7 @@ import {
   registerEventFileRoutes,
   registerEventRoutes,
 } from "./features/events/index.ts";
+import { registerInpsClientRoutes, registerInpsWaasRoutes } from "./features/inps-waas/index.ts";
 import { registerNotificationRoutes } from "./features/notifications/index.ts";
 import { registerReferenceRoutes } from "./features/reference/index.ts";
 import { registerRegistryRoutes } from "./features/registry/index.ts";
@@ -165,6 +166,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerStayRoutes(api, deps);
     registerCaseRoutes(api, deps);
     registerSinbaRoutes(api, deps);
+    registerInpsClientRoutes(api, deps);
+    registerInpsWaasRoutes(api, deps);
     registerFosterCarerRoutes(api, deps);
     registerCaseTimelineRoutes(api, deps);
     registerNotificationRoutes(api, deps);

@@ -7,7 +7,7 @@ import { withDatabase } from "../configured-database.ts";
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** A file with one public JWK, or a JWK Set ({"keys": [...]}). */
-function readPublicKeys(file: string): unknown[] {
+export function readPublicKeys(file: string): unknown[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(fs.readFileSync(file, "utf8"));
@@ -20,13 +20,14 @@ function readPublicKeys(file: string): unknown[] {
   return Array.isArray(keys) ? keys : [parsed];
 }
 
-function describeProblems(error: unknown): string {
+export function describeProblems(error: unknown): string {
   const problems = (error as { problems?: { path: string; message: string }[] })?.problems ?? [];
   const lines = problems.map((problem) => `  ${problem.path}: ${problem.message}`);
   return [error instanceof Error ? error.message : String(error), ...lines].join("\n");
 }
 
-export function registerClientCommands(program: Command, config: () => Config) {
+/** Returns the `client` command, which `create-inps` joins (inps-client.command.ts). */
+export function registerClientCommands(program: Command, config: () => Config): Command {
   const client = program
     .command("client")
     .description("Client applicativi (gestionali) che inviano eventi con lo standard di interscambio");
@@ -78,4 +79,5 @@ export function registerClientCommands(program: Command, config: () => Config) {
       );
       process.stdout.write(`Client ${options.id} disattivato.\n`);
     });
+  return client;
 }

@@ -2,6 +2,7 @@ export * from "./access.schema.ts";
 export * from "./break-glass.schema.ts";
 export * from "./cases.schema.ts";
 export * from "./events.schema.ts";
+export * from "./inps.schema.ts";
 export * from "./notifications.schema.ts";
 export * from "./reference.schema.ts";
 export * from "./registry.schema.ts";

@@ -56,9 +56,7 @@ export const stayEvent = pgTable(
     index("stay_event_minor").on(t.minorId),
     index("stay_event_recorded_at").on(t.recordedAt),
     // "Is this fact voided?" is asked of every fact a page shows: find its voids without a scan.
-    index("stay_event_voids")
-      .on(sql`(${t.payload}->>'voids')`)
-      .where(sql`type = 'void'`),
+    index("stay_event_voids").on(sql`(${t.payload}->>'voids')`).where(sql`type = 'void'`),
   ],
 );
 

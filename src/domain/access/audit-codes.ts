@@ -70,6 +70,10 @@ export const auditActions = [
   { code: "sinba.export", label: "Esportazione dei flussi SINBA di un ente in file XML" },
   { code: "sinba.import", label: "Importazione di un file XML SINBA come fatti delle cartelle" },
   { code: "sinba.enti-list", label: "Consultazione del riepilogo dei flussi SINBA per ente" },
+  { code: "inps-client.create", label: "Registrazione del client di INPS (flussi SINBA)" },
+  { code: "inps-client.revoke", label: "Revoca del client di INPS" },
+  { code: "sinba.waas-read", label: "Lettura dei flussi SINBA da parte di INPS" },
+  { code: "sinba.waas-outcomes", label: "Esiti dei flussi SINBA comunicati da INPS" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;
@@ -89,6 +93,7 @@ export const auditResourceTypes = [
   { code: "report", label: "Prospetto" },
   { code: "break-glass-access", label: "Accesso di emergenza" },
   { code: "case", label: "Cartella sociale" },
+  { code: "sinba-flow", label: "Flusso SINBA" },
 ] as const satisfies CodeList;
 
 export type AuditResourceType = CodeOf<typeof auditResourceTypes>;

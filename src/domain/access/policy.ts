@@ -56,6 +56,8 @@ export const actionLabels = {
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
   "sinba.read":
     "Consultare i flussi SINBA (del proprio servizio, o per ente per la Regione), i loro esiti e le cartelle che non possono ancora essere inviate",
+  "inps-client.manage":
+    "Registrare e revocare il client di INPS che legge i flussi SINBA degli enti (e-service WaaS)",
   "notification.read":
     "Ricevere le notifiche: per i servizi, i fatti dei minori in carico; per le strutture, i collegamenti delle loro accoglienze",
 } as const;
@@ -143,6 +145,7 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-analyst": "region",
     "region-admin": "region",
   },
+  "inps-client.manage": { "region-admin": "region" },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

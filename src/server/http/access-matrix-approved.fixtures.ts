@@ -63,6 +63,7 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-analyst": "region",
     "region-admin": "region",
   },
+  "inps-client.manage": { "region-admin": "region" },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

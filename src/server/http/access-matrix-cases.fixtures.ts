@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { structureRecord, vatNumber } from "../../../test/support/structure-fixtures.ts";
 import { json, type TestApp } from "../../../test/support/test-app.ts";
 import type { Scope } from "../../domain/access/policy.ts";
@@ -346,6 +346,30 @@ export const operationCases: Record<string, OperationCase> = {
       }),
     allowed: 200,
   }),
+  "GET /api/v1/inps-clients": policy(
+    "inps-client.manage",
+    whole(() => get("/api/v1/inps-clients")),
+  ),
+  "POST /api/v1/inps-clients": policy(
+    "inps-client.manage",
+    whole(
+      () =>
+        post("/api/v1/inps-clients", {
+          enti: ["Z999"],
+          keys: [
+            {
+              ...generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" }),
+              kid: "k",
+            },
+          ],
+        }),
+      422,
+    ),
+  ),
+  "POST /api/v1/inps-clients/{id}/revoke": policy(
+    "inps-client.manage",
+    whole(() => post(`/api/v1/inps-clients/${unknownId}/revoke`, {}), 404),
+  ),
   "GET /api/v1/cases/{caseId}/foster-care/{episodeId}/carers": policy("case.read", {
     name: "another service's or no case",
     reaches: () => false,

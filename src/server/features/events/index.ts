@@ -5,3 +5,4 @@ export { registerEventRoutes } from "./events.routes.ts";
 export type { AuthenticatedClient } from "./machine-auth.ts";
 export { createClientSystem, disableClientSystem } from "./machine-clients.service.ts";
 export { prepareJsonMachineEndpoints, requireClientOf } from "./machine-endpoints.ts";
+export { toClientKey } from "./machine-keys.ts";
