@@ -1,8 +1,9 @@
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { structureRecord, vatNumber } from "../../../test/support/structure-fixtures.ts";
 import { json, type TestApp } from "../../../test/support/test-app.ts";
 import type { Scope } from "../../domain/access/policy.ts";
 import { accountCases } from "./access-matrix-account-cases.fixtures.ts";
+import { inpsClientCases } from "./access-matrix-inps-cases.fixtures.ts";
 import { notificationCases } from "./access-matrix-notification-cases.fixtures.ts";
 import { sinbaCases } from "./access-matrix-sinba-cases.fixtures.ts";
 import {
@@ -37,6 +38,7 @@ export const operationCases: Record<string, OperationCase> = {
   ...accountCases,
   ...notificationCases,
   ...sinbaCases,
+  ...inpsClientCases,
   "GET /api/v1/audit-entries": policy(
     "audit.read",
     whole(() => get("/api/v1/audit-entries")),
@@ -346,30 +348,6 @@ export const operationCases: Record<string, OperationCase> = {
       }),
     allowed: 200,
   }),
-  "GET /api/v1/inps-clients": policy(
-    "inps-client.manage",
-    whole(() => get("/api/v1/inps-clients")),
-  ),
-  "POST /api/v1/inps-clients": policy(
-    "inps-client.manage",
-    whole(
-      () =>
-        post("/api/v1/inps-clients", {
-          enti: ["Z999"],
-          keys: [
-            {
-              ...generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" }),
-              kid: "k",
-            },
-          ],
-        }),
-      422,
-    ),
-  ),
-  "POST /api/v1/inps-clients/{id}/revoke": policy(
-    "inps-client.manage",
-    whole(() => post(`/api/v1/inps-clients/${unknownId}/revoke`, {}), 404),
-  ),
   "GET /api/v1/cases/{caseId}/foster-care/{episodeId}/carers": policy("case.read", {
     name: "another service's or no case",
     reaches: () => false,

@@ -19,7 +19,8 @@ export type {
   SinbaFlowsQuery,
   SinbaNotSendableItem,
 };
-export type SinbaFlowFilter = Partial<Pick<SinbaFlowsQuery, "status" | "ente" | "limit" | "offset">>;
+/** The filters the page sets: the flows query, every field optional. */
+export type SinbaFlowFilter = Partial<SinbaFlowsQuery>;
 
 export const sinbaKeys = {
   flows: (filter: SinbaFlowFilter) => ["sinba", "flows", filter] as const,
