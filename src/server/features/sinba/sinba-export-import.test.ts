@@ -156,7 +156,12 @@ describe("sirmi sinba export", () => {
   });
 
   it("a day after the last flow exports nothing; an unknown or malformed ente is refused in Italian", async () => {
-    const later = await exportSinbaFlows(t.db, { belfiore: "D612", since: "2027-01-01", folder });
+    // The day after the last flow was recorded, on the database's clock (whatever the calendar says).
+    const [{ nextDay }] = await queryRows<{ nextDay: string }>(
+      t.db,
+      sql`select ((max(recorded_at) at time zone 'Europe/Rome')::date + 1)::text as "nextDay" from sinba_flow`,
+    );
+    const later = await exportSinbaFlows(t.db, { belfiore: "D612", since: nextDay, folder });
     expect(later.flows).toBe(0);
     await expect(exportSinbaFlows(t.db, { belfiore: "H501", folder })).rejects.toMatchObject({
       code: "not-found",
