@@ -13,6 +13,7 @@ import {
   testToday,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import type { Clock } from "../../../domain/time/clock.ts";
 
 /**
@@ -39,12 +40,12 @@ afterAll(() => t.close());
 
 describe("a placement fact confirms an admission to be confirmed", () => {
   it("at the instant of the app's clock, not the database's", async () => {
-    await admit(t, "ST000001", "c-1", "2026-11-10", child);
+    await admit(t, "ST000001", "c-1", addDays(testToday, -11), child);
     // Admitted elsewhere while the first stay is open: an overlapping admission, to be confirmed.
-    const { stayId } = await admit(t, "ST000002", "c-2", "2026-11-15", child);
-    const { caseId } = await openCaseFor(service, child.fiscalCode as string, "2026-11-16");
+    const { stayId } = await admit(t, "ST000002", "c-2", addDays(testToday, -6), child);
+    const { caseId } = await openCaseFor(service, child.fiscalCode as string, addDays(testToday, -5));
     await recordCaseFacts(service, caseId, [
-      { id: randomUUID(), type: "placement", occurredOn: "2026-11-16", placement: { stayId } },
+      { id: randomUUID(), type: "placement", occurredOn: addDays(testToday, -5), placement: { stayId } },
     ]);
     const [stored] = await queryRows<{ confirmedAt: string; via: string }>(
       t.db,
