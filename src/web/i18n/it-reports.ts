@@ -12,6 +12,18 @@ export const itReports = {
     apply: "Aggiorna",
     catalogueLink: "Tutti i report e i file per Ministero e ISTAT",
   },
+  headline: {
+    title: "In sintesi",
+    total: "Minori fuori famiglia",
+    change: "Variazione su un anno prima",
+    changeDetail: "Il {{date}}: {{figure}}",
+    fosterShare: "In affidamento familiare",
+    msna: "Di cui minori stranieri non accompagnati",
+    youngAdults: "Giovani di 18-21 anni in prosieguo",
+    withheld: "non pubblicabile",
+    index: "In questa pagina",
+    backToIndex: "Torna all'indice",
+  },
   sections: {
     stock: "Minori presenti",
     stockIntro: "Minori presenti il {{date}}.",

@@ -4,6 +4,8 @@ import { Link, useSearchParams } from "react-router";
 import { todayInRome } from "../../domain/time/calendar.ts";
 import { PageHeader } from "../components/page-header.tsx";
 import { DashboardFilters, type DashboardFilterValues } from "../features/reports/dashboard-filters.tsx";
+import { sameDayYearBefore } from "../features/reports/headline-figures.ts";
+import { HeadlineFiguresPanel, SectionIndex } from "../features/reports/headline-figures.tsx";
 import { provinceOptions, yearBefore } from "../features/reports/report-periods.ts";
 import { ReportSection } from "../features/reports/report-section.tsx";
 import { useReport } from "../features/reports/reports-api.ts";
@@ -41,6 +43,8 @@ export function ReportsDashboardPage() {
   const yearQuery = { year: values.year, ...territory };
   const trendQuery = { from: yearBefore(values.date), to: values.date, ...territory };
   const stock = useReport("out-of-family-stock", stockQuery);
+  const yearBeforeDay = sameDayYearBefore(values.date);
+  const stockYearBefore = useReport("out-of-family-stock", { ...stockQuery, date: yearBeforeDay });
   const provinces = useMemo(() => {
     const options = provinceOptions(stock.data);
     const chosen = values.province;
@@ -49,6 +53,13 @@ export function ReportsDashboardPage() {
       : options;
   }, [stock.data, values.province]);
   const date = dateLabel(values.date);
+  const sections = [
+    { report: "out-of-family-stock", label: t("reports.sections.stock") },
+    { report: "trend", label: t("reports.sections.trend") },
+    { report: "occupancy", label: t("reports.sections.occupancy") },
+    { report: "admissions", label: t("reports.sections.admissions") },
+    { report: "discharges", label: t("reports.sections.discharges") },
+  ].map((section) => ({ id: `section-${section.report}`, label: section.label }));
 
   return (
     <>
@@ -63,36 +74,47 @@ export function ReportsDashboardPage() {
         provinces={provinces}
         onApply={(next) => setParams(paramsOf(next, today))}
       />
+      <HeadlineFiguresPanel
+        current={stock.data}
+        yearBefore={stockYearBefore.data}
+        yearBeforeLabel={dateLabel(yearBeforeDay)}
+      />
+      <SectionIndex sections={sections} />
       <ReportSection
         report="out-of-family-stock"
         query={stockQuery}
         heading={t("reports.sections.stock")}
         intro={t("reports.sections.stockIntro", { date })}
         withNotice
+        indexId="dashboard-index"
       />
       <ReportSection
         report="trend"
         query={trendQuery}
         heading={t("reports.sections.trend")}
         intro={t("reports.sections.trendIntro", { from: dateLabel(trendQuery.from), to: date })}
+        indexId="dashboard-index"
       />
       <ReportSection
         report="occupancy"
         query={stockQuery}
         heading={t("reports.sections.occupancy")}
         intro={t("reports.sections.occupancyIntro", { date })}
+        indexId="dashboard-index"
       />
       <ReportSection
         report="admissions"
         query={yearQuery}
         heading={t("reports.sections.admissions")}
         intro={t("reports.sections.admissionsIntro", { year: values.year })}
+        indexId="dashboard-index"
       />
       <ReportSection
         report="discharges"
         query={yearQuery}
         heading={t("reports.sections.discharges")}
         intro={t("reports.sections.dischargesIntro", { year: values.year })}
+        indexId="dashboard-index"
       />
     </>
   );

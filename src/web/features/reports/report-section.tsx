@@ -119,6 +119,7 @@ export function ReportSection({
   intro,
   withNotice = false,
   tableFilter,
+  indexId,
 }: {
   report: ReportId;
   query: ReportQuery;
@@ -126,6 +127,8 @@ export function ReportSection({
   intro?: ReactNode;
   withNotice?: boolean;
   tableFilter?: (table: ReportTableResponse) => boolean;
+  /** The id of the page's index, for a "back to the index" link at the end of the section. */
+  indexId?: string;
 }) {
   const { t } = useTranslation();
   const result = useReport(report, query);
@@ -152,6 +155,11 @@ export function ReportSection({
           <ReportTables result={data} tableFilter={tableFilter} />
           <ReportDefinitions result={data} />
         </>
+      )}
+      {indexId && (
+        <p className="small">
+          <a href={`#${indexId}`}>{t("reports.headline.backToIndex")}</a>
+        </p>
       )}
     </section>
   );
