@@ -30,6 +30,7 @@ import {
 import { systemClock } from "../../src/domain/time/clock.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
+import { bindAuditKeys } from "../../src/server/core/audit-chain.ts";
 import { generateKeyringFile, keyringOf } from "../../src/server/core/vault-keys.ts";
 import { registerClient, signToken } from "../../src/server/features/events/machine-request.fixtures.ts";
 import { createActiveStructures } from "../../test/support/stay-fixtures.ts";
@@ -48,6 +49,8 @@ const structureCodes = Array.from({ length: 50 }, (_, index) => `ST${String(800_
 
 // The app, as `sirmi start` builds it, on a fresh database.
 const handle = await freshDatabase(databaseUrl);
+const keyring = keyringOf(generateKeyringFile());
+bindAuditKeys(handle.db, keyring);
 await createActiveStructures(handle.db, structureCodes, 60);
 const publicUrl = "https://sirmi.example.it";
 const config = loadConfig({
@@ -56,7 +59,6 @@ const config = loadConfig({
   SIRMI_RATE_LIMIT_PER_MINUTE: "100000",
   SIRMI_BODY_LIMIT_BYTES: String(16 * 1024 * 1024),
 });
-const keyring = keyringOf(generateKeyringFile());
 const app = await buildApp({
   config,
   db: handle.db,
@@ -130,6 +132,7 @@ const structureCodeOf = new Map(
 await handle.close();
 
 const target = await freshDatabase(databaseUrl);
+bindAuditKeys(target.db, keyring);
 await createActiveStructures(target.db, structureCodes, 60);
 const structureIdOf = new Map(
   (await target.db.select({ id: structure.id, code: structure.code }).from(structure)).map((row) => [
