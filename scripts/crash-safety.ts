@@ -14,27 +14,28 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import pg from "pg";
-import { queryRows } from "../src/db/database.ts";
 import { openDatabase } from "../src/db/open-database.ts";
-import { structureRecord } from "../test/support/structure-fixtures.ts";
 import {
   eventStream,
   type FileState,
-  fileState,
-  type Instance,
-  killServer,
   type Machine,
-  prepareInstance,
   type Result,
   randomSequence,
   registerMachine,
   sendBatch,
   sendFile,
+  waitForFile,
+} from "../test/support/interchange-client.ts";
+import {
+  type Instance,
+  killServer,
+  prepareInstance,
   sirmi,
   startServer,
-} from "./crash-safety-support.ts";
+} from "../test/support/server-processes.ts";
+import { firstStayDifference, readStayOutcome } from "../test/support/stay-outcome.ts";
+import { structureRecord } from "../test/support/structure-fixtures.ts";
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const eventCount = setting("CRASH_EVENTS", 3000);
@@ -80,23 +81,6 @@ async function sendAll(
     }),
   );
   return { answers, unanswered: unanswered.sort((a, b) => a - b) };
-}
-
-async function waitForFile(
-  instance: Instance,
-  machine: Machine,
-  location: string,
-  until: (state: FileState) => boolean,
-  pollMs = 50,
-) {
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    const state = await fileState(instance, machine, location);
-    if (state && until(state)) return state;
-    if (Date.now() > deadline)
-      throw new Error(`event file not finished in time: ${JSON.stringify(state?.counts)}`);
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
-  }
 }
 
 const instances: Instance[] = [];
@@ -197,9 +181,6 @@ async function interruptedRun(work: string, url: string | undefined) {
 
 const codesOf = (outcome: Result) => (outcome.errors ?? []).map((problem) => problem.code).join(",");
 
-type StoredEvent = { id: string; status: string; copies: number };
-type StayRow = Record<string, unknown> & { key: string };
-
 async function readOutcome(instance: Instance) {
   const handle = await openDatabase(
     instance.env.DATABASE_URL
@@ -207,20 +188,7 @@ async function readOutcome(instance: Instance) {
       : { kind: "pglite", dataDir: instance.env.SIRMI_DATA_DIR },
   );
   try {
-    const events = await queryRows<StoredEvent>(
-      handle.db,
-      sql`select id::text as id, min(status) as status, count(*)::int as copies from stay_event group by id`,
-    );
-    const stays = await queryRows<StayRow>(
-      handle.db,
-      sql`select st.code || '/' || s.stay_ref as key, s.status, s.admission_date::text as admission,
-            s.discharge_date::text as discharge, s.discharge_reason as reason, s.reasons, s.msna,
-            s.has_overlap as overlap, s.minor_id is not null as "hasMinor",
-            (select count(*)::int from stay_activity a where a.stay_id = s.id) as activities,
-            (select count(*)::int from stay_absence a where a.stay_id = s.id) as absences
-          from stay s join structure st on st.id = s.structure_id order by key`,
-    );
-    return { events: new Map(events.map((event) => [event.id, event])), stays };
+    return await readStayOutcome(handle.db);
   } finally {
     await handle.close();
   }
@@ -291,11 +259,7 @@ async function main() {
       same,
       `the ${actual.stays.length} stays equal those of the uninterrupted run (${expected.stays.length})`,
     );
-    if (!same) {
-      const expectedByKey = new Map(expected.stays.map((row) => [row.key, JSON.stringify(row)]));
-      const first = actual.stays.find((row) => expectedByKey.get(row.key) !== JSON.stringify(row));
-      say(`     first difference: ${JSON.stringify(first)} vs ${first ? expectedByKey.get(first.key) : "?"}`);
-    }
+    if (!same) say(`     first difference: ${firstStayDifference(actual.stays, expected.stays)}`);
     check(
       interrupted.file.status === "done",
       `the event file killed mid-processing completed (${interrupted.file.status})`,

@@ -136,6 +136,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger,
     clock: deps.clock,
     chunkLines: config.eventFileChunkLines,
+    leaseSeconds: config.eventFileLeaseSeconds,
   });
   app.decorate("eventFileWorker", eventFileWorker);
   app.addHook("onReady", async () => eventFileWorker.start());

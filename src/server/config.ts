@@ -38,6 +38,7 @@ const environmentSchema = z.object({
     .min(1024)
     .default(50 * 1_048_576),
   SIRMI_EVENT_FILE_CHUNK_LINES: z.coerce.number().int().min(1).max(1000).default(500),
+  SIRMI_EVENT_FILE_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(20),
   SIRMI_SINBA_PRODUCER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   SIRMI_AUTHORISATION_WARNING_DAYS: z.coerce.number().int().min(1).default(90),
   SIRMI_SUPPRESSION_THRESHOLD: z.coerce
@@ -130,6 +131,7 @@ export type Config = {
   /** Largest event file (POST /api/v1/event-files) and lines ingested per chunk of its processing. */
   eventFileMaxBytes: number;
   eventFileChunkLines: number;
+  eventFileLeaseSeconds: number;
   /** Seconds between two runs of the SINBA flow producer in the background; 0: never in the background. */
   sinbaProducerSeconds: number;
   /** The identity vault's keys: a JSON file (default: keys.json in the data folder)… */
@@ -186,6 +188,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     suppressionThreshold: env.SIRMI_SUPPRESSION_THRESHOLD,
     eventFileMaxBytes: env.SIRMI_EVENT_FILE_MAX_BYTES,
     eventFileChunkLines: env.SIRMI_EVENT_FILE_CHUNK_LINES,
+    eventFileLeaseSeconds: env.SIRMI_EVENT_FILE_LEASE_SECONDS,
     sinbaProducerSeconds: env.SIRMI_SINBA_PRODUCER_SECONDS,
     keysFile: path.resolve(env.SIRMI_KEYS_FILE ?? path.join(env.SIRMI_DATA_DIR, "keys.json")),
     vaultKeysJson: env.SIRMI_VAULT_KEYS,

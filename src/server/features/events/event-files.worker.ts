@@ -21,8 +21,6 @@ import {
 } from "./event-files.queries.ts";
 import { clientEventSource } from "./machine-endpoints.ts";
 
-export const eventFileLeaseSeconds = 20;
-const heartbeatMs = 5_000;
 const pollMs = 2_000;
 const maxFailures = 5;
 
@@ -42,6 +40,11 @@ export type EventFileWorkerDependencies = {
   logger: Logger;
   clock: Clock;
   chunkLines: number;
+  /**
+   * How long a file stays with its worker without news from it: after a crash, the time before
+   * another server (or the same one restarted) takes the file over. Renewed four times as often.
+   */
+  leaseSeconds: number;
 };
 
 declare module "fastify" {
@@ -63,15 +66,16 @@ class LeaseLost extends Error {}
 export function createEventFileWorker(deps: EventFileWorkerDependencies): EventFileWorker {
   const { db, logger } = deps;
   const owner = randomUUID();
+  const { leaseSeconds } = deps;
+  const heartbeatMs = (leaseSeconds * 1000) / 4;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopping = false;
 
   async function processFile(file: { id: string; clientId: string }) {
-    const heartbeat = setInterval(() => {
-      renewLease(db, file.id, owner, eventFileLeaseSeconds).catch(() => undefined);
-    }, heartbeatMs);
+    const renew = () => renewLease(db, file.id, owner, leaseSeconds).catch(() => undefined);
+    const heartbeat = setInterval(renew, heartbeatMs);
     try {
       while (!stopping) {
         const lines = await listPendingLines(db, file.id, deps.chunkLines);
@@ -80,7 +84,7 @@ export function createEventFileWorker(deps: EventFileWorkerDependencies): EventF
           logger.info({ eventFileId: file.id }, "event file processed");
           return;
         }
-        const chunk = await beginChunk(db, file.id, owner, eventFileLeaseSeconds);
+        const chunk = await beginChunk(db, file.id, owner, leaseSeconds);
         if (!chunk) throw new LeaseLost();
         const outcomes = await ingestChunk(file, lines, chunk.isRetry ? chunk.since : undefined);
         if (!(await recordChunk(db, file.id, owner, outcomes))) throw new LeaseLost();
@@ -135,7 +139,7 @@ export function createEventFileWorker(deps: EventFileWorkerDependencies): EventF
     do {
       again = false;
       while (!stopping) {
-        const file = await claimEventFile(db, owner, eventFileLeaseSeconds);
+        const file = await claimEventFile(db, owner, leaseSeconds);
         if (!file) break;
         await processFile(file);
       }

@@ -1,20 +1,15 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
-import { promisify } from "node:util";
+import { exportJWK, generateKeyPair } from "jose";
 import {
   digestHeader,
   loadSigningKey,
   requestHeaders,
   type SigningKey,
   signClientToken,
-} from "../src/cli/send-events/token.ts";
-
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "..");
-const cli = path.join(root, "bin/sirmi.mjs");
+} from "../../src/cli/send-events/token.ts";
+import { type Instance, sirmi } from "./server-processes.ts";
 
 /** A deterministic pseudo-random sequence, so that both runs send the very same stream. */
 export function randomSequence(seed: number) {
@@ -105,109 +100,54 @@ export function eventStream(count: number, structureCodes: string[], seed: numbe
   return events.slice(0, count);
 }
 
-export type Instance = {
-  name: string;
-  env: Record<string, string>;
-  port: number;
-  baseUrl: string;
-  process?: ChildProcess;
-  log: string;
-};
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-export async function sirmi(instance: Instance, args: string[]) {
-  const { stdout } = await run(process.execPath, [cli, ...args], {
-    cwd: root,
-    env: { ...process.env, ...instance.env },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return stdout;
-}
-
-export async function prepareInstance(name: string, work: string, databaseUrl: string | undefined) {
-  const port = await freePort();
-  const dataDir = path.join(work, name);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const env: Record<string, string> = {
-    SIRMI_DATA_DIR: dataDir,
-    SIRMI_KEYS_FILE: path.join(dataDir, "keys.json"),
-    PORT: String(port),
-    SIRMI_PUBLIC_URL: `http://127.0.0.1:${port}`,
-    SIRMI_LOG_LEVEL: "warn",
-    SIRMI_RATE_LIMIT_PER_MINUTE: "1000000",
-    SIRMI_EVENT_FILE_CHUNK_LINES: process.env.CRASH_FILE_CHUNK_LINES ?? "50",
-  };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const instance: Instance = {
-    name,
-    env,
-    port,
-    baseUrl: `http://127.0.0.1:${port}`,
-    log: path.join(work, `${name}.log`),
-  };
-  await sirmi(instance, ["keys", "generate"]);
-  await sirmi(instance, ["migrate"]);
-  return instance;
-}
-
-export async function startServer(instance: Instance) {
-  const log = fs.openSync(instance.log, "a");
-  instance.process = spawn(process.execPath, [cli, "serve"], {
-    cwd: root,
-    env: { ...process.env, ...instance.env },
-    stdio: ["ignore", log, log],
-  });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (instance.process.exitCode !== null)
-      throw new Error(`${instance.name}: the server exited, see ${instance.log}`);
-    const ok = await fetch(`${instance.baseUrl}/status`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/**
+ * Batches of at most `size` events that never split a stay: whichever server or order they are
+ * sent in, each stay's events arrive together and in their order.
+ */
+export function batchesOfWholeStays(events: Record<string, unknown>[], size: number) {
+  const stays: Record<string, unknown>[][] = [];
+  for (const event of events) {
+    const last = stays.at(-1);
+    const key = `${event.structureCode}/${event.stayRef}`;
+    if (last && `${last[0].structureCode}/${last[0].stayRef}` === key) last.push(event);
+    else stays.push([event]);
   }
-  throw new Error(`${instance.name}: the server did not start, see ${instance.log}`);
-}
-
-export async function killServer(instance: Instance, signal: NodeJS.Signals) {
-  const child = instance.process;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill(signal);
-  await exited;
-  instance.process = undefined;
+  const batches: Record<string, unknown>[][] = [];
+  for (const stay of stays) {
+    const last = batches.at(-1);
+    if (last && last.length + stay.length <= size) last.push(...stay);
+    else batches.push([...stay]);
+  }
+  return batches;
 }
 
 export type Machine = { clientId: string; signing: SigningKey };
 
-export async function registerMachine(instance: Instance, work: string, structureCodes: string[]) {
-  const { generateKeyPair, exportJWK } = await import("jose");
+/** A new ES256 key pair for a machine client: the public JWK to register, the key to sign with. */
+export async function newMachineKey() {
   const { publicKey, privateKey } = await generateKeyPair("ES256", { extractable: true });
   const kid = randomUUID();
+  return {
+    publicJwk: { ...(await exportJWK(publicKey)), kid },
+    signing: await loadSigningKey({ ...(await exportJWK(privateKey)), kid }),
+  };
+}
+
+/** Registers a machine client of the structures with `sirmi client create`. */
+export async function registerMachine(instance: Instance, work: string, structureCodes: string[]) {
+  const { publicJwk, signing } = await newMachineKey();
   const publicFile = path.join(work, `${instance.name}-public.json`);
-  fs.writeFileSync(publicFile, JSON.stringify({ ...(await exportJWK(publicKey)), kid }));
+  fs.writeFileSync(publicFile, JSON.stringify(publicJwk));
   const args = ["client", "create", "--jwk", publicFile, "--require-integrity"];
   for (const code of structureCodes) args.push("--structure", code);
   const clientId = (await sirmi(instance, args)).trim();
-  return { clientId, signing: await loadSigningKey({ ...(await exportJWK(privateKey)), kid }) };
+  return { clientId, signing };
 }
 
 export type Result = { id: string; status: string; line?: number; errors?: { code: string }[] };
 
-/** One signed batch (ID_AUTH_REST_02 + INTEGRITY_REST_01); undefined when no answer came back. */
-export async function sendBatch(instance: Instance, machine: Machine, events: unknown[]) {
-  const url = `${instance.baseUrl}/api/v1/events`;
+/** A batch's body and its ModI headers (ID_AUTH_REST_02 + INTEGRITY_REST_01), one `jti` each. */
+export async function signedBatch(instance: Instance, machine: Machine, events: unknown[]) {
   const body = JSON.stringify({ events });
   const headers = await requestHeaders(machine.signing, {
     clientId: machine.clientId,
@@ -215,13 +155,22 @@ export async function sendBatch(instance: Instance, machine: Machine, events: un
     body,
     integrity: true,
   });
+  return { body, headers };
+}
+
+export function postBatch(instance: Instance, batch: Awaited<ReturnType<typeof signedBatch>>) {
+  return fetch(`${instance.baseUrl}/api/v1/events`, {
+    method: "POST",
+    headers: batch.headers,
+    body: batch.body,
+    signal: AbortSignal.timeout(120_000),
+  });
+}
+
+/** One signed batch; undefined when no answer came back. */
+export async function sendBatch(instance: Instance, machine: Machine, events: unknown[]) {
   try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      signal: AbortSignal.timeout(120_000),
-    });
+    const response = await postBatch(instance, await signedBatch(instance, machine, events));
     if (response.status !== 200) return undefined;
     return ((await response.json()) as { results: Result[] }).results;
   } catch {
@@ -279,5 +228,23 @@ export async function fileState(
     outcomes.push(...page.outcomes);
     if (page.nextCursor === null) return { ...page, outcomes };
     cursor = page.nextCursor;
+  }
+}
+
+/** Polls the file's status until `until` holds (ten minutes at most). */
+export async function waitForFile(
+  instance: Instance,
+  machine: Machine,
+  location: string,
+  until: (state: FileState) => boolean,
+  pollMs = 50,
+) {
+  const deadline = Date.now() + 10 * 60_000;
+  for (;;) {
+    const state = await fileState(instance, machine, location);
+    if (state && until(state)) return state;
+    if (Date.now() > deadline)
+      throw new Error(`event file not finished in time: ${JSON.stringify(state?.counts)}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
