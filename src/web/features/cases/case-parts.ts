@@ -4,16 +4,22 @@ import type { CodeList } from "../../../domain/code-lists/code-list.ts";
 import {
   sinbaAutoritaProvvedimento,
   sinbaCarattereAffido,
+  sinbaCollaborazioniInterventi,
   sinbaComposizioneFamiglia,
+  sinbaCondizioneLavoro,
+  sinbaCondizioneMinore,
+  sinbaDisabilita,
   sinbaDurataAffido,
   sinbaEsitoAffido,
   sinbaFasciaISEEBeneficiario,
   sinbaFormaInterventoAffido,
+  sinbaInvCivCertificazioni,
   sinbaLuogoVita,
   sinbaMotivazioneChiusuraCarico,
   sinbaPotestaTutela,
   sinbaScuolaFrequentata,
   sinbaSituazioneChiusuraCarico,
+  sinbaTipoDisabilita,
   sinbaTipoInterventoAffido,
   sinbaTipoProvvedimentoGiudiziario,
   sinbaValutazioneFamigliaMinore,
@@ -46,6 +52,7 @@ export type CasePart = {
 
 const some = (value: string | undefined) => (value ? value : undefined);
 const answer = (value: string | undefined) => (value ? { values: [value], prevalent: value } : undefined);
+const listOf = (value: string | undefined) => (value ? [value] : undefined);
 const select = (name: FieldKey, path: string, list: CodeList, required = false): PartField => ({
   name,
   path,
@@ -62,11 +69,27 @@ export const kindDetailList = [
 export const caseParts: CasePart[] = [
   {
     type: "situation",
+    // Every attribute of the minor's situation that a SINBA record reports.
     fields: [
-      select("school", "situation.school", sinbaScuolaFrequentata),
+      select("orphanhood", "situation.orphanhood", sinbaCondizioneMinore),
       select("livingPlace", "situation.livingPlace", sinbaLuogoVita),
+      select("school", "situation.school", sinbaScuolaFrequentata),
+      select("workCondition", "situation.workCondition", sinbaCondizioneLavoro),
+      select("disability", "situation.disability", sinbaDisabilita),
+      select("disabilityType", "situation.disabilityTypes", sinbaTipoDisabilita),
+      select("certification", "situation.certifications", sinbaInvCivCertificazioni),
     ],
-    content: (v) => ({ situation: { school: some(v.school), livingPlace: some(v.livingPlace) } }),
+    content: (v) => ({
+      situation: {
+        orphanhood: some(v.orphanhood),
+        livingPlace: some(v.livingPlace),
+        school: some(v.school),
+        workCondition: some(v.workCondition),
+        disability: some(v.disability),
+        disabilityTypes: listOf(v.disabilityType),
+        certifications: listOf(v.certification),
+      },
+    }),
     schema: caseEventSchemas.situation,
   },
   {
@@ -83,8 +106,15 @@ export const caseParts: CasePart[] = [
     fields: [
       select("childProblem", "assessment.child", sinbaValutazioneMinore, true),
       select("familyProblem", "assessment.family", sinbaValutazioneFamigliaMinore),
+      select("collaborations", "assessment.collaborations", sinbaCollaborazioniInterventi),
     ],
-    content: (v) => ({ assessment: { child: answer(v.childProblem), family: answer(v.familyProblem) } }),
+    content: (v) => ({
+      assessment: {
+        child: answer(v.childProblem),
+        family: answer(v.familyProblem),
+        collaborations: answer(v.collaborations),
+      },
+    }),
     schema: caseEventSchemas.assessment,
   },
   {
