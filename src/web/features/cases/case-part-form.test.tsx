@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { renderWeb } from "../../../../test/support/render-web.tsx";
@@ -112,6 +112,31 @@ describe("the forms of a case's parts", () => {
         family: { values: ["2"], prevalent: "2" },
         collaborations: { values: ["7"], prevalent: "7" },
       },
+    });
+  });
+
+  it("a family: the household, each parent only when something of them is said, the region", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("family");
+    await setDate(user, "2026-10-02");
+    await user.selectOptions(screen.getByLabelText("Composizione del nucleo familiare"), "1");
+    const motherCitizenship = screen.getByLabelText("Cittadinanza della madre");
+    await user.selectOptions(
+      motherCitizenship,
+      within(motherCitizenship).getByRole("option", { name: "Italia" }),
+    );
+    await user.selectOptions(screen.getByLabelText("Titolo di studio della madre"), "5");
+    await user.selectOptions(screen.getByLabelText("Occupazione della madre"), "1");
+    await user.selectOptions(
+      screen.getByLabelText("Regione di residenza dei genitori"),
+      screen.getByRole("option", { name: "Toscana" }),
+    );
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    const event = record.mock.calls[0]?.[0] as Record<string, unknown>;
+    expect(event.family).toEqual({
+      household: ["1"],
+      mother: { citizenship: "100", education: "5", occupation: "1" },
+      residenceRegion: "09",
     });
   });
 

@@ -16,15 +16,19 @@ import {
   sinbaInvCivCertificazioni,
   sinbaLuogoVita,
   sinbaMotivazioneChiusuraCarico,
+  sinbaOccupazione,
   sinbaPotestaTutela,
   sinbaScuolaFrequentata,
   sinbaSituazioneChiusuraCarico,
   sinbaTipoDisabilita,
   sinbaTipoInterventoAffido,
   sinbaTipoProvvedimentoGiudiziario,
+  sinbaTitoloStudio,
   sinbaValutazioneFamigliaMinore,
   sinbaValutazioneMinore,
 } from "../../../domain/code-lists/sinba-codes.ts";
+import { regions } from "../../../domain/territory/comune.ts";
+import { countries, italyIstatCode } from "../../../domain/territory/countries.ts";
 import type { Messages } from "../../i18n/it.ts";
 
 /**
@@ -61,6 +65,21 @@ const select = (name: FieldKey, path: string, list: CodeList, required = false):
   required,
 });
 
+/** The states by their ISTAT code (the national flow converts them), Italy first, then by name. */
+const countryList: CodeList = [...countries]
+  .sort(
+    (first, second) =>
+      Number(second.istatCode === italyIstatCode) - Number(first.istatCode === italyIstatCode) ||
+      first.name.localeCompare(second.name, "it"),
+  )
+  .map((country) => ({ code: country.istatCode, label: country.name }));
+
+/** A parent as the family fact holds it: nothing when none of the parent's fields is filled. */
+function parentOf(citizenship?: string, education?: string, occupation?: string) {
+  if (!citizenship && !education && !occupation) return undefined;
+  return { citizenship: some(citizenship), education: some(education), occupation: some(occupation) };
+}
+
 export const kindDetailList = [
   { code: "post-adoption", label: "Post-adozione" },
   { code: "art-403", label: "Allontanamento d'urgenza (art. 403 c.c.)" },
@@ -96,9 +115,24 @@ export const caseParts: CasePart[] = [
     type: "family",
     fields: [
       select("household", "family.household", sinbaComposizioneFamiglia, true),
+      select("motherCitizenship", "family.mother.citizenship", countryList),
+      select("motherEducation", "family.mother.education", sinbaTitoloStudio),
+      select("motherOccupation", "family.mother.occupation", sinbaOccupazione),
+      select("fatherCitizenship", "family.father.citizenship", countryList),
+      select("fatherEducation", "family.father.education", sinbaTitoloStudio),
+      select("fatherOccupation", "family.father.occupation", sinbaOccupazione),
+      select("residenceRegion", "family.residenceRegion", regions),
       select("iseeBand", "family.iseeBand", sinbaFasciaISEEBeneficiario),
     ],
-    content: (v) => ({ family: { household: v.household ? [v.household] : [], iseeBand: some(v.iseeBand) } }),
+    content: (v) => ({
+      family: {
+        household: v.household ? [v.household] : [],
+        mother: parentOf(v.motherCitizenship, v.motherEducation, v.motherOccupation),
+        father: parentOf(v.fatherCitizenship, v.fatherEducation, v.fatherOccupation),
+        residenceRegion: some(v.residenceRegion),
+        iseeBand: some(v.iseeBand),
+      },
+    }),
     schema: caseEventSchemas.family,
   },
   {
