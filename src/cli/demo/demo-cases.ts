@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fakerIT as faker } from "@faker-js/faker";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/database.ts";
+import { ageOn } from "../../domain/stays/age.ts";
 import { addDays } from "../../domain/time/calendar.ts";
 import type { Actor } from "../../server/core/actor.ts";
 import type { Keyring } from "../../server/core/vault-keys.ts";
@@ -29,10 +30,60 @@ type PlacedStay = {
 /** The earlier of two days (ISO dates compare as text). */
 const notAfter = (day: string, limit: string) => [day, limit].sort()[0] as string;
 const pick = <T>(list: readonly T[]) => faker.helpers.arrayElement(list as T[]);
+const percent = (share: number) => faker.number.int({ min: 1, max: 100 }) <= share;
+
+/** Codes of the Region's table of interventions (CodicePrestazione) the demo services use. */
+const interventionCodes = ["A1.01", "B1.02", "B2.03", "C3.01"] as const;
+/** How many cases of the demo are opened lately and wait for their assessment (never sendable yet). */
+export const demoCasesAwaitingAssessment = 4;
+
+/** The school a child of that age attends, as SINBA codes it (ScuolaFrequentata). */
+function schoolAt(age: number) {
+  if (age < 3) return pick(["1", "3"]);
+  if (age < 6) return "4";
+  if (age < 11) return "5";
+  if (age < 14) return "6";
+  return pick(["7", "7", "8"]);
+}
+
+/** The child's situation, everything SINBA asks of it: orphanhood, school, work, disability. */
+function situationAt(age: number) {
+  const hasDisability = percent(12);
+  return {
+    orphanhood: pick(["1", "1", "1", "1", "1", "3", "4"]),
+    school: schoolAt(age),
+    livingPlace: pick(["1", "2"]),
+    workCondition: age >= 16 ? pick(["1", "1", "4"]) : "1",
+    disability: hasDisability ? "1" : "2",
+    ...(hasDisability
+      ? { disabilityTypes: [pick(["1", "2", "3", "4"])], certifications: [pick(["1", "4", "5"])] }
+      : {}),
+  };
+}
+
+/** The household the child lives with, the parents and the ISEE (ComposizioneFamiglia, …Padre/…Madre). */
+function family() {
+  const household = pick([["1"], ["1", "2"], ["1", "2", "3"], ["1", "3"], ["1", "4"], ["1", "5", "3"]]);
+  const parent = () => ({
+    citizenship: "100",
+    education: pick(["2", "3", "3", "4", "5", "6"]),
+    occupation: pick(["1", "1", "2", "3", "4", "7", "8"]),
+  });
+  return {
+    household,
+    mother: parent(),
+    ...(household.includes("2") ? { father: parent() } : {}),
+    residenceRegion: "09",
+    iseeMembers: household.length + 1,
+    iseeBand: pick(["1", "2", "3", "4"]),
+  };
+}
 
 /**
  * About 150 case files in three services, written as the social workers would: the exact search
  * of the registry, then the facts through the case pipeline (recordCaseEvents), never inserted.
+ * Each case holds what a SINBA record needs (situation, family, assessment, an intervention), so
+ * that it produces a valid flow, except the few opened lately that wait for their assessment.
  * Children still hosted have their stay linked (placement); a third, discharged, are in foster
  * care (some episodes ended), and the others discharged are back home; a few cases are closed, one transferred; and a child in charge of
  * the first service runs away today, recorded by the structure through the ASMI pipeline.
@@ -69,8 +120,17 @@ export async function createDemoCases(
         db,
         [...hosted, ...foster, ...home].map((c) => c.minorId),
       )
-    ).map((row) => [row.minorId, openIdentity(keyring, row).fiscalCode]),
+    ).map((row) => [row.minorId, openIdentity(keyring, row)]),
   );
+  // The children admitted last, their cases opened lately: the assessment not recorded yet.
+  const awaitingAssessment = new Set(
+    hosted
+      .filter((_, index) => ![5, 8, 11].includes(index))
+      .sort((a, b) => b.admissionDate.localeCompare(a.admissionDate))
+      .slice(0, demoCasesAwaitingAssessment)
+      .map((child) => child.minorId),
+  );
+  const incomplete: string[] = [];
   let cases = 0;
   let events = 0;
   let runaway: { service: string; structureCode: string; stayRef: string } | null = null;
@@ -81,7 +141,8 @@ export async function createDemoCases(
   ];
   for (const [index, child] of all.entries()) {
     const actor = actors[index % actors.length] as Actor;
-    const fiscalCode = identities.get(child.minorId);
+    const identity = identities.get(child.minorId);
+    const fiscalCode = identity?.fiscalCode;
     if (!fiscalCode) continue;
     const found = await lookUpMinor(db, keyring, actor, { purpose: "admission", fiscalCode });
     if (!found.found) continue;
@@ -95,7 +156,10 @@ export async function createDemoCases(
       occurredOn,
       ...content,
     });
+    const age = identity?.birthDate ? ageOn(identity.birthDate, openedOn) : 10;
+    const isAwaitingAssessment = awaitingAssessment.has(child.minorId);
     const problem = pick(["1", "2", "5", "7"]);
+    const familyProblem = pick(["1", "2", "2", "3", "4"]);
     const batch: object[] = [
       fact("case-opened", openedOn, {
         opening: {
@@ -104,18 +168,26 @@ export async function createDemoCases(
           reportSource: pick(["1", "3", "5", "8", "13"]),
         },
       }),
-      fact("situation", day(2), {
-        situation: { school: pick(["2", "3", "4"]), livingPlace: pick(["1", "2"]) },
-      }),
-      fact("family", day(3), {
-        family: { household: [pick(["1", "2", "3"])], iseeBand: pick(["1", "2", "3"]) },
-      }),
-      fact("assessment", day(4), { assessment: { child: { values: [problem], prevalent: problem } } }),
+      fact("situation", day(2), { situation: situationAt(age) }),
+      fact("family", day(3), { family: family() }),
     ];
-    if (index % 2 === 0)
+    if (!isAwaitingAssessment) {
+      const collaboration = pick(["2", "3", "5", "7", "8"]);
       batch.push(
-        fact("judicial-measure", day(6), { measure: { authority: "1", kind: pick(["4", "5", "6"]) } }),
+        fact("assessment", day(4), {
+          assessment: {
+            child: { values: [problem], prevalent: problem },
+            family: { values: [familyProblem], prevalent: familyProblem },
+            ...(percent(60) ? { collaborations: { values: [collaboration], prevalent: collaboration } } : {}),
+          },
+        }),
+        fact("intervention-start", day(5), { intervention: { code: pick(interventionCodes) } }),
       );
+      if (index % 2 === 0)
+        batch.push(
+          fact("judicial-measure", day(6), { measure: { authority: "1", kind: pick(["4", "5", "6"]) } }),
+        );
+    }
     if (child.kind === "placed") {
       batch.push(
         fact("placement", notAfter(child.admissionDate, today), {
@@ -143,6 +215,7 @@ export async function createDemoCases(
     events += results.filter((result) => result.status === "accepted").length;
     if (results[0]?.status !== "accepted") continue;
     cases += 1;
+    if (isAwaitingAssessment) incomplete.push(caseId);
     if (index === 8) {
       const receiver = actors[(index + 1) % actors.length] as Actor;
       await recordCaseEvents(
@@ -176,5 +249,5 @@ export async function createDemoCases(
       absence: { kind: "ran-away" },
     });
   }
-  return { cases, events };
+  return { cases, events, awaitingAssessment: incomplete };
 }

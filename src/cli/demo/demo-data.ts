@@ -32,6 +32,12 @@ const operators = [
   { code: "ENTE-SUORE", name: "Istituto Suore Francescane", legalNature: "ente-religioso" },
 ] as const;
 
+const socialServices = [
+  { code: "SST-FIRENZE", name: "Servizio sociale – Comune di Firenze", comune: "048017" },
+  { code: "SST-PRATO", name: "Servizio sociale – Comune di Prato", comune: "100005" },
+  { code: "SST-PISA", name: "Servizio sociale – Comune di Pisa", comune: "050026" },
+] as const;
+
 const structureNames = [
   "Il Melograno",
   "La Quercia",
@@ -152,24 +158,15 @@ export async function createDemoData(db: Database, regionCode: string, today: st
     name: "Istituto degli Innocenti – Osservatorio regionale minori",
     kind: "observatory",
   });
-  await createOrganisation(db, system, {
-    code: "SST-FIRENZE",
-    name: "Servizio sociale – Comune di Firenze",
-    kind: "social-service",
-    comune: "048017",
-  });
-  await createOrganisation(db, system, {
-    code: "SST-PRATO",
-    name: "Servizio sociale – Comune di Prato",
-    kind: "social-service",
-    comune: "100005",
-  });
-  await createOrganisation(db, system, {
-    code: "SST-PISA",
-    name: "Servizio sociale – Comune di Pisa",
-    kind: "social-service",
-    comune: "050026",
-  });
+  // Each service is the ente of its SINBA flows: a comune's 11-digit tax code (synthetic, with the
+  // right check digit) is the flow's CFOperatore, its Belfiore code the flow's Indirizzo.
+  for (const [index, service] of socialServices.entries()) {
+    await createOrganisation(db, system, {
+      ...service,
+      kind: "social-service",
+      fiscalCode: vatNumberOf(operators.length + index),
+    });
+  }
   for (const [index, operator] of operators.entries()) {
     await createOrganisation(db, system, {
       code: operator.code,

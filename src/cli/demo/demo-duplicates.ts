@@ -115,6 +115,7 @@ export async function createDemoDuplicates(db: Database, send: Send, today: stri
       fiscalCode: encodeFiscalCode({ ...girl, familyName: "Bertini", sex: "F", birthPlaceCode: "D612" }),
       birthPlace: { comune: "048017" },
       citizenship: "100",
+      residenceComune: "048017",
     },
     "family-of-origin",
   );

@@ -93,6 +93,8 @@ function childIdentity(birthDate: string, isArrival: boolean) {
     birthDate,
     birthPlace: { comune },
     citizenship: "100",
+    // Where the child lives, known to the registry: the SINBA record's state and region of residence.
+    residenceComune: comune,
   };
 }
 

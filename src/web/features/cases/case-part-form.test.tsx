@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { renderWeb } from "../../../../test/support/render-web.tsx";
@@ -48,6 +48,96 @@ describe("the forms of a case's parts", () => {
     });
     expect(event).not.toHaveProperty("assessment.family");
     expect(await screen.findByText("Fatto registrato.")).toBeTruthy();
+  });
+
+  it("a situation: every attribute of the minor a SINBA record requires, labelled from the code lists", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("situation");
+    expect(screen.getByRole("heading", { name: "Situazione del minore" })).toBeTruthy();
+    await setDate(user, "2026-10-02");
+    const choices: [string, string, string][] = [
+      ["Condizione del minore", "Orfano di madre", "4"],
+      ["Luogo di vita", "Presso parenti", "2"],
+      ["Scuola frequentata", "Scuola primaria", "5"],
+      ["Condizione lavorativa", "Inattivo (non in età da lavoro, non ha e non cerca lavoro)", "1"],
+      ["Disabilità", "SI", "1"],
+      ["Tipo di disabilità (se presente)", "Sensoriale", "3"],
+      ["Certificazione di invalidità civile (se presente)", "Certificazione l.104", "5"],
+    ];
+    for (const [label, option] of choices)
+      await user.selectOptions(screen.getByLabelText(label), screen.getByRole("option", { name: option }));
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record).toHaveBeenCalledTimes(1);
+    expect(record.mock.calls[0]?.[0]).toEqual({
+      id: expect.any(String),
+      type: "situation",
+      caseId,
+      occurredOn: "2026-10-02",
+      situation: {
+        orphanhood: "4",
+        livingPlace: "2",
+        school: "5",
+        workCondition: "1",
+        disability: "1",
+        disabilityTypes: ["3"],
+        certifications: ["5"],
+      },
+    });
+  });
+
+  it("a situation without a disability sends neither its type nor a certification", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("situation");
+    await setDate(user, "2026-10-02");
+    await user.selectOptions(screen.getByLabelText("Condizione del minore"), "1");
+    await user.selectOptions(screen.getByLabelText("Condizione lavorativa"), "1");
+    await user.selectOptions(screen.getByLabelText("Disabilità"), "2");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    const event = record.mock.calls[0]?.[0] as Record<string, unknown>;
+    expect(event.situation).toEqual({ orphanhood: "1", workCondition: "1", disability: "2" });
+  });
+
+  it("an assessment also takes the family's prevalent problem and the prevalent collaboration", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("assessment");
+    await setDate(user, "2026-10-03");
+    await user.selectOptions(screen.getByLabelText("Problematica prevalente del minore"), "1");
+    await user.selectOptions(screen.getByLabelText("Problematica prevalente della famiglia"), "2");
+    await user.selectOptions(screen.getByLabelText("Collaborazione prevalente con altri servizi"), "7");
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    expect(record.mock.calls[0]?.[0]).toMatchObject({
+      type: "assessment",
+      assessment: {
+        child: { values: ["1"], prevalent: "1" },
+        family: { values: ["2"], prevalent: "2" },
+        collaborations: { values: ["7"], prevalent: "7" },
+      },
+    });
+  });
+
+  it("a family: the household, each parent only when something of them is said, the region", async () => {
+    const user = userEvent.setup();
+    const record = renderPart("family");
+    await setDate(user, "2026-10-02");
+    await user.selectOptions(screen.getByLabelText("Composizione del nucleo familiare"), "1");
+    const motherCitizenship = screen.getByLabelText("Cittadinanza della madre");
+    await user.selectOptions(
+      motherCitizenship,
+      within(motherCitizenship).getByRole("option", { name: "Italia" }),
+    );
+    await user.selectOptions(screen.getByLabelText("Titolo di studio della madre"), "5");
+    await user.selectOptions(screen.getByLabelText("Occupazione della madre"), "1");
+    await user.selectOptions(
+      screen.getByLabelText("Regione di residenza dei genitori"),
+      screen.getByRole("option", { name: "Toscana" }),
+    );
+    await user.click(screen.getByRole("button", { name: "Registra" }));
+    const event = record.mock.calls[0]?.[0] as Record<string, unknown>;
+    expect(event.family).toEqual({
+      household: ["1"],
+      mother: { citizenship: "100", education: "5", occupation: "1" },
+      residenceRegion: "09",
+    });
   });
 
   it("a judicial measure of type 8 needs its detail, the domain's own rule in Italian", async () => {

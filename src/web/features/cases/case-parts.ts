@@ -4,21 +4,31 @@ import type { CodeList } from "../../../domain/code-lists/code-list.ts";
 import {
   sinbaAutoritaProvvedimento,
   sinbaCarattereAffido,
+  sinbaCollaborazioniInterventi,
   sinbaComposizioneFamiglia,
+  sinbaCondizioneLavoro,
+  sinbaCondizioneMinore,
+  sinbaDisabilita,
   sinbaDurataAffido,
   sinbaEsitoAffido,
   sinbaFasciaISEEBeneficiario,
   sinbaFormaInterventoAffido,
+  sinbaInvCivCertificazioni,
   sinbaLuogoVita,
   sinbaMotivazioneChiusuraCarico,
+  sinbaOccupazione,
   sinbaPotestaTutela,
   sinbaScuolaFrequentata,
   sinbaSituazioneChiusuraCarico,
+  sinbaTipoDisabilita,
   sinbaTipoInterventoAffido,
   sinbaTipoProvvedimentoGiudiziario,
+  sinbaTitoloStudio,
   sinbaValutazioneFamigliaMinore,
   sinbaValutazioneMinore,
 } from "../../../domain/code-lists/sinba-codes.ts";
+import { regions } from "../../../domain/territory/comune.ts";
+import { countries, italyIstatCode } from "../../../domain/territory/countries.ts";
 import type { Messages } from "../../i18n/it.ts";
 
 /**
@@ -46,6 +56,7 @@ export type CasePart = {
 
 const some = (value: string | undefined) => (value ? value : undefined);
 const answer = (value: string | undefined) => (value ? { values: [value], prevalent: value } : undefined);
+const listOf = (value: string | undefined) => (value ? [value] : undefined);
 const select = (name: FieldKey, path: string, list: CodeList, required = false): PartField => ({
   name,
   path,
@@ -53,6 +64,21 @@ const select = (name: FieldKey, path: string, list: CodeList, required = false):
   list,
   required,
 });
+
+/** The states by their ISTAT code (the national flow converts them), Italy first, then by name. */
+const countryList: CodeList = [...countries]
+  .sort(
+    (first, second) =>
+      Number(second.istatCode === italyIstatCode) - Number(first.istatCode === italyIstatCode) ||
+      first.name.localeCompare(second.name, "it"),
+  )
+  .map((country) => ({ code: country.istatCode, label: country.name }));
+
+/** A parent as the family fact holds it: nothing when none of the parent's fields is filled. */
+function parentOf(citizenship?: string, education?: string, occupation?: string) {
+  if (!citizenship && !education && !occupation) return undefined;
+  return { citizenship: some(citizenship), education: some(education), occupation: some(occupation) };
+}
 
 export const kindDetailList = [
   { code: "post-adoption", label: "Post-adozione" },
@@ -62,20 +88,51 @@ export const kindDetailList = [
 export const caseParts: CasePart[] = [
   {
     type: "situation",
+    // Every attribute of the minor's situation that a SINBA record reports.
     fields: [
-      select("school", "situation.school", sinbaScuolaFrequentata),
+      select("orphanhood", "situation.orphanhood", sinbaCondizioneMinore),
       select("livingPlace", "situation.livingPlace", sinbaLuogoVita),
+      select("school", "situation.school", sinbaScuolaFrequentata),
+      select("workCondition", "situation.workCondition", sinbaCondizioneLavoro),
+      select("disability", "situation.disability", sinbaDisabilita),
+      select("disabilityType", "situation.disabilityTypes", sinbaTipoDisabilita),
+      select("certification", "situation.certifications", sinbaInvCivCertificazioni),
     ],
-    content: (v) => ({ situation: { school: some(v.school), livingPlace: some(v.livingPlace) } }),
+    content: (v) => ({
+      situation: {
+        orphanhood: some(v.orphanhood),
+        livingPlace: some(v.livingPlace),
+        school: some(v.school),
+        workCondition: some(v.workCondition),
+        disability: some(v.disability),
+        disabilityTypes: listOf(v.disabilityType),
+        certifications: listOf(v.certification),
+      },
+    }),
     schema: caseEventSchemas.situation,
   },
   {
     type: "family",
     fields: [
       select("household", "family.household", sinbaComposizioneFamiglia, true),
+      select("motherCitizenship", "family.mother.citizenship", countryList),
+      select("motherEducation", "family.mother.education", sinbaTitoloStudio),
+      select("motherOccupation", "family.mother.occupation", sinbaOccupazione),
+      select("fatherCitizenship", "family.father.citizenship", countryList),
+      select("fatherEducation", "family.father.education", sinbaTitoloStudio),
+      select("fatherOccupation", "family.father.occupation", sinbaOccupazione),
+      select("residenceRegion", "family.residenceRegion", regions),
       select("iseeBand", "family.iseeBand", sinbaFasciaISEEBeneficiario),
     ],
-    content: (v) => ({ family: { household: v.household ? [v.household] : [], iseeBand: some(v.iseeBand) } }),
+    content: (v) => ({
+      family: {
+        household: v.household ? [v.household] : [],
+        mother: parentOf(v.motherCitizenship, v.motherEducation, v.motherOccupation),
+        father: parentOf(v.fatherCitizenship, v.fatherEducation, v.fatherOccupation),
+        residenceRegion: some(v.residenceRegion),
+        iseeBand: some(v.iseeBand),
+      },
+    }),
     schema: caseEventSchemas.family,
   },
   {
@@ -83,8 +140,15 @@ export const caseParts: CasePart[] = [
     fields: [
       select("childProblem", "assessment.child", sinbaValutazioneMinore, true),
       select("familyProblem", "assessment.family", sinbaValutazioneFamigliaMinore),
+      select("collaborations", "assessment.collaborations", sinbaCollaborazioniInterventi),
     ],
-    content: (v) => ({ assessment: { child: answer(v.childProblem), family: answer(v.familyProblem) } }),
+    content: (v) => ({
+      assessment: {
+        child: answer(v.childProblem),
+        family: answer(v.familyProblem),
+        collaborations: answer(v.collaborations),
+      },
+    }),
     schema: caseEventSchemas.assessment,
   },
   {
