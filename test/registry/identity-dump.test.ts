@@ -66,7 +66,10 @@ async function dumpText(): Promise<string> {
 }
 
 describe("database dump", () => {
-  it("contains the pseudonyms (the scan can see stored text) but no plaintext identity", async () => {
+  // PGlite's dump of its whole data folder takes half a minute on a quiet machine: room for a busy one.
+  it("contains the pseudonyms (the scan can see stored text) but no plaintext identity", {
+    timeout: 180_000,
+  }, async () => {
     const dump = await dumpText();
     for (const pseudonym of pseudonyms) expect(dump).toContain(pseudonym);
     const secrets = children.flatMap((child) =>

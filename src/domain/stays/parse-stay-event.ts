@@ -41,7 +41,8 @@ export function parseStayEvent(raw: unknown, today: string): ParsedEvent {
   const envelope = readFactEnvelope(raw, (message) => eventProblem("invalid-json-shape", "", message));
   if (!envelope.ok) return envelope;
   const { record, id, type } = envelope;
-  if (!type || !(type in stayEventSchemas)) {
+  // Own keys only: "toString" or "constructor" are not types of the standard.
+  if (!type || !Object.hasOwn(stayEventSchemas, type)) {
     return {
       ok: false,
       id,

@@ -2,10 +2,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  admissionEvent,
-  createActiveStructures,
-  italianChild,
-} from "../../../../test/support/stay-fixtures.ts";
+  admitToFlorenceStructure,
+  completeSinbaCase,
+  createFlorenceService,
+  hostedChildWithCase,
+  openSinbaCase,
+  sinbaSituation,
+} from "../../../../test/support/sinba-case-fixtures.ts";
+import { italianChild } from "../../../../test/support/stay-fixtures.ts";
 import {
   type Client,
   createOrganisationFor,
@@ -17,61 +21,46 @@ import {
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { SinbaFlowList, SinbaNotSendableList } from "../../../domain/sinba/sinba-api.schema.ts";
-import { createOrganisation } from "../access/users.service.ts";
-import { ingestEvent } from "../stays/index.ts";
 import { produceSinbaFlows } from "./sinba-flows.producer.ts";
 import { validateAgainstXsd } from "./xsd-validation.ts";
 
 let t: TestApp;
 let service: Client;
 let otherService: Client;
-let pseudonym = "";
-const caseId = randomUUID();
-const system = { system: true as const, label: "test" };
-const child = italianChild({
-  familyName: "Bruni",
-  givenName: "Sara",
-  sex: "F",
-  birthDate: "2014-04-09",
-  residenceComune: "048017",
-});
 
+/**
+ * Each test opens its own cases and drains the queue before it ends, so that every test starts
+ * with nothing to check, whatever order the tests run in.
+ */
 beforeAll(async () => {
   t = await createTestApp();
-  await createActiveStructures(t.db, ["ST000001"]);
-  await createOrganisation(t.db, system, {
-    code: "SST-FI",
-    name: "Servizio sociale di Firenze",
-    kind: "social-service",
-    fiscalCode: "01307110484",
-    comune: "048017",
-  });
+  await createFlorenceService(t);
   await createOrganisationFor(t, "SST-B", "social-service");
   await createUserFor(t, "sociale-fi", "service-operator", "SST-FI");
   await createUserFor(t, "sociale-b", "service-manager", "SST-B");
-  await ingestEvent(
-    t.db,
-    { keyring: t.keyring, today: t.today },
-    { kind: "user", id: randomUUID(), subject: system, mayWrite: () => true },
-    admissionEvent("ST000001", "c-1", "2026-09-01", child),
-  );
   service = await logInAs(t.app, "sociale-fi");
   otherService = await logInAs(t.app, "sociale-b");
-  const lookup = await service.post("/api/v1/registry/lookups", {
-    purpose: "admission",
-    fiscalCode: child.fiscalCode,
-  });
-  pseudonym = json<{ minor: { pseudonym: string } }>(lookup).minor.pseudonym;
-  const opened = await service.post("/api/v1/cases", {
-    id: caseId,
-    occurredOn: "2026-10-05",
-    opening: { minorRef: pseudonym, firstReportOn: "2026-09", reportSource: "13" },
-  });
-  expect(opened.statusCode, opened.body).toBe(201);
 }, 120_000);
 afterAll(() => t?.close());
 
-async function record(events: object[]) {
+/** A child of its own (by given name) hosted in the structure, and the case the service opens. */
+async function caseOf(givenName: string, complete: boolean, stayRef = `c-${givenName}`) {
+  const child = italianChild({
+    familyName: "Bruni",
+    givenName,
+    sex: "F",
+    birthDate: "2014-04-09",
+    residenceComune: "048017",
+  });
+  const opened = await hostedChildWithCase(t, service, child, {
+    stayRef,
+    complete,
+    mother: { citizenship: "235" },
+  });
+  return { ...opened, child };
+}
+
+async function record(caseId: string, events: object[]) {
   const response = await service.post(`/api/v1/cases/${caseId}/events`, { events });
   expect(response.statusCode, response.body).toBe(200);
   for (const result of json<{ results: { status: string }[] }>(response).results)
@@ -79,15 +68,29 @@ async function record(events: object[]) {
 }
 
 const flowsOf = async (client: Client) => json<SinbaFlowList>(await client.get("/api/v1/sinba/flows"));
-const situation = { orphanhood: "1", livingPlace: "1", school: "3", workCondition: "1", disability: "2" };
+const flowsOfCase = async (caseId: string) =>
+  (await flowsOf(service)).items.filter((flow) => flow.caseId === caseId);
+const notSendableOf = async (client: Client) =>
+  json<SinbaNotSendableList>(await client.get("/api/v1/sinba/not-sendable")).items;
+const situation = sinbaSituation;
+
+/** The id_flusso the next flow of the Florence service takes today: they are numbered per ente and day. */
+async function nextIdFlusso(after = 0) {
+  const [row] = await queryRows<{ count: number }>(
+    t.db,
+    sql`select count(*)::int as count from sinba_flow where id_flusso like 'D612.SINBA.20261121.%'`,
+  );
+  return `D612.SINBA.20261121.${String(row.count + 1 + after).padStart(7, "0")}`;
+}
 
 describe("the SINBA flow of a case", () => {
   it("an incomplete case is listed with what is missing, in Italian, and produces no flow", async () => {
+    const { caseId, pseudonym } = await caseOf("Sara", false);
     expect(await t.app.sinbaFlowWorker.drain()).toEqual({ checked: 1, recorded: 0, notSendable: 1 });
     const response = await service.get("/api/v1/sinba/not-sendable");
     expect(response.statusCode).toBe(200);
     expect(response.headers["cache-control"]).toBe("no-store");
-    const { items } = json<SinbaNotSendableList>(response);
+    const items = json<SinbaNotSendableList>(response).items.filter((item) => item.caseId === caseId);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ caseId, minorPseudonym: pseudonym, caseStatus: "open" });
     expect(items[0].missing.map((item) => item.field).sort()).toEqual(
@@ -107,36 +110,18 @@ describe("the SINBA flow of a case", () => {
       part: "interventions",
       message: "Manca almeno una prestazione (da compilare in «Prestazioni»).",
     });
-    expect((await flowsOf(service)).total).toBe(0);
+    expect(await flowsOfCase(caseId)).toEqual([]);
   });
 
   it("once complete, one flow is recorded: id_flusso per ente and day, the XML valid against SINBA.xsd", async () => {
-    await record([
-      { id: randomUUID(), type: "situation", occurredOn: "2026-10-06", situation },
-      {
-        id: randomUUID(),
-        type: "family",
-        occurredOn: "2026-10-06",
-        family: { household: ["1", "3"], mother: { citizenship: "235" } },
-      },
-      {
-        id: randomUUID(),
-        type: "assessment",
-        occurredOn: "2026-10-07",
-        assessment: { child: { values: ["7"], prevalent: "7" }, family: { values: ["1"], prevalent: "1" } },
-      },
-      {
-        id: randomUUID(),
-        type: "intervention-start",
-        occurredOn: "2026-10-08",
-        intervention: { code: "A1.01" },
-      },
-    ]);
+    const { caseId, pseudonym, child } = await caseOf("Bice", false);
+    expect(await t.app.sinbaFlowWorker.drain()).toMatchObject({ checked: 1, notSendable: 1 });
+    await completeSinbaCase(service, caseId, { mother: { citizenship: "235" } });
+    const idFlusso = await nextIdFlusso();
     expect(await t.app.sinbaFlowWorker.drain()).toEqual({ checked: 1, recorded: 1, notSendable: 0 });
-    const flows = await flowsOf(service);
-    expect(flows.items).toEqual([
+    expect(await flowsOfCase(caseId)).toEqual([
       expect.objectContaining({
-        idFlusso: "D612.SINBA.20261121.0000001",
+        idFlusso,
         caseId,
         minorPseudonym: pseudonym,
         reason: "opened",
@@ -159,7 +144,8 @@ describe("the SINBA flow of a case", () => {
       DataPrimaSegnalazione: "09/2026",
     });
     expect(stored.xml).not.toContain(child.fiscalCode);
-    expect((await service.get("/api/v1/sinba/not-sendable")).json()).toEqual({ items: [] });
+    expect((await notSendableOf(service)).filter((item) => item.caseId === caseId)).toEqual([]);
+    // Its identity was read twice, once for each check: incomplete, then complete.
     const reads = await queryRows<{ count: number }>(
       t.db,
       sql`select count(*)::int as count from audit_entry where action = 'sinba.identity-read'
@@ -169,10 +155,13 @@ describe("the SINBA flow of a case", () => {
   });
 
   it("a fact that changes no exported attribute records nothing; a change and the closure do", async () => {
-    await record([{ id: randomUUID(), type: "situation", occurredOn: "2026-10-20", situation }]);
+    const { caseId } = await caseOf("Ada", true);
+    const [opened, changed, closed] = [await nextIdFlusso(), await nextIdFlusso(1), await nextIdFlusso(2)];
+    expect(await t.app.sinbaFlowWorker.drain()).toMatchObject({ recorded: 1 });
+    await record(caseId, [{ id: randomUUID(), type: "situation", occurredOn: "2026-10-20", situation }]);
     expect(await t.app.sinbaFlowWorker.drain()).toEqual({ checked: 1, recorded: 0, notSendable: 0 });
     expect(await t.app.sinbaFlowWorker.drain()).toEqual({ checked: 0, recorded: 0, notSendable: 0 });
-    await record([
+    await record(caseId, [
       {
         id: randomUUID(),
         type: "situation",
@@ -181,7 +170,7 @@ describe("the SINBA flow of a case", () => {
       },
     ]);
     expect(await t.app.sinbaFlowWorker.drain()).toMatchObject({ recorded: 1 });
-    await record([
+    await record(caseId, [
       {
         id: randomUUID(),
         type: "closure",
@@ -190,26 +179,33 @@ describe("the SINBA flow of a case", () => {
       },
     ]);
     expect(await t.app.sinbaFlowWorker.drain()).toMatchObject({ recorded: 1 });
-    const flows = await flowsOf(service);
-    expect(flows.items.map((flow) => [flow.idFlusso, flow.reason, flow.referenceDay])).toEqual([
-      ["D612.SINBA.20261121.0000003", "closed", "2026-11-10"],
-      ["D612.SINBA.20261121.0000002", "changed", t.today],
-      ["D612.SINBA.20261121.0000001", "opened", t.today],
+    expect(
+      (await flowsOfCase(caseId)).map((flow) => [flow.idFlusso, flow.reason, flow.referenceDay]),
+    ).toEqual([
+      [closed, "closed", "2026-11-10"],
+      [changed, "changed", t.today],
+      [opened, "opened", t.today],
     ]);
-    const [closed] = await queryRows<{ record: Record<string, unknown> }>(
+    const [closure] = await queryRows<{ record: Record<string, unknown> }>(
       t.db,
-      sql`select record from sinba_flow where id_flusso = 'D612.SINBA.20261121.0000003'`,
+      sql`select record from sinba_flow where id_flusso = ${closed}`,
     );
-    expect(closed.record).toMatchObject({ MotivazioneChiusuraCarico: "4", SituazioneChiusuraCarico: "1" });
+    expect(closure.record).toMatchObject({ MotivazioneChiusuraCarico: "4", SituazioneChiusuraCarico: "1" });
   });
 
   it("another service sees none of them", async () => {
+    const complete = await caseOf("Elsa", true);
+    const incomplete = await caseOf("Fede", false);
+    expect(await t.app.sinbaFlowWorker.drain()).toEqual({ checked: 2, recorded: 1, notSendable: 1 });
+    expect(await flowsOfCase(complete.caseId)).toHaveLength(1);
+    expect((await notSendableOf(service)).map((item) => item.caseId)).toContain(incomplete.caseId);
     expect(await flowsOf(otherService)).toEqual({ total: 0, items: [] });
-    expect(json(await otherService.get("/api/v1/sinba/not-sendable"))).toEqual({ items: [] });
+    expect(await notSendableOf(otherService)).toEqual([]);
   });
 
   it("two producers at once share the cases: each complete case gets one flow, every id_flusso once", async () => {
     const caseIds: string[] = [];
+    const first = await nextIdFlusso();
     for (const [index, givenName] of ["Anna", "Bruno", "Carla", "Dario"].entries()) {
       const other = italianChild({
         familyName: "Verdi",
@@ -217,68 +213,31 @@ describe("the SINBA flow of a case", () => {
         birthDate: `2015-0${index + 1}-10`,
         residenceComune: "048017",
       });
-      await ingestEvent(
-        t.db,
-        { keyring: t.keyring, today: t.today },
-        { kind: "user", id: randomUUID(), subject: system, mayWrite: () => true },
-        admissionEvent("ST000001", `c-${givenName}`, "2026-09-01", other),
-      );
-      const found = await service.post("/api/v1/registry/lookups", {
-        purpose: "admission",
-        fiscalCode: other.fiscalCode,
-      });
-      const id = randomUUID();
+      await admitToFlorenceStructure(t, `c-${givenName}`, other);
+      const { caseId: id } = await openSinbaCase(service, other.fiscalCode as string, { reportSource: "2" });
       caseIds.push(id);
-      const opened = await service.post("/api/v1/cases", {
-        id,
-        occurredOn: "2026-10-05",
-        opening: {
-          minorRef: json<{ minor: { pseudonym: string } }>(found).minor.pseudonym,
-          firstReportOn: "2026-09",
-          reportSource: "2",
-        },
+      await completeSinbaCase(service, id, {
+        household: ["2"],
+        childAssessment: "3",
+        familyAssessment: "2",
+        intervention: "B1.02",
       });
-      expect(opened.statusCode, opened.body).toBe(201);
-      const recorded = await service.post(`/api/v1/cases/${id}/events`, {
-        events: [
-          { id: randomUUID(), type: "situation", occurredOn: "2026-10-06", situation },
-          { id: randomUUID(), type: "family", occurredOn: "2026-10-06", family: { household: ["2"] } },
-          {
-            id: randomUUID(),
-            type: "assessment",
-            occurredOn: "2026-10-07",
-            assessment: {
-              child: { values: ["3"], prevalent: "3" },
-              family: { values: ["2"], prevalent: "2" },
-            },
-          },
-          {
-            id: randomUUID(),
-            type: "intervention-start",
-            occurredOn: "2026-10-08",
-            intervention: { code: "B1.02" },
-          },
-        ],
-      });
-      expect(recorded.statusCode).toBe(200);
     }
-    const [first, second] = await Promise.all([
+    const [byWorker, byProducer] = await Promise.all([
       t.app.sinbaFlowWorker.drain(),
       produceSinbaFlows({ db: t.db, keyring: t.keyring, clock: t.clock }),
     ]);
-    expect(first.recorded + second.recorded).toBe(4);
+    expect(byWorker.recorded + byProducer.recorded).toBe(4);
     const rows = await queryRows<{ caseId: string; idFlusso: string }>(
       t.db,
       sql`select case_id as "caseId", id_flusso as "idFlusso" from sinba_flow
           where case_id in (select e::uuid from jsonb_array_elements_text(${JSON.stringify(caseIds)}::jsonb) as t(e))`,
     );
     expect(rows.map((row) => row.caseId).sort()).toEqual([...caseIds].sort());
-    expect(rows.map((row) => row.idFlusso).sort()).toEqual([
-      "D612.SINBA.20261121.0000004",
-      "D612.SINBA.20261121.0000005",
-      "D612.SINBA.20261121.0000006",
-      "D612.SINBA.20261121.0000007",
-    ]);
+    const number = Number(first.slice(-7));
+    expect(rows.map((row) => row.idFlusso).sort()).toEqual(
+      [0, 1, 2, 3].map((offset) => `D612.SINBA.20261121.${String(number + offset).padStart(7, "0")}`),
+    );
   });
 
   it("a bad page is refused in Italian, never a 5xx", async () => {
