@@ -47,6 +47,9 @@ export const appErrorCodes = {
   "second-factor-invalid": "Il codice non è corretto, è già stato usato o è scaduto.",
   "password-too-weak": "La nuova password non rispetta le regole.",
   "grant-not-allowed": "L'assegnazione del ruolo non è consentita.",
+  "placement-request-closed": "La richiesta di inserimento è già stata decisa o ritirata.",
+  "placement-no-room": "La struttura non ha posti liberi adatti al minore nel giorno indicato.",
+  "case-not-open": "La cartella è chiusa: non si possono inviare richieste di inserimento.",
   "procura-semester-closed":
     "L'elenco per la Procura si produce per il semestre in corso e per quello precedente: per un semestre più vecchio occorre un accesso di emergenza per ciascun minore.",
 } as const;
