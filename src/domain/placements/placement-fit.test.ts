@@ -42,9 +42,9 @@ describe("a structure's target fits the child's needs", () => {
     expect(fitsNeeds(girls, boy)).toBe(false);
     expect(fitsNeeds(girls, { ...boy, sex: "F" })).toBe(true);
     expect(fitsNeeds(community, { ...boy, msna: true })).toBe(false);
-    expect(fitsNeeds({ ...community, target: { ...community.target, msna: true } }, { ...boy, msna: true })).toBe(
-      true,
-    );
+    expect(
+      fitsNeeds({ ...community, target: { ...community.target, msna: true } }, { ...boy, msna: true }),
+    ).toBe(true);
     expect(fitsNeeds(community, { ...boy, motherWithChild: true })).toBe(false);
   });
 

@@ -9,7 +9,10 @@ export type PlaceCandidate = {
   free: number;
 };
 
-export type FitNeeds = Pick<PlacementNeeds, "age" | "sex" | "msna" | "motherWithChild" | "zone" | "nationalType">;
+export type FitNeeds = Pick<
+  PlacementNeeds,
+  "age" | "sex" | "msna" | "motherWithChild" | "zone" | "nationalType"
+>;
 
 /**
  * Whether a structure's target takes in the child: the age within its range (an unknown age does
