@@ -27,7 +27,7 @@ export function SinbaFlowsTable({ items, section }: { items: SinbaFlowSummary[];
         </thead>
         <tbody>
           {items.map((flow) => (
-            <tr key={flow.idFlusso} className={isError(flow.status) ? "table-danger" : undefined}>
+            <tr key={flow.idFlusso}>
               <td>
                 <code>{flow.idFlusso}</code>
               </td>
@@ -43,7 +43,7 @@ export function SinbaFlowsTable({ items, section }: { items: SinbaFlowSummary[];
                   {t(`sinba.outcome.${flow.status}`)}
                 </span>
               </td>
-              <td className={isError(flow.status) ? "fw-semibold text-danger" : undefined}>
+              <td className={isError(flow.status) ? "fw-semibold" : undefined}>
                 {flow.outcomeMessage ?? "—"}
               </td>
               <td>{instantLabel(flow.outcomeAt)}</td>
