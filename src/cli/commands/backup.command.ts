@@ -12,8 +12,8 @@ import type { Config } from "../../server/config.ts";
 /** What the two commands read of the configuration. */
 export type BackupSettings = Pick<Config, "databaseUrl" | "dataDir" | "keysFile">;
 
-const postgresProcedure =
-  "con PostgreSQL si usano pg_dump -Fc e pg_restore (docs/operations.md, «Backup e ripristino»)";
+const postgresTools = "pg_dump -Fc e pg_restore (docs/operations.md, «Backup e ripristino»)";
+const postgresProcedure = `con PostgreSQL si usano ${postgresTools}`;
 
 /** The PGlite files live in `pglite` inside the data folder; the key file and the lock beside them. */
 function databaseFolderOf(dataDir: string) {
@@ -54,7 +54,7 @@ export async function runBackup(
     [
       `La cartella dati ${settings.dataDir} è in uso da un server o da un altro comando: il backup della`,
       "base dati incorporata si fa a server fermo. Fermare il server e ripetere il comando; per i",
-      `backup a server acceso usare PostgreSQL (${postgresProcedure.replace(/^con PostgreSQL /, "")}).`,
+      `backup a server acceso usare PostgreSQL con ${postgresTools}.`,
     ].join(" "),
   );
   try {
@@ -127,7 +127,7 @@ export async function runRestore(
     say(
       `Ripristinato il backup del ${backup.header.createdAt} in ${target}: ${auditEntries} voci nel registro degli accessi, ` +
         `migrazioni applicate ${migrations} (nel backup ${backup.header.migrations}). Il file delle chiavi non è nel backup: ` +
-        `rimetterlo in ${settings.keysFile} (SIRMI_KEYS_FILE) prima di avviare, poi eseguire sirmi audit verify.`,
+        `rimetterlo prima di avviare (SIRMI_KEYS_FILE; predefinito ${path.join(target, "keys.json")}), poi eseguire sirmi audit verify.`,
     );
     return backup.header;
   } catch (error) {
