@@ -41,10 +41,12 @@ export class DataDirLockedError extends Error {
   constructor(
     readonly dataDir: string,
     readonly ownerPid: number | undefined,
+    message?: string,
   ) {
     super(
-      `La cartella dati ${dataDir} è già in uso${ownerPid ? ` dal processo ${ownerPid}` : ""}: ` +
-        "fermare l'altra istanza o usare un'altra cartella (SIRMI_DATA_DIR).",
+      message ??
+        `La cartella dati ${dataDir} è già in uso${ownerPid ? ` dal processo ${ownerPid}` : ""}: ` +
+          "fermare l'altra istanza o usare un'altra cartella (SIRMI_DATA_DIR).",
     );
   }
 }

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -17,8 +18,8 @@ export type DatabaseHandle = {
   kind: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** PGlite only: the whole data folder as a tarball, used to clone test databases. */
-  dumpDataDir?(): Promise<Blob>;
+  /** PGlite only: the whole data folder as a tarball (test databases are cloned from one, backups are one). */
+  dumpDataDir?(compression?: "none" | "gzip"): Promise<Blob>;
 };
 
 export type OpenDatabaseOptions =
@@ -42,6 +43,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   try {
+    // Checked under the lock: loading a tarball never lands on a database someone else just put there.
+    if (options.dataDir && options.loadDataDir && holdsFiles(path.join(options.dataDir, "pglite")))
+      throw new DatabaseFolderNotEmptyError(options.dataDir);
     const client = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, "pglite") : undefined,
       loadDataDir: options.loadDataDir,
@@ -55,10 +59,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         await client.close();
         release?.();
       },
-      dumpDataDir: () => client.dumpDataDir("none"),
+      dumpDataDir: (compression = "none") => client.dumpDataDir(compression),
     };
   } catch (error) {
     release?.();
     throw error;
   }
+}
+
+export class DatabaseFolderNotEmptyError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `La cartella dati ${dataDir} contiene già una base dati: ripristinare in una cartella nuova o vuota (--data-dir), poi sostituire quella vecchia a server fermo.`,
+    );
+  }
+}
+
+function holdsFiles(folder: string) {
+  return fs.existsSync(folder) && fs.readdirSync(folder).length > 0;
 }
