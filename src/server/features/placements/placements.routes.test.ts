@@ -196,6 +196,17 @@ describe("the placement request", () => {
     expect(items.map((item) => [item.id, item.caseId])).toEqual([[sent.id, null]]);
     expect(inbox.body).not.toContain(child.familyName as string);
     expect(inbox.body).not.toContain(child.fiscalCode as string);
+    const told = json<{ items: { id: string; title: string; structureId: string; stayId: null }[] }>(
+      await structureStaff.get("/api/v1/notifications?kind=placement-request"),
+    ).items;
+    expect(told).toEqual([
+      expect.objectContaining({
+        id: `placement-request.${sent.id}`,
+        title: "Richiesta di inserimento: Servizio sociale di prova",
+        structureId: ids.get("ST000101"),
+        stayId: null,
+      }),
+    ]);
     const elsewhere = await structureStaff.get(
       `/api/v1/structures/${ids.get("ST000104")}/placement-requests`,
     );
@@ -219,6 +230,16 @@ describe("the placement request", () => {
     const again = await structureStaff.post(url);
     expect(again.statusCode).toBe(409);
     expect(json(again)).toMatchObject({ code: "placement-request-closed" });
+    const answered = json<{ items: { id: string; caseId: string }[] }>(
+      await social.get("/api/v1/notifications?kind=placement-accepted"),
+    ).items;
+    expect(answered.map((item) => [item.id, item.caseId])).toEqual([
+      [`placement-accepted.${sent.id}`, caseId],
+    ]);
+    const waiting = json<{ items: unknown[] }>(
+      await structureStaff.get("/api/v1/notifications?kind=placement-request"),
+    ).items;
+    expect(waiting).toEqual([]);
   });
 
   it("is declined with a reason, or withdrawn by the service", async () => {
