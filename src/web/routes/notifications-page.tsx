@@ -33,7 +33,7 @@ function NotificationItem({ item }: { item: Notification }) {
           {item.caseId ? (
             <Link to={`/cartelle/${item.caseId}`}>{t("cases.inbox.openCase")}</Link>
           ) : item.structureId ? (
-            <Link to={`/strutture/${item.structureId}/richieste-inserimento`}>
+            <Link to={`/richieste-inserimento/${item.structureId}`}>
               {t("cases.inbox.openPlacementRequests")}
             </Link>
           ) : (
