@@ -6,6 +6,7 @@ import {
   PlacementRequestState,
   placementRequestStates,
 } from "../../domain/placements/placement-request.schema.ts";
+import { findCountryByIstatCode, statelessIstatCode } from "../../domain/territory/countries.ts";
 import { formatItalianDate } from "../../domain/time/calendar.ts";
 import { ErrorAlert } from "../components/error-alert.tsx";
 import { SelectField, TextAreaField } from "../components/form-fields.tsx";
@@ -23,6 +24,13 @@ import { codeLabel } from "../features/reference/code-labels.ts";
 import { useStructureChoices } from "../features/stays/stays-api.ts";
 import { StructureSwitcher } from "../features/stays/structure-switcher.tsx";
 
+/** A citizenship by its Italian name, never the ISTAT code. */
+function citizenshipOf(code: string | null, stateless: string): string | null {
+  if (code === null) return null;
+  if (code === statelessIstatCode) return stateless;
+  return findCountryByIstatCode(code)?.name ?? null;
+}
+
 function AcceptedIdentity({ accepted, structureId }: { accepted: PlacementAccepted; structureId: string }) {
   const { t } = useTranslation();
   const { identity } = accepted;
@@ -31,11 +39,11 @@ function AcceptedIdentity({ accepted, structureId }: { accepted: PlacementAccept
     [t("placements.inbox.familyName"), identity.familyName],
     [t("placements.inbox.givenName"), identity.givenName],
     [t("placements.inbox.birthDate"), identity.birthDate ? formatItalianDate(identity.birthDate) : null],
-    [t("placements.inbox.citizenship"), identity.citizenship],
+    [t("placements.inbox.citizenship"), citizenshipOf(identity.citizenship, t("registry.values.stateless"))],
   ];
   return (
     <div className="alert alert-success" role="status">
-      <h3 className="h5">{t("placements.inbox.identityHeading")}</h3>
+      <h2 className="h5">{t("placements.inbox.identityHeading")}</h2>
       <p>{t("placements.inbox.identityIntro")}</p>
       <dl className="row mb-2">
         {rows.map(([label, value]) => (
