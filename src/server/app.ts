@@ -30,6 +30,7 @@ import {
 } from "./features/events/index.ts";
 import { registerInpsClientRoutes, registerInpsWaasRoutes } from "./features/inps-waas/index.ts";
 import { registerNotificationRoutes } from "./features/notifications/index.ts";
+import { registerPlacementRoutes } from "./features/placements/index.ts";
 import { registerReferenceRoutes } from "./features/reference/index.ts";
 import { registerRegistryRoutes } from "./features/registry/index.ts";
 import { registerReportRoutes } from "./features/reports/index.ts";
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     registerFosterCarerRoutes(api, deps);
     registerCaseTimelineRoutes(api, deps);
     registerNotificationRoutes(api, deps);
+    registerPlacementRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerCaseEventRoutes(api, deps);
     registerReportRoutes(api, deps);

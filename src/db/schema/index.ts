@@ -4,6 +4,7 @@ export * from "./cases.schema.ts";
 export * from "./events.schema.ts";
 export * from "./inps.schema.ts";
 export * from "./notifications.schema.ts";
+export * from "./placements.schema.ts";
 export * from "./reference.schema.ts";
 export * from "./registry.schema.ts";
 export * from "./sinba.schema.ts";

@@ -74,6 +74,13 @@ export const auditActions = [
   { code: "inps-client.revoke", label: "Revoca del client di INPS" },
   { code: "sinba.waas-read", label: "Lettura dei flussi SINBA da parte di INPS" },
   { code: "sinba.waas-outcomes", label: "Esiti dei flussi SINBA comunicati da INPS" },
+  { code: "placement.search", label: "Ricerca dei posti adatti a un minore" },
+  { code: "placement.request", label: "Invio di una richiesta di inserimento" },
+  { code: "placement.list", label: "Consultazione delle richieste di inserimento" },
+  { code: "placement.withdraw", label: "Ritiro di una richiesta di inserimento" },
+  { code: "placement.accept", label: "Accettazione di una richiesta di inserimento" },
+  { code: "placement.decline", label: "Rifiuto di una richiesta di inserimento" },
+  { code: "placement.identity-read", label: "Lettura dell'identità di un minore per l'ammissione richiesta" },
 ] as const satisfies CodeList;
 
 export type AuditAction = CodeOf<typeof auditActions>;
@@ -94,6 +101,7 @@ export const auditResourceTypes = [
   { code: "break-glass-access", label: "Accesso di emergenza" },
   { code: "case", label: "Cartella sociale" },
   { code: "sinba-flow", label: "Flusso SINBA" },
+  { code: "placement-request", label: "Richiesta di inserimento" },
 ] as const satisfies CodeList;
 
 export type AuditResourceType = CodeOf<typeof auditResourceTypes>;

@@ -18,6 +18,8 @@ export const scopeCodes = {
   "in-charge":
     "Minori con una relazione in corso: accoglienza nella struttura o presa in carico del servizio",
   "review-queue": "Solo i minori in coda di revisione dei possibili duplicati",
+  "own-cases":
+    "Le cartelle aperte del proprio servizio: i posti adatti al minore e le richieste di inserimento",
   pseudonymous: "Tutti i minori, solo pseudonimo e attributi non identificativi",
   published:
     "Prospetti aggregati dell'intera Regione, solo con tutela statistica (celle sotto soglia oscurate)",
@@ -58,6 +60,10 @@ export const actionLabels = {
     "Consultare i flussi SINBA (del proprio servizio, o per ente per la Regione), i loro esiti e le cartelle che non possono ancora essere inviate",
   "inps-client.manage":
     "Registrare e revocare il client di INPS che legge i flussi SINBA degli enti (e-service WaaS)",
+  "placement.request":
+    "Dalla cartella, cercare i posti liberi adatti al minore e inviare o ritirare una richiesta di inserimento",
+  "placement.answer":
+    "Ricevere le richieste di inserimento nelle proprie strutture, accettarle (con l'identità del minore) o rifiutarle",
   "notification.read":
     "Ricevere le notifiche: per i servizi, i fatti dei minori in carico; per le strutture, i collegamenti delle loro accoglienze",
 } as const;
@@ -146,6 +152,8 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-admin": "region",
   },
   "inps-client.manage": { "region-admin": "region" },
+  "placement.request": { "service-operator": "own-cases", "service-manager": "own-cases" },
+  "placement.answer": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

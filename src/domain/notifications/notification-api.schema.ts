@@ -3,7 +3,8 @@ import { z } from "zod";
 /**
  * Notifications: for a social service, what happens to the minors of its open cases (a runaway,
  * a return, a discharge, an admission, a stay overlapping another or to be confirmed); for a
- * structure, a service linking one of its stays to a case. Derived from the recorded facts; each
+ * structure, a service linking one of its stays to a case or asking it to take a child in (a
+ * placement request); the service, the structure's answer to its request. Derived from the recorded facts; each
  * names its fact and what to open. Pseudonyms only, never an identity.
  */
 export const notificationKinds = [
@@ -14,6 +15,9 @@ export const notificationKinds = [
   "overlap",
   "to-be-confirmed",
   "stay-linked",
+  "placement-request",
+  "placement-accepted",
+  "placement-declined",
 ] as const;
 export const NotificationKind = z.enum(notificationKinds, {
   error: "Tipo di notifica non valido",
@@ -28,6 +32,9 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   overlap: "Accoglienza sovrapposta a un'altra",
   "to-be-confirmed": "Ammissione da confermare",
   "stay-linked": "Accoglienza collegata a una cartella",
+  "placement-request": "Richiesta di inserimento",
+  "placement-accepted": "Richiesta di inserimento accettata",
+  "placement-declined": "Richiesta di inserimento rifiutata",
 };
 
 const uuidPattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -51,7 +58,9 @@ export const notificationSchema = z
     read: z.boolean(),
     minorPseudonym: z.string(),
     caseId: z.uuid().nullable().describe("La cartella del servizio (per i servizi)"),
-    stayId: z.uuid(),
+    stayId: z.uuid().nullable().describe("L'accoglienza (nessuna per una richiesta di inserimento)"),
+    placementRequestId: z.uuid().nullable().describe("La richiesta di inserimento di cui si tratta"),
+    structureId: z.uuid().nullable().describe("La struttura a cui è rivolta la richiesta di inserimento"),
     structureName: z.string(),
     eventId: z
       .uuid()

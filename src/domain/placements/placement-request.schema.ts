@@ -59,6 +59,28 @@ export const placeSearchRequestSchema = z
   .meta({ id: "PlaceSearchRequest" });
 export type PlaceSearchRequest = z.infer<typeof placeSearchRequestSchema>;
 
+const flag = z.enum(["true", "false"], { error: "Indicare true o false" });
+
+/** The same search as a query string: the yes/no fields are written true or false. */
+export const placeSearchQuerySchema = z
+  .object({
+    date: fullDate.optional().describe("Giorno di inizio desiderato (oggi se assente)"),
+    msna: flag.optional().describe("Minore straniero non accompagnato (dall'ultima accoglienza se assente)"),
+    motherWithChild: flag.optional().describe("Con la madre"),
+    zone: ZoneFilter.optional(),
+    nationalType: NationalStructureType.optional(),
+  })
+  .strict();
+
+export function placeSearchOf(query: z.infer<typeof placeSearchQuerySchema>): PlaceSearchRequest {
+  const { msna, motherWithChild, ...rest } = query;
+  return {
+    ...rest,
+    ...(msna ? { msna: msna === "true" } : {}),
+    ...(motherWithChild ? { motherWithChild: motherWithChild === "true" } : {}),
+  };
+}
+
 /** A structure's target (ASSO): who it takes in. */
 export type StructureTarget = {
   minAge: number;

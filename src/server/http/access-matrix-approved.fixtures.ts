@@ -64,6 +64,8 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "region-admin": "region",
   },
   "inps-client.manage": { "region-admin": "region" },
+  "placement.request": { "service-operator": "own-cases", "service-manager": "own-cases" },
+  "placement.answer": { "structure-operator": "own-structures", "structure-manager": "own-structures" },
   "notification.read": {
     "structure-operator": "own-structures",
     "structure-manager": "own-structures",

@@ -5,6 +5,7 @@ import type { Scope } from "../../domain/access/policy.ts";
 import { accountCases } from "./access-matrix-account-cases.fixtures.ts";
 import { inpsClientCases } from "./access-matrix-inps-cases.fixtures.ts";
 import { notificationCases } from "./access-matrix-notification-cases.fixtures.ts";
+import { placementCases } from "./access-matrix-placement-cases.fixtures.ts";
 import { sinbaCases } from "./access-matrix-sinba-cases.fixtures.ts";
 import {
   activePlaces,
@@ -37,6 +38,7 @@ import { breakGlassReason, type Place, placeCodes, type World } from "./access-m
 export const operationCases: Record<string, OperationCase> = {
   ...accountCases,
   ...notificationCases,
+  ...placementCases,
   ...sinbaCases,
   ...inpsClientCases,
   "GET /api/v1/audit-entries": policy(

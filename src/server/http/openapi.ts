@@ -154,6 +154,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config) {
           description: "Flusso nazionale SINBA: i flussi del servizio e le cartelle non ancora inviabili",
         },
         {
+          name: "inserimenti",
+          description: "Ricerca dei posti adatti a un minore e richieste di inserimento alle strutture",
+        },
+        {
           name: "notifiche",
           description: "Notifiche ai servizi sui minori in carico e alle strutture sulle loro accoglienze",
         },

@@ -114,6 +114,7 @@ export const itCases = {
     isRead: "Letta",
     openCase: "Vai alla cartella",
     openStay: "Vai all'accoglienza",
+    openPlacementRequests: "Vai alle richieste di inserimento",
     minor: "Minore {{pseudonym}}",
     day: "Il {{date}}",
     badge: "Notifiche da leggere: {{count}}",

@@ -4,6 +4,7 @@ import { itBreakGlass } from "./it-break-glass.ts";
 import { itCases } from "./it-cases.ts";
 import { itClients } from "./it-clients.ts";
 import { itLegal } from "./it-legal.ts";
+import { itPlacements } from "./it-placements.ts";
 import { itProtocol } from "./it-protocol.ts";
 import { itRegistry } from "./it-registry.ts";
 import { itReports } from "./it-reports.ts";
@@ -48,6 +49,7 @@ export const it = {
     notifications: "Notifiche",
     sinba: "Flusso SINBA",
     sinbaEnti: "SINBA per ente",
+    placementRequests: "Richieste di inserimento",
   },
   header: {
     userArea: "Area utente",
@@ -79,6 +81,7 @@ export const it = {
     open: "Apri",
     cards: {
       cases: "Le cartelle sociali del servizio: linea del tempo del minore, fatti, affidi, chiusura.",
+      placementRequests: "Richieste di inserimento dei servizi: accettarle, con l'identità, o rifiutarle.",
       notifications: "Allontanamenti, rientri, dimissioni, ammissioni e accoglienze da verificare.",
       structures:
         "Consultare l'anagrafe delle strutture residenziali per minori, con la storia delle schede.",
@@ -385,6 +388,7 @@ export const it = {
   breakGlass: itBreakGlass,
   admissionReviews: itAdmissionReviews,
   cases: itCases,
+  placements: itPlacements,
   legal: itLegal,
   access: itAccess,
   clients: itClients,

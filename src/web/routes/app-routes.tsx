@@ -26,6 +26,7 @@ import { MyCasesPage } from "./my-cases-page.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { NotificationsPage } from "./notifications-page.tsx";
 import { OccupancyPage } from "./occupancy-page.tsx";
+import { PlacementRequestsChoosePage, PlacementRequestsPage } from "./placement-requests-page.tsx";
 import { RegistrySearchPage } from "./registry-search-page.tsx";
 import { ReportCatalogueRoute, ReportsDashboardRoute, StructureFiguresRoute } from "./report-pages.tsx";
 import { SessionsPage } from "./sessions-page.tsx";
@@ -158,6 +159,22 @@ export function AppRoutes() {
           element={
             <RequireSession action="stay.write">
               <AdmissionPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/richieste-inserimento"
+          element={
+            <RequireSession action="placement.answer">
+              <PlacementRequestsChoosePage />
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/richieste-inserimento/:structureId"
+          element={
+            <RequireSession action="placement.answer">
+              <PlacementRequestsPage />
             </RequireSession>
           }
         />

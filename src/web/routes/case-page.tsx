@@ -17,6 +17,8 @@ import {
   useCaseTimeline,
   useRecordCaseEvent,
 } from "../features/cases/cases-api.ts";
+import { CasePlacementRequests } from "../features/placements/case-placement-requests.tsx";
+import { FindPlaceSection } from "../features/placements/find-place-section.tsx";
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
@@ -99,12 +101,14 @@ export function CasePage() {
       ) : (
         <div className="row g-5">
           <div className="col-12 col-lg-7">
-            <section id="case-record" aria-labelledby="case-record-heading">
+            <section id="case-record" aria-labelledby="case-record-heading" className="mb-5">
               <h2 id="case-record-heading" className="h4 mb-3">
                 {t("cases.page.record")}
               </h2>
               <RecordFacts file={file.data} />
             </section>
+            {file.data.status === "open" && <FindPlaceSection caseId={file.data.caseId} />}
+            <CasePlacementRequests caseId={file.data.caseId} />
           </div>
           <div className="col-12 col-lg-5">
             <section id="case-summary" aria-labelledby="case-summary-heading" className="mb-4">

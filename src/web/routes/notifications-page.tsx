@@ -32,6 +32,10 @@ function NotificationItem({ item }: { item: Notification }) {
         <div className="d-flex flex-wrap gap-3 align-items-center">
           {item.caseId ? (
             <Link to={`/cartelle/${item.caseId}`}>{t("cases.inbox.openCase")}</Link>
+          ) : item.structureId ? (
+            <Link to={`/richieste-inserimento/${item.structureId}`}>
+              {t("cases.inbox.openPlacementRequests")}
+            </Link>
           ) : (
             <Link to={`/accoglienze/${item.stayId}`}>{t("cases.inbox.openStay")}</Link>
           )}

@@ -12,7 +12,9 @@ export type DerivedNotification = {
   recordedAt: string;
   minorPseudonym: string;
   caseId: string | null;
-  stayId: string;
+  stayId: string | null;
+  placementRequestId: string | null;
+  structureId: string | null;
   structureName: string;
   eventId: string | null;
   serviceName: string | null;
@@ -52,7 +54,8 @@ export async function deriveServiceNotifications(db: Executor, organisationId: s
               when 'absence-start' then 'runaway' else 'return' end as kind,
             e.id as "factId", e.occurred_on::text as "occurredOn", ${instant("e.recorded_at")} as "recordedAt",
             s.pseudonym as "minorPseudonym", s.case_id as "caseId", s.id as "stayId",
-            s.structure_name as "structureName", e.id as "eventId", null as "serviceName"
+            s.structure_name as "structureName", e.id as "eventId", null as "serviceName",
+            null::uuid as "placementRequestId", null::uuid as "structureId"
           from stays s join stay_event e on e.stay_id = s.id
           where ${standing("stay_event", "e")} and e.recorded_at >= s.since
             and (e.type in ('admission', 'discharge')
@@ -62,7 +65,8 @@ export async function deriveServiceNotifications(db: Executor, organisationId: s
         union all
         select flag.kind, s.id as "factId", s.admission_date::text as "occurredOn",
             ${instant("s.updated_at")} as "recordedAt", s.pseudonym as "minorPseudonym", s.case_id as "caseId",
-            s.id as "stayId", s.structure_name as "structureName", null as "eventId", null as "serviceName"
+            s.id as "stayId", s.structure_name as "structureName", null as "eventId", null as "serviceName",
+            null::uuid as "placementRequestId", null::uuid as "structureId"
           from stays s cross join lateral (values ('overlap', s.has_overlap and s.confirmed_at is null),
               ('to-be-confirmed', ${toBeConfirmedSql(sql`s`)})) as flag(kind, raised)
           where flag.raised and s.admission_date is not null
@@ -78,7 +82,8 @@ export async function deriveStructureNotifications(db: Executor, structureCondit
     db,
     sql`select 'stay-linked' as kind, e.id as "factId", e.occurred_on::text as "occurredOn",
           ${instant("e.recorded_at")} as "recordedAt", m.pseudonym as "minorPseudonym", null as "caseId",
-          s.id as "stayId", v.name as "structureName", e.id as "eventId", o.name as "serviceName"
+          s.id as "stayId", v.name as "structureName", e.id as "eventId", o.name as "serviceName",
+          null::uuid as "placementRequestId", null::uuid as "structureId"
         from case_event e
           join stay s on s.id::text = e.payload->'placement'->>'stayId'
           join structure on structure.id = s.structure_id
@@ -106,4 +111,42 @@ export async function insertReadMark(
   mark: { userId: string; organisationId: string; notificationId: string; readAt: string },
 ) {
   await db.insert(notificationRead).values(mark).onConflictDoNothing();
+}
+
+/** The answers of the structures to this service's placement requests (open cases only). */
+export async function derivePlacementAnswers(db: Executor, organisationId: string) {
+  return queryRows<DerivedNotification>(
+    db,
+    sql`select case r.state when 'accepted' then 'placement-accepted' else 'placement-declined' end as kind,
+          r.id as "factId", (r.decided_at at time zone 'Europe/Rome')::date::text as "occurredOn",
+          ${instant("r.decided_at")} as "recordedAt", m.pseudonym as "minorPseudonym", r.case_id as "caseId",
+          null::uuid as "stayId", r.id as "placementRequestId", r.structure_id as "structureId",
+          v.name as "structureName", null::uuid as "eventId", null as "serviceName"
+        from placement_request r join social_case c on c.id = r.case_id and c.closed_on is null
+          join minor m on m.id = r.minor_id
+          join structure on structure.id = r.structure_id
+          join structure_version v on v.structure_id = structure.id and v.version = structure.current_version
+        where r.service_organisation_id = ${organisationId} and r.state in ('accepted', 'declined')
+        order by r.decided_at desc, r.id
+        limit 500`,
+  );
+}
+
+/** The placement requests sent to these structures that still wait for an answer. */
+export async function derivePlacementRequests(db: Executor, structureCondition: SQL) {
+  return queryRows<DerivedNotification>(
+    db,
+    sql`select 'placement-request' as kind, r.id as "factId",
+          (r.sent_at at time zone 'Europe/Rome')::date::text as "occurredOn", ${instant("r.sent_at")} as "recordedAt",
+          m.pseudonym as "minorPseudonym", null::uuid as "caseId", null::uuid as "stayId",
+          r.id as "placementRequestId", r.structure_id as "structureId", v.name as "structureName",
+          null::uuid as "eventId", o.name as "serviceName"
+        from placement_request r join minor m on m.id = r.minor_id
+          join structure on structure.id = r.structure_id
+          join structure_version v on v.structure_id = structure.id and v.version = structure.current_version
+          join organisation o on o.id = r.service_organisation_id
+        where r.state = 'sent' and ${structureCondition}
+        order by r.sent_at desc, r.id
+        limit 500`,
+  );
 }

@@ -11,6 +11,8 @@ import { authorize } from "../../core/authorization.ts";
 import { structureScopeCondition } from "../../core/structure-scope.ts";
 import {
   type DerivedNotification,
+  derivePlacementAnswers,
+  derivePlacementRequests,
   deriveServiceNotifications,
   deriveStructureNotifications,
   findReadMarks,
@@ -21,15 +23,31 @@ import {
 async function derive(db: Executor, actor: Actor): Promise<DerivedNotification[]> {
   const scope = authorize(actor, "notification.read");
   if (scope === "own-organisation" && actor.organisationKind === "social-service")
-    return deriveServiceNotifications(db, actor.organisationId);
-  if (scope === "own-structures")
-    return deriveStructureNotifications(db, structureScopeCondition(actor, scope));
+    return newestFirst([
+      ...(await deriveServiceNotifications(db, actor.organisationId)),
+      ...(await derivePlacementAnswers(db, actor.organisationId)),
+    ]);
+  if (scope === "own-structures") {
+    const structures = structureScopeCondition(actor, scope);
+    return newestFirst([
+      ...(await deriveStructureNotifications(db, structures)),
+      ...(await derivePlacementRequests(db, structures)),
+    ]);
+  }
   return [];
+}
+
+function newestFirst(notifications: DerivedNotification[]) {
+  return notifications.sort(
+    (left, right) =>
+      right.recordedAt.localeCompare(left.recordedAt) || left.factId.localeCompare(right.factId),
+  );
 }
 
 function titleOf(notification: DerivedNotification) {
   const label = notificationKindLabels[notification.kind];
-  return notification.kind === "stay-linked" && notification.serviceName
+  return (notification.kind === "stay-linked" || notification.kind === "placement-request") &&
+    notification.serviceName
     ? `${label}: ${notification.serviceName}`
     : `${label} · ${notification.structureName}`;
 }
@@ -49,6 +67,8 @@ async function inboxOf(db: Executor, actor: Actor): Promise<Notification[]> {
       minorPseudonym: notification.minorPseudonym,
       caseId: notification.caseId,
       stayId: notification.stayId,
+      placementRequestId: notification.placementRequestId,
+      structureId: notification.structureId,
       structureName: notification.structureName,
       eventId: notification.eventId,
       serviceName: notification.serviceName,

@@ -57,6 +57,12 @@ export const areas: Area[] = [
   },
   { path: "/ospiti", navKey: "nav.guests", descriptionKey: "home.cards.guests", action: "stay.read" },
   {
+    path: "/richieste-inserimento",
+    navKey: "nav.placementRequests",
+    descriptionKey: "home.cards.placementRequests",
+    action: "placement.answer",
+  },
+  {
     path: "/posti-liberi",
     navKey: "nav.freePlaces",
     descriptionKey: "home.cards.freePlaces",
