@@ -113,9 +113,12 @@ describe("the service's SINBA flow page", () => {
     );
     expect(screen.getByText("2 flussi")).toBeDefined();
     const error = screen.getByText("Codice prestazione non ammesso per la tipologia di intervento");
-    expect(error.closest("tr")?.className).toContain("table-danger");
-    const ok = screen.getByText("D612.SINBA.20261120.0000001").closest("tr");
-    expect(ok?.className ?? "").not.toContain("table-danger");
+    expect(error.closest("td")?.className).toContain("fw-semibold");
+    expect(within(error.closest("tr") as HTMLElement).getByText("Richiesta non valida").className).toContain(
+      "bg-danger",
+    );
+    const ok = screen.getByText("D612.SINBA.20261120.0000001").closest("tr") as HTMLElement;
+    expect(within(ok).getByText("—").className).not.toContain("fw-semibold");
   });
 
   it("lists what a case still misses, field by field, linking to the form part that fills it", async () => {
