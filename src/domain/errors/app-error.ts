@@ -50,6 +50,8 @@ export const appErrorCodes = {
   "placement-request-closed": "La richiesta di inserimento è già stata decisa o ritirata.",
   "placement-no-room": "La struttura non ha posti liberi adatti al minore nel giorno indicato.",
   "case-not-open": "La cartella è chiusa: non si possono inviare richieste di inserimento.",
+  "placement-case-closed":
+    "La cartella del minore è stata chiusa dopo l'invio della richiesta: la richiesta non può più essere accettata.",
   "procura-semester-closed":
     "L'elenco per la Procura si produce per il semestre in corso e per quello precedente: per un semestre più vecchio occorre un accesso di emergenza per ciascun minore.",
 } as const;

@@ -63,6 +63,7 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   "placement-request-closed": 409,
   "placement-no-room": 409,
   "case-not-open": 409,
+  "placement-case-closed": 409,
   "merge-not-undoable": 409,
   internal: 500,
   "invalid-client-token": 401,

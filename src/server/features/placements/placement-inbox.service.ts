@@ -15,6 +15,7 @@ import type { Keyring } from "../../core/vault-keys.ts";
 import { findVaultRows, openIdentity } from "../registry/index.ts";
 import {
   findRequestsOfStructures,
+  isCaseClosed,
   lockRequest,
   type PlacementRequestRow,
   updateRequestDecision,
@@ -83,6 +84,9 @@ async function decide(
     const row = await lockRequest(tx, ids.requestId, reach);
     if (!row) throw new AppError("not-found", "La richiesta di inserimento non esiste.");
     const state = nextPlacementState(row.state, decision);
+    // A case closed since the sending takes no child in: the request can only be declined.
+    if (decision === "accept" && (await isCaseClosed(tx, row.caseId)))
+      throw new AppError("placement-case-closed");
     const decidedAt = now.toISOString();
     await updateRequestDecision(tx, row.id, { state, decidedAt, decidedBy: actor.userId, declineReason });
     await appendAuditEntry(tx, actor, {

@@ -104,6 +104,15 @@ export async function lockRequest(db: Executor, requestId: string, reach: SQL) {
   return row;
 }
 
+/** Whether the case has been closed (read under the request's lock, before an acceptance). */
+export async function isCaseClosed(db: Executor, caseId: string): Promise<boolean> {
+  const [row] = await queryRows<{ closed: boolean }>(
+    db,
+    sql`select closed_on is not null as closed from social_case where id = ${caseId}`,
+  );
+  return row?.closed ?? true;
+}
+
 /** The requests sent to the structures the condition names, the open ones first. */
 export async function findRequestsOfStructures(
   db: Executor,

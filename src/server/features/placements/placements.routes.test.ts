@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admit, openCaseFor } from "../../../../test/support/case-fixtures.ts";
+import { admit, openCaseFor, recordCaseFacts } from "../../../../test/support/case-fixtures.ts";
 import { italianChild } from "../../../../test/support/stay-fixtures.ts";
 import { structureRecord, vatNumber } from "../../../../test/support/structure-fixtures.ts";
 import {
@@ -288,5 +289,40 @@ describe("the placement request", () => {
     );
     expect(stay.via).toBe("case");
     expect((await otherSocial.get(`/api/v1/cases/${caseId}/placement-requests`)).statusCode).toBe(404);
+  });
+});
+
+describe("a request whose case was closed after the sending", () => {
+  it("cannot be accepted (409, nothing changed, no identity read), only declined", async () => {
+    const sister = italianChild({ familyName: "Serra", givenName: "Lia", sex: "F", birthDate: "2011-05-02" });
+    await admit(t, "ST000106", "e-2", addDays(t.today, -15), sister);
+    const opened = await openCaseFor(social, sister.fiscalCode as string, addDays(t.today, -10));
+    const sent = json<Request>(
+      await social.post(`/api/v1/cases/${opened.caseId}/placement-requests`, {
+        structureId: ids.get("ST000101"),
+      }),
+    );
+    expect(sent.state).toBe("sent");
+    await recordCaseFacts(social, opened.caseId, [
+      { id: randomUUID(), type: "closure", occurredOn: t.today, closure: { reason: "3", situation: "2" } },
+    ]);
+    const reads = sql`select count(*)::int as n from audit_entry where action = 'placement.identity-read'`;
+    const [before] = await queryRows<{ n: number }>(t.db, reads);
+    const base = `/api/v1/structures/${ids.get("ST000101")}/placement-requests/${sent.id}`;
+    const refused = await structureStaff.post(`${base}/accept`);
+    expect(refused.statusCode).toBe(409);
+    expect(json<{ code: string; detail: string }>(refused)).toMatchObject({
+      code: "placement-case-closed",
+      detail: expect.stringContaining("chiusa dopo l'invio"),
+    });
+    expect(refused.body).not.toContain(sister.fiscalCode as string);
+    const [after] = await queryRows<{ n: number }>(t.db, reads);
+    expect(after.n).toBe(before.n);
+    const waiting = json<{ items: Request[] }>(
+      await structureStaff.get(`/api/v1/structures/${ids.get("ST000101")}/placement-requests?state=sent`),
+    ).items;
+    expect(waiting.map((item) => item.id)).toContain(sent.id);
+    const declined = await structureStaff.post(`${base}/decline`, { reason: "Cartella chiusa dal servizio" });
+    expect(json(declined)).toMatchObject({ state: "declined" });
   });
 });

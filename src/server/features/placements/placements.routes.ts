@@ -165,7 +165,7 @@ export function registerPlacementRoutes(app: FastifyInstance, deps: AppDependenc
         operationId: "acceptPlacementRequest",
         summary: "Accettare una richiesta di inserimento: l'identità del minore per registrare l'ammissione",
         description:
-          "La lettura dell'identità è tracciata (finalità: ammissione) nella stessa transazione. Una richiesta già decisa o ritirata risponde 409 placement-request-closed.",
+          "La lettura dell'identità è tracciata (finalità: ammissione) nella stessa transazione. Una richiesta già decisa o ritirata risponde 409 placement-request-closed; una richiesta la cui cartella è stata chiusa dopo l'invio risponde 409 placement-case-closed.",
         security,
         params: structurePlacementRequestParams,
         response: { 200: placementAcceptedSchema },
