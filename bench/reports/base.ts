@@ -1,6 +1,7 @@
 /**
  * The database of the reports benchmark and the national-scale base loaded into it: reference
- * data and zones, the registry of minors, structures with their versions, ten years of stays.
+ * data and zones, the registry of minors, structures with their versions, ten years of stays and
+ * of foster care.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +14,7 @@ import { demoZones } from "../../src/db/seed/demo-zones.ts";
 import { loadReferenceData, loadZones } from "../../src/db/seed/reference-data.ts";
 import type { Keyring } from "../../src/server/core/vault-keys.ts";
 import { adminUrlOf } from "../../test/support/postgres-urls.ts";
+import { type FosterCareSummary, loadSyntheticFosterCare } from "./synthetic-foster-care.ts";
 import { loadSyntheticRegistry } from "./synthetic-minors.ts";
 import { loadSyntheticStays, type StaysSummary } from "./synthetic-stays.ts";
 import { loadSyntheticStructures } from "./synthetic-structures.ts";
@@ -84,10 +86,21 @@ export type BaseSummary = {
   structures: number;
   structureVersions: number;
   stays: StaysSummary;
-  seconds: { reference: number; registry: number; structures: number; stays: number; analyze: number };
+  fosterCare: FosterCareSummary;
+  seconds: {
+    reference: number;
+    registry: number;
+    structures: number;
+    stays: number;
+    fosterCare: number;
+    analyze: number;
+  };
 };
 
-/** National scale at 1: 1.2 M minors, 3,500 structures, ~30,000 present on an ordinary day. */
+/**
+ * National scale at 1: 1.2 M minors, 3,500 structures, ~30,000 present on an ordinary day in a
+ * structure and ~14,000 in out-of-family foster care.
+ */
 export async function loadReportsBase(
   db: Database,
   options: {
@@ -96,10 +109,12 @@ export async function loadReportsBase(
     regionCode: string;
     keyring: Keyring;
     withVault: boolean;
+    /** Days on which the summary counts who is in foster care. */
+    referenceDays: readonly string[];
     log: (line: string) => void;
   },
 ): Promise<BaseSummary> {
-  const seconds = { reference: 0, registry: 0, structures: 0, stays: 0, analyze: 0 };
+  const seconds = { reference: 0, registry: 0, structures: 0, stays: 0, fosterCare: 0, analyze: 0 };
   const timed = async <T>(phase: keyof typeof seconds, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await work();
@@ -143,6 +158,16 @@ export async function loadReportsBase(
     }),
   );
   options.log(`  stays: ${stays.stays}, history rows: ${stays.historyRows}`);
+  const fosterCare = await timed("fosterCare", () =>
+    loadSyntheticFosterCare(db, {
+      pools,
+      today: options.today,
+      regionCode: options.regionCode,
+      present: Math.round(14_000 * options.scale),
+      referenceDays: options.referenceDays,
+    }),
+  );
+  options.log(`  foster care: ${fosterCare.episodes} episodes, history rows: ${fosterCare.historyRows}`);
   // After a bulk load the planner needs fresh statistics and the visibility map, as autovacuum
   // would give them later.
   await timed("analyze", () => db.execute(sql`vacuum analyze`));
@@ -150,5 +175,12 @@ export async function loadReportsBase(
     db,
     sql`select count(*)::int as versions from structure_version`,
   );
-  return { minors: pools.loaded, structures: structures.length, structureVersions: versions, stays, seconds };
+  return {
+    minors: pools.loaded,
+    structures: structures.length,
+    structureVersions: versions,
+    stays,
+    fosterCare,
+    seconds,
+  };
 }

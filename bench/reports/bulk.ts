@@ -46,6 +46,25 @@ export const isoOf = (day: number) => new Date(day * dayMs).toISOString().slice(
 export const instantOf = (day: number, minutes: number) =>
   new Date(day * dayMs + minutes * 60_000).toISOString();
 /** Month number (year × 12 + month − 1) of a YYYY-MM or YYYY-MM-DD string. */
+/**
+ * The instant a fact of a day was recorded: some days after it (the lag, drawn from `lags`:
+ * ranges of days with their weights), in office hours, after `after` when given; null when that
+ * instant is still to come.
+ */
+export function recordingOf(
+  { weighted, between }: ReturnType<typeof sampler>,
+  now: number,
+  lags: readonly (readonly [readonly [number, number], number])[],
+) {
+  return (day: number, after?: string): string | null => {
+    const lag = weighted(lags.map(([[min, max], weight]) => [between(min, max), weight] as const));
+    let instant = instantOf(day + lag, between(480, 1080));
+    if (after !== undefined && instant <= after)
+      instant = new Date(Date.parse(after) + 60_000 * between(5, 600)).toISOString();
+    return Date.parse(instant) > now ? null : instant;
+  };
+}
+
 export const monthOf = (iso: string) => +iso.slice(0, 4) * 12 + +iso.slice(5, 7) - 1;
 /** Day number of the first day of a month number. */
 export const firstDayOfMonth = (month: number) => Date.UTC(Math.floor(month / 12), month % 12, 1) / dayMs;

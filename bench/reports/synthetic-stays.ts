@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, type Executor, queryRows } from "../../src/db/database.ts";
-import { dayOf, insertRows, instantOf, isoOf, monthOf, sampler, seededRandom } from "./bulk.ts";
+import { dayOf, insertRows, isoOf, monthOf, recordingOf, sampler, seededRandom } from "./bulk.ts";
 import { type PlannedChild, planStays } from "./stay-plan.ts";
 import type { MinorPool, RegistryPools } from "./synthetic-minors.ts";
 import type { SyntheticStructure } from "./synthetic-structures.ts";
@@ -65,7 +65,7 @@ export type StaysSummary = {
 };
 
 /** Takes an unused child born in `month`, else in the nearest month with one left (never after `latest`). */
-function takeMinor(
+export function takeMinor(
   pool: MinorPool,
   month: number,
   latest: number,
@@ -93,7 +93,8 @@ export async function loadSyntheticStays(
   },
 ): Promise<StaysSummary> {
   const random = seededRandom((options.seed ?? 11) + 1);
-  const { pick, weighted, between } = sampler(random);
+  const sampling = sampler(random);
+  const { pick, between } = sampling;
   const now = Date.now();
   const today = dayOf(options.today);
   const { children, meanPresent } = planStays({
@@ -108,19 +109,12 @@ export async function loadSyntheticStays(
   );
   const regionComuni = comuni.filter((c) => c.inRegion).map((c) => c.code);
   const otherComuni = comuni.filter((c) => !c.inRegion).map((c) => c.code);
-  const lag = () =>
-    weighted([
-      [between(0, 2), 70],
-      [between(3, 10), 25],
-      [between(11, 60), 5],
-    ] as const);
-  /** The instant a fact of `day` was recorded, or null if it is not recorded yet. */
-  const recorded = (day: number, after?: string) => {
-    let instant = instantOf(day + lag(), between(480, 1080));
-    if (after !== undefined && instant <= after)
-      instant = new Date(Date.parse(after) + 60_000 * between(5, 600)).toISOString();
-    return Date.parse(instant) > now ? null : instant;
-  };
+  /** The instant a fact of `day` was recorded (after `after`), or null if it is not recorded yet. */
+  const recorded = recordingOf(sampling, now, [
+    [[0, 2], 70],
+    [[3, 10], 25],
+    [[11, 60], 5],
+  ]);
 
   const stays: Record<string, unknown>[] = [];
   const history: Record<string, unknown>[] = [];

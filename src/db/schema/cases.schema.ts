@@ -113,3 +113,41 @@ export const fosterCarer = pgTable(
     index("foster_carer_key").on(t.keyId),
   ],
 );
+
+/**
+ * Every state a foster-care episode has been in, and from when to when it was the recorded truth,
+ * as `stay_history` is for stays: reports "as known at" an instant read the version whose
+ * interval contains it. Written by a trigger on `social_case` from its projection (migration
+ * 0024), so every writer (case events, merges of minors) leaves history without knowing it. No
+ * foster carer is ever here.
+ */
+export const fosterCareHistory = pgTable(
+  "foster_care_history",
+  {
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+    /** The foster-care-start event: the episode. */
+    episodeId: uuid("episode_id").notNull(),
+    caseId: uuid("case_id").notNull(),
+    minorId: uuid("minor_id").notNull(),
+    serviceOrganisationId: uuid("service_organisation_id").notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    /** The episode's end, when recorded. */
+    endDate: date("end_date", { mode: "string" }),
+    /** The closure of the case: an episode never outlasts the case that records it. */
+    caseClosedOn: date("case_closed_on", { mode: "string" }),
+    /** SINBA codes: FormaInterventoAffido, TipoInterventoAffido, DurataAffido, CarattereAffido, EsitoAffido. */
+    form: text("form"),
+    kind: text("kind"),
+    duration: text("duration"),
+    character: text("character"),
+    nightsPerWeek: integer("nights_per_week"),
+    outcome: text("outcome"),
+    recordedFrom: timestamp("recorded_from", { withTimezone: true, mode: "string" }).notNull(),
+    recordedTo: timestamp("recorded_to", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("foster_care_history_case").on(t.caseId).where(sql`recorded_to is null`),
+    index("foster_care_history_episode").on(t.episodeId, t.recordedFrom),
+    index("foster_care_history_start").on(t.startDate),
+  ],
+);

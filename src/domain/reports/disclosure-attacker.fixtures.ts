@@ -1,10 +1,15 @@
 /**
  * An attacker of a published release, written apart from the disclosure control so that it can
- * catch its mistakes: it writes the equations straight from the tables (every line of every table
- * sums to its margin; a margin printed as a cell of another table of the same population is that
- * cell) and solves them with dense Gauss–Jordan elimination over exact fractions. A hidden cell is
- * recovered when every solution gives it the same value, that is when no vector of the null space
- * moves it.
+ * catch its mistakes: it writes the equations straight from the tables (every line of every table,
+ * over any of its dimensions at once, sums to its margin; a margin printed as a cell of another
+ * table of the same population is that cell) and solves them with dense Gauss–Jordan elimination
+ * over exact fractions. A hidden cell is recovered when every solution gives it the same value,
+ * that is when no vector of the null space moves it.
+ *
+ * A table with a `slice` is read as if each of its rows carried the slice's values as well: its
+ * cells fix its dimensions and the slice's, and its lines only ever run over its own dimensions
+ * (the total of "residential by sex" is the `residential` cell of "by setting"; nothing sums the
+ * residential table over settings).
  */
 import type { ReportRow, ReportTable } from "./report.ts";
 
@@ -37,6 +42,26 @@ function measuresUnderControl(table: ReportTable): string[] {
   return table.protectedMeasures ?? table.measures;
 }
 
+/** The dimensions a cell of the table fixes: those it shows, then those of its slice. */
+function fixedDimensions(table: ReportTable): string[] {
+  return [...table.dimensions, ...Object.keys(table.slice ?? {})];
+}
+
+/** The value a row of the table has in a dimension, shown or fixed by the slice. */
+function dimensionValue(table: ReportTable, row: ReportRow, dimension: string): string | number | null {
+  const slice = table.slice ?? {};
+  return Object.hasOwn(slice, dimension) ? slice[dimension] : row[dimension];
+}
+
+/** Every subset of the dimensions but the whole: the dimensions a margin of the table keeps. */
+function properSubsets(dimensions: string[]): string[][] {
+  const subsets = dimensions.reduce<string[][]>(
+    (partial, dimension) => partial.flatMap((subset) => [subset, [...subset, dimension]]),
+    [[]],
+  );
+  return subsets.filter((subset) => subset.length < dimensions.length);
+}
+
 function cellValue(row: ReportRow, measure: string): number {
   const value = row[measure];
   return typeof value === "number" ? value : 0;
@@ -63,12 +88,13 @@ export function attackRelease(original: ReportTable[], published: ReportTable[])
   const equations: Fraction[][] = [];
   published.forEach((table, tableIndex) => {
     for (const measure of measuresUnderControl(table)) {
-      for (const varying of table.dimensions) {
-        const fixed = table.dimensions.filter((dimension) => dimension !== varying);
-        const lineOf = (row: ReportRow) => JSON.stringify(fixed.map((dimension) => row[dimension]));
+      for (const kept of properSubsets(table.dimensions)) {
+        const fixed = [...kept, ...Object.keys(table.slice ?? {})];
+        const lineOf = (source: ReportTable, row: ReportRow) =>
+          JSON.stringify(fixed.map((dimension) => dimensionValue(source, row, dimension)));
         const lines = new Map<string, number[]>();
         table.rows.forEach((row, rowIndex) => {
-          lines.set(lineOf(row), [...(lines.get(lineOf(row)) ?? []), rowIndex]);
+          lines.set(lineOf(table, row), [...(lines.get(lineOf(table, row)) ?? []), rowIndex]);
         });
         for (const [line, rowIndices] of lines) {
           const equation: Fraction[] = unknowns.map(() => zero);
@@ -83,10 +109,13 @@ export function attackRelease(original: ReportTable[], published: ReportTable[])
           let marginUnknown: number | undefined;
           published.forEach((other, otherIndex) => {
             if (other.population === undefined || other.population !== table.population) return;
-            if (!sameDimensions(other.dimensions, fixed) || !measuresUnderControl(other).includes(measure))
+            if (
+              !sameDimensions(fixedDimensions(other), fixed) ||
+              !measuresUnderControl(other).includes(measure)
+            )
               return;
             other.rows.forEach((otherRow, otherRowIndex) => {
-              if (lineOf(otherRow) !== line) return;
+              if (lineOf(other, otherRow) !== line) return;
               marginUnknown ??= unknownIndex.get(`${otherIndex}/${otherRowIndex}/${measure}`);
             });
           });
@@ -106,7 +135,8 @@ export function attackRelease(original: ReportTable[], published: ReportTable[])
     }
   });
 
-  // A cell printed by two tables of the same population over the same dimensions is one number.
+  // A cell printed by two tables of the same population over the same dimensions (slices included)
+  // is one number.
   published.forEach((table, tableIndex) => {
     published.forEach((other, otherIndex) => {
       if (
@@ -116,13 +146,18 @@ export function attackRelease(original: ReportTable[], published: ReportTable[])
       ) {
         return;
       }
-      if (!sameDimensions(table.dimensions, other.dimensions)) return;
-      const keyOf = (row: ReportRow) => JSON.stringify(table.dimensions.map((dimension) => row[dimension]));
+      const dimensions = fixedDimensions(table);
+      if (!sameDimensions(dimensions, fixedDimensions(other))) return;
+      const keyOf = (source: ReportTable, row: ReportRow) =>
+        JSON.stringify(dimensions.map((dimension) => dimensionValue(source, row, dimension)));
       for (const measure of measuresUnderControl(table).filter((name) =>
         measuresUnderControl(other).includes(name),
       )) {
         table.rows.forEach((row, rowIndex) => {
-          const otherRowIndex = other.rows.findIndex((otherRow) => keyOf(otherRow) === keyOf(row));
+          const otherRowIndex = other.rows.findIndex(
+            (otherRow) => keyOf(other, otherRow) === keyOf(table, row),
+          );
+          if (otherRowIndex < 0) return; // another slice, or a row the other table does not list
           const equation: Fraction[] = unknowns.map(() => zero);
           let rightHandSide = 0;
           const left = unknownIndex.get(`${tableIndex}/${rowIndex}/${measure}`);

@@ -40,17 +40,29 @@ function table(id: string, sizes: [string, number][], counts: number[], populati
   };
 }
 
-/** A table of the units of `cube` over some of its dimensions (a margin of the cube). */
-function tabulate(cube: ReportTable, dimensions: string[], population: string): ReportTable {
+/**
+ * A table of the units of `cube` over some of its dimensions (a margin of the cube), or of the
+ * units of one slice of the cube when `slice` fixes other dimensions.
+ */
+function tabulate(
+  cube: ReportTable,
+  dimensions: string[],
+  population: string,
+  slice?: Record<string, string>,
+): ReportTable {
   const sizes = dimensions.map(
     (dimension) => [dimension, new Set(cube.rows.map((row) => row[dimension])).size] as [string, number],
   );
   const counts = combinations(sizes).map((values) =>
     cube.rows
-      .filter((row) => dimensions.every((dimension) => row[dimension] === values[dimension]))
+      .filter((row) =>
+        Object.entries({ ...values, ...slice }).every(([dimension, code]) => row[dimension] === code),
+      )
       .reduce((sum, row) => sum + (row.count as number), 0),
   );
-  return table(`by-${dimensions.join("-")}`, sizes, counts, population);
+  const counted = table(`by-${dimensions.join("-")}`, sizes, counts, population);
+  if (slice === undefined) return counted;
+  return { ...counted, id: `${Object.values(slice).join("-")}-${counted.id}`, slice };
 }
 
 const oneDimensional = fc
@@ -123,6 +135,51 @@ const release = fc
       }),
   );
 
+/**
+ * A population split by a dimension `s` the way out-of-family minors are by setting: a table of
+ * the whole population that shows `s`, tables of some of its slices (s = s1, s = s2, …) over other
+ * dimensions, and maybe a table of the whole over those dimensions, in any order.
+ */
+const slicedRelease = fc
+  .tuple(
+    fc.integer({ min: 2, max: 3 }),
+    fc.integer({ min: 1, max: 3 }),
+    fc.integer({ min: 1, max: 3 }),
+    fc.constantFrom<string[]>([], ["a"], ["b"], ["a", "b"]),
+    fc.constantFrom<string[][]>([], [["a"]], [["b"]], [["a", "b"]], [["a"], ["a", "b"]]),
+  )
+  .chain(([settings, first, second, together, whole]) =>
+    fc
+      .tuple(
+        fc.array(count, { minLength: settings * first * second, maxLength: settings * first * second }),
+        fc.array(fc.constantFrom<string[] | null>(null, ["a"], ["b"], ["a", "b"]), {
+          minLength: settings,
+          maxLength: settings,
+        }),
+      )
+      .filter(([, slices]) => slices.some((dimensions) => dimensions !== null))
+      .map(([counts, slices]) => {
+        const cube = table(
+          "cube",
+          [
+            ["s", settings],
+            ["a", first],
+            ["b", second],
+          ],
+          counts,
+        );
+        return [
+          tabulate(cube, ["s", ...together], "stock"),
+          ...slices.flatMap((dimensions, index) =>
+            dimensions === null ? [] : [tabulate(cube, dimensions, "stock", { s: `s${index + 1}` })],
+          ),
+          ...whole.map((dimensions) => tabulate(cube, dimensions, "stock")),
+        ];
+      }),
+  )
+  // In any order, as the reports list them.
+  .chain((tables) => fc.shuffledSubarray(tables, { minLength: tables.length, maxLength: tables.length }));
+
 const cellKey = (cell: { table: number; row: number; measure: string }) =>
   `${cell.table}/${cell.row}/${cell.measure}`;
 
@@ -179,6 +236,13 @@ describe("disclosure control against an attacker who solves the equations", () =
     fc.assert(
       fc.property(release, threshold, (tables, limit) => checkRelease(tables, limit)),
       { numRuns: 150 },
+    );
+  });
+
+  it("protects a population split into slices, with the table of the whole by the sliced dimension", () => {
+    fc.assert(
+      fc.property(slicedRelease, threshold, (tables, limit) => checkRelease(tables, limit)),
+      { numRuns: 120 },
     );
   });
 

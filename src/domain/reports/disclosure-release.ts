@@ -8,6 +8,13 @@
  * two tables share a `population` key and the measure. Tables without a population key share
  * nothing. Dimensions with the same name are taken to use the same code list.
  *
+ * A table with a `slice` counts only the units of its population with the slice's values of
+ * dimensions it does not show: its rows are read as carrying those values too, so its cells are
+ * the cells of a table of the population over its dimensions and the slice's, and its total is a
+ * cell of a table over the slice's dimensions ("residential by sex" has the `residential` cell of
+ * "by setting" as its total). Its margins keep the slice's dimensions fixed: the slice says nothing
+ * of the units outside it.
+ *
  * The attacker knows every published cell and every margin and total of every table, printed or
  * not, except a margin that is itself a hidden cell of another table. For tables of three or more
  * dimensions every margin of every lower order counts as known, which is the conservative reading.
@@ -72,9 +79,17 @@ export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {
   tables.forEach((table, tableIndex) => {
     const group = table.population === undefined ? ["table", tableIndex] : ["population", table.population];
     const dimensions = [...table.dimensions].sort();
+    const slice = sliceOf(table);
+    const sliced = Object.keys(slice);
+    // The dimensions a node fixes: those of the subset, and the slice's in every node of the table.
+    const fixedBy = (subset: string[]) => (sliced.length === 0 ? subset : [...subset, ...sliced].sort());
+    const codeOf = (row: ReportRow, dimension: string) =>
+      Object.hasOwn(slice, dimension) ? slice[dimension] : (row[dimension] ?? null);
     for (const measure of protectedMeasuresOf(table)) {
-      const keyOf = (subset: string[], row: ReportRow) =>
-        JSON.stringify([group, measure, subset, subset.map((dimension) => row[dimension] ?? null)]);
+      const keyOf = (subset: string[], row: ReportRow) => {
+        const fixed = fixedBy(subset);
+        return JSON.stringify([group, measure, fixed, fixed.map((dimension) => codeOf(row, dimension))]);
+      };
 
       const cellIds = table.rows.map((row, rowIndex) => {
         const id = nodeId(keyOf(dimensions, row));
@@ -88,7 +103,8 @@ export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {
         return id;
       });
 
-      // Every proper subset of the dimensions gives margins: the empty one gives the total.
+      // Every proper subset of the dimensions gives margins: the empty one gives the total. The
+      // slice's dimensions are never summed over.
       const subsetCount = 2 ** dimensions.length - 1;
       for (let mask = 0; mask < subsetCount; mask++) {
         const subset = dimensions.filter((_, index) => (mask >> index) & 1);
@@ -116,6 +132,18 @@ export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {
     for (const part of relation.parts) relationsByNode[part].push(index);
   });
   return { nodes, relations, relationsByNode };
+}
+
+/** The slice of a table, checked: it needs a population and must not fix a dimension it shows. */
+function sliceOf(table: ReportTable): Record<string, string> {
+  const slice = table.slice ?? {};
+  const sliced = Object.keys(slice);
+  if (sliced.length === 0) return slice;
+  if (table.population === undefined) throw new Error(`table ${table.id}: a slice needs a population`);
+  const shown = sliced.filter((dimension) => table.dimensions.includes(dimension));
+  if (shown.length > 0)
+    throw new Error(`table ${table.id}: a slice fixes shown dimensions ${shown.join(", ")}`);
+  return slice;
 }
 
 /** Nodes hidden before secondary suppression: small counts, and cells the input already hides. */

@@ -218,6 +218,209 @@ describe("a release checked as a whole", () => {
   });
 });
 
+describe("tables that count a slice of a population", () => {
+  const outOfFamily = "out-of-family-minors@2025-06-30";
+  const sliceTable = (
+    id: string,
+    dimensions: string[],
+    rows: ReportRow[],
+    slice?: Record<string, string>,
+  ): ReportTable => ({ ...countTable(id, dimensions, rows, outOfFamily), ...(slice && { slice }) });
+  const hide = (table: ReportTable, rowIndices: number[]): ReportTable => ({
+    ...table,
+    rows: table.rows.map((row, index) => {
+      if (!rowIndices.includes(index)) return row;
+      const hidden: ReportRow = { ...row };
+      hidden.count = null;
+      hidden.flag = "c";
+      return hidden;
+    }),
+  });
+  /**
+   * The tables controlled as if each slice were a population of its own, then published as they
+   * are: an attacker reading them that way finds nothing.
+   */
+  const controlIgnoringSlices = (tables: ReportTable[]) => {
+    const ownPopulations = tables.map(({ slice, ...table }) => ({
+      ...table,
+      population: slice === undefined ? table.population : `${table.population}/${slice.setting}`,
+    }));
+    const controlled = applyDisclosureControl(ownPopulations);
+    expect(attackRelease(ownPopulations, controlled)).toEqual([]);
+    return controlled.map((table, index) => ({
+      ...table,
+      population: tables[index].population,
+      slice: tables[index].slice,
+    }));
+  };
+
+  // Minors out of family by setting, by setting × sex, residential and foster care by sex, by sex.
+  const release = [
+    sliceTable(
+      "by-setting",
+      ["setting"],
+      [
+        { setting: "residential", count: 12 },
+        { setting: "foster-care", count: 5 },
+      ],
+    ),
+    sliceTable(
+      "by-setting-sex",
+      ["setting", "sex"],
+      [
+        { setting: "residential", sex: "F", count: 5 },
+        { setting: "residential", sex: "M", count: 7 },
+        { setting: "foster-care", sex: "F", count: 1 },
+        { setting: "foster-care", sex: "M", count: 4 },
+      ],
+    ),
+    sliceTable(
+      "residential-by-sex",
+      ["sex"],
+      [
+        { sex: "F", count: 5 },
+        { sex: "M", count: 7 },
+      ],
+      { setting: "residential" },
+    ),
+    sliceTable(
+      "foster-care-by-sex",
+      ["sex"],
+      [
+        { sex: "F", count: 1 },
+        { sex: "M", count: 4 },
+      ],
+      { setting: "foster-care" },
+    ),
+    sliceTable(
+      "by-sex",
+      ["sex"],
+      [
+        { sex: "F", count: 6 },
+        { sex: "M", count: 11 },
+      ],
+    ),
+  ];
+
+  it("gives away the foster care cells hidden in their slice and in the cross table: residential F + foster care F = F", () => {
+    const published = release.map((table, index) =>
+      index === 1 ? hide(table, [2, 3]) : index === 3 ? hide(table, [0, 1]) : table,
+    );
+    expect(attackRelease(release, published)).toEqual([
+      { table: 1, row: 2, measure: "count", value: 1 },
+      { table: 1, row: 3, measure: "count", value: 4 },
+      { table: 3, row: 0, measure: "count", value: 1 },
+      { table: 3, row: 1, measure: "count", value: 4 },
+    ]);
+    expect(findRecoverableCells(published)).toEqual([
+      { table: 1, row: 2, measure: "count" },
+      { table: 3, row: 0, measure: "count" },
+      { table: 1, row: 3, measure: "count" },
+      { table: 3, row: 1, measure: "count" },
+    ]);
+  });
+
+  it("hides in each slice the cells it hides in the cross table, leaving nothing to recover", () => {
+    const published = applyDisclosureControl(release);
+    expect(published.map(counts)).toEqual([
+      [12, 5],
+      [null, null, null, null],
+      [null, null],
+      [null, null],
+      [6, 11],
+    ]);
+    expect(attackRelease(release, published)).toEqual([]);
+    expect(findRecoverableCells(published)).toEqual([]);
+  });
+
+  it("is not protected by controlling each slice as a population of its own: the residential slice prints the cross table's hidden cells", () => {
+    const published = controlIgnoringSlices(release);
+    expect(published.map(counts)).toEqual([
+      [12, 5],
+      [null, null, null, null],
+      [5, 7],
+      [null, null],
+      [6, 11],
+    ]);
+    expect(attackRelease(release, published)).toEqual([
+      { table: 1, row: 0, measure: "count", value: 5 },
+      { table: 1, row: 1, measure: "count", value: 7 },
+      { table: 1, row: 2, measure: "count", value: 1 },
+      { table: 1, row: 3, measure: "count", value: 4 },
+      { table: 3, row: 0, measure: "count", value: 1 },
+      { table: 3, row: 1, measure: "count", value: 4 },
+    ]);
+  });
+
+  // Without the cross table: the slices' totals are the cells of "by setting".
+  const totals = [
+    sliceTable(
+      "by-setting",
+      ["setting"],
+      [
+        { setting: "residential", count: 2 },
+        { setting: "foster-care", count: 10 },
+      ],
+    ),
+    sliceTable(
+      "residential-by-sex",
+      ["sex"],
+      [
+        { sex: "F", count: 1 },
+        { sex: "M", count: 1 },
+      ],
+      { setting: "residential" },
+    ),
+    sliceTable(
+      "foster-care-by-sex",
+      ["sex"],
+      [
+        { sex: "F", count: 4 },
+        { sex: "M", count: 6 },
+      ],
+      { setting: "foster-care" },
+    ),
+    sliceTable(
+      "by-sex",
+      ["sex"],
+      [
+        { sex: "F", count: 5 },
+        { sex: "M", count: 7 },
+      ],
+    ),
+  ];
+
+  it("takes a slice's total for a cell of the table by the sliced dimension", () => {
+    const ignoring = controlIgnoringSlices(totals);
+    expect(ignoring.map(counts)).toEqual([
+      [null, null],
+      [null, null],
+      [4, 6],
+      [5, 7],
+    ]);
+    // The published foster care cells add up to the hidden foster care cell of "by setting".
+    expect(attackRelease(totals, ignoring)).toEqual([
+      { table: 0, row: 0, measure: "count", value: 2 },
+      { table: 0, row: 1, measure: "count", value: 10 },
+    ]);
+    const published = applyDisclosureControl(totals);
+    expect(published.map(counts)).toEqual([
+      [null, null],
+      [null, null],
+      [null, 6],
+      [5, 7],
+    ]);
+    expect(attackRelease(totals, published)).toEqual([]);
+    expect(findRecoverableCells(published)).toEqual([]);
+  });
+
+  it("refuses a slice without a population, or one that fixes a dimension the table shows", () => {
+    const residential = release[2];
+    expect(() => applyDisclosureControl([{ ...residential, population: undefined }])).toThrow(/population/);
+    expect(() => applyDisclosureControl([{ ...residential, slice: { sex: "F" } }])).toThrow(/sex/);
+  });
+});
+
 describe("threshold", () => {
   it("refuses a threshold below 3 or not a whole number", () => {
     expect(() => applyDisclosureControl([line([1, 5])], 2)).toThrow(AppError);

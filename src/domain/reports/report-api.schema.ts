@@ -99,6 +99,12 @@ export const reportTableSchema = z
     totals: z.record(z.string(), z.number().nullable()).optional(),
     msnaIncluded: z.boolean().optional(),
     population: z.string().optional(),
+    slice: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe(
+        "La tabella conta solo le unità della popolazione con questi valori (es. setting: residential): è una parte della popolazione, le cui altre tabelle riportano il totale",
+      ),
     protectedMeasures: z.array(z.string()).optional(),
     note: z.string().optional(),
   })

@@ -52,6 +52,26 @@ export const provenances = [
   { code: "unknown", label: "Provenienza non nota" },
 ] as const satisfies CodeList;
 
+/** Where a minor out of family lives: out of family = residential + foster care. */
+export const outOfFamilySettings = [
+  { code: "residential", label: "Servizi residenziali" },
+  { code: "foster-care", label: "Affidamento familiare" },
+] as const satisfies CodeList;
+
+/** Foster care by the carers' relation to the child (SINBA TipoInterventoAffido). */
+export const fosterKinds = [
+  { code: "intra-familial", label: "Affido intrafamiliare" },
+  { code: "hetero-familial", label: "Affido eterofamiliare" },
+  { code: "unknown", label: "Tipo di affido non noto" },
+] as const satisfies CodeList;
+
+/** Foster care by its legal form (SINBA FormaInterventoAffido). */
+export const fosterForms = [
+  { code: "consensual", label: "Consensuale" },
+  { code: "judicial", label: "Giudiziale" },
+  { code: "unknown", label: "Forma non nota" },
+] as const satisfies CodeList;
+
 /** The value of any dimension whose source is missing or not in its code list. */
 export const unknownCode = "unknown";
 

@@ -7,8 +7,17 @@ import {
   legalBases,
   sexes,
 } from "../code-lists/interchange-codes.ts";
+import { sinbaEsitoAffido } from "../code-lists/sinba-codes.ts";
 import { nationalStructureTypes, structureStatuses } from "../code-lists/structure-codes.ts";
-import { ageClasses, citizenshipGroups, lengthOfStayClasses, provenances } from "./report-classes.ts";
+import {
+  ageClasses,
+  citizenshipGroups,
+  fosterForms,
+  fosterKinds,
+  lengthOfStayClasses,
+  outOfFamilySettings,
+  provenances,
+} from "./report-classes.ts";
 
 /**
  * The Italian words of every report, one wording for the screen and for every file: the names of
@@ -61,6 +70,11 @@ const columnLabels: Record<string, string> = {
   eventType: "Tipo di evento",
   issue: "Problema dei dati",
   severalStays: "Più accoglienze presenti",
+  bothSettings: "In struttura e in affidamento nello stesso giorno",
+  setting: "Collocamento",
+  fosterKind: "Tipo di affido",
+  fosterForm: "Forma dell'affido",
+  fosterOutcome: "Esito dell'affido",
   structureVersionMissing: "Struttura senza versione ASSO alla data",
   count: "Numero",
   minors: "Minori",
@@ -108,6 +122,10 @@ const valueLists: Record<string, CodeList> = {
   legalBasis: legalBases,
   lengthOfStay: lengthOfStayClasses,
   provenance: provenances,
+  setting: outOfFamilySettings,
+  fosterKind: fosterKinds,
+  fosterForm: fosterForms,
+  fosterOutcome: [...sinbaEsitoAffido, { code: "unknown", label: "Esito non indicato" }],
   origin: admissionOrigins,
   kind: admissionKinds,
   admissionKind: admissionKinds,
@@ -117,6 +135,7 @@ const valueLists: Record<string, CodeList> = {
   issue: [
     { code: "several-present-stays", label: "Minori con più accoglienze presenti" },
     { code: "structure-version-missing", label: "Struttura senza versione ASSO alla data" },
+    { code: "in-both-settings", label: "Minori in struttura e in affidamento nello stesso giorno" },
     { code: "age-unknown", label: "Età non nota" },
   ],
 };

@@ -7,13 +7,14 @@ import type { ReportId, ReportParameters } from "./report.ts";
  */
 
 export const reportTitles: Record<ReportId, string> = {
-  "out-of-family-stock": "Minori fuori famiglia presenti in struttura",
-  admissions: "Ammissioni nelle strutture residenziali",
-  discharges: "Dimissioni dalle strutture residenziali",
-  "ministry-survey": "Rilevazione Ministero / Regioni sui servizi residenziali per minori",
+  "out-of-family-stock": "Minori fuori famiglia: servizi residenziali e affidamento familiare",
+  admissions: "Ammissioni nelle strutture residenziali e affidamenti familiari iniziati",
+  discharges: "Dimissioni dalle strutture residenziali e affidamenti familiari conclusi",
+  "ministry-survey":
+    "Rilevazione Ministero / Regioni: bambini e ragazzi in affidamento familiare e nei servizi residenziali",
   "istat-presidi": "Rilevazione ISTAT sui presidi residenziali: strutture per minori",
   occupancy: "Posti e presenze nelle strutture per minori",
-  trend: "Andamento mensile dei minori presenti in struttura",
+  trend: "Andamento mensile dei minori fuori famiglia",
   "procura-list":
     "Elenco semestrale dei minori accolti per la Procura della Repubblica presso il Tribunale per i minorenni",
   timeliness: "Tempestività delle registrazioni",
@@ -21,16 +22,18 @@ export const reportTitles: Record<ReportId, string> = {
 
 export const reportDescriptions: Record<ReportId, string> = {
   "out-of-family-stock":
-    "Minori presenti nel giorno indicato per classe di età e sesso, cittadinanza, tipologia nazionale della struttura, base giuridica, durata dell'accoglienza, provenienza, provincia e zona della struttura.",
+    "Minori fuori famiglia nel giorno indicato, nei servizi residenziali e in affidamento familiare, affiancati e insieme: per collocamento, classe di età e sesso, cittadinanza; le strutture per tipologia nazionale, base giuridica, durata dell'accoglienza, provenienza, provincia e zona; l'affidamento per tipo e forma, durata e provenienza.",
   admissions:
-    "Accoglienze iniziate nell'anno per provenienza, classe di età all'ammissione, sesso, cittadinanza, base giuridica e modalità (programmata o in emergenza).",
-  discharges: "Accoglienze concluse nell'anno per destinazione, motivo, durata, classe di età e sesso.",
+    "Accoglienze iniziate nell'anno per provenienza, classe di età all'ammissione, sesso, cittadinanza, base giuridica e modalità (programmata o in emergenza); affidamenti familiari iniziati per classe di età e sesso, tipo e forma.",
+  discharges:
+    "Accoglienze concluse nell'anno per destinazione, motivo, durata, classe di età e sesso; affidamenti familiari conclusi per esito, durata, classe di età e sesso.",
   "ministry-survey":
-    "Il formato della rilevazione del Ministero e delle Regioni: presenti al 31/12 e dimissioni dell'anno per destinazione.",
+    "Il formato della rilevazione del Ministero e delle Regioni, nelle sue due parti: minori in affidamento familiare e nei servizi residenziali al 31/12, dimissioni dell'anno per destinazione e affidamenti conclusi per esito.",
   "istat-presidi":
     "Una riga per struttura: posti autorizzati, presenti al 31/12 per sesso e cittadinanza, entrate e uscite dell'anno.",
   occupancy: "Per struttura, per zona e per l'intera Regione: posti autorizzati, presenti e posti liberi.",
-  trend: "Minori presenti alla fine di ogni mese, per gruppo di cittadinanza.",
+  trend:
+    "Minori fuori famiglia alla fine di ogni mese, nei servizi residenziali e in affidamento familiare; i presenti nei servizi residenziali per gruppo di cittadinanza.",
   "procura-list":
     "Elenco nominativo dei minori accolti nel semestre da una struttura, per l'obbligo semestrale verso la Procura della Repubblica presso il Tribunale per i minorenni. Riservato al responsabile della struttura.",
   timeliness:

@@ -64,6 +64,12 @@ export type ReportTable = {
   /** Tables with the same population key count the same units: their margins must agree. */
   population?: string;
   /**
+   * The table counts only the units of its population with these values of dimensions it does not
+   * show (e.g. `{ setting: "residential" }`): its cells, margins and total are those nodes of the
+   * population, the sliced dimensions fixed. Requires `population`.
+   */
+  slice?: Record<string, string>;
+  /**
    * The measures that count persons (or reveal such a count), subject to disclosure control;
    * absent means every measure of the table (`["count"]` for count tables).
    */

@@ -27,6 +27,9 @@ export const itReports = {
   sections: {
     stock: "Minori presenti",
     stockIntro: "Minori presenti il {{date}}.",
+    outOfFamily: "Minori fuori famiglia",
+    outOfFamilyIntro:
+      "Minori fuori famiglia il {{date}}: nei servizi residenziali e in affidamento familiare, affiancati e insieme. L'affidamento non ha struttura: con un filtro per zona o provincia le tabelle riguardano le strutture.",
     trend: "Andamento mensile",
     trendIntro: "Minori presenti alla fine di ogni mese, dal {{from}} al {{to}}, per gruppo di cittadinanza.",
     occupancy: "Posti occupati e liberi",

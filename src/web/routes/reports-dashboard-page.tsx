@@ -54,7 +54,7 @@ export function ReportsDashboardPage() {
   }, [stock.data, values.province]);
   const date = dateLabel(values.date);
   const sections = [
-    { report: "out-of-family-stock", label: t("reports.sections.stock") },
+    { report: "out-of-family-stock", label: t("reports.sections.outOfFamily") },
     { report: "trend", label: t("reports.sections.trend") },
     { report: "occupancy", label: t("reports.sections.occupancy") },
     { report: "admissions", label: t("reports.sections.admissions") },
@@ -83,8 +83,8 @@ export function ReportsDashboardPage() {
       <ReportSection
         report="out-of-family-stock"
         query={stockQuery}
-        heading={t("reports.sections.stock")}
-        intro={t("reports.sections.stockIntro", { date })}
+        heading={t("reports.sections.outOfFamily")}
+        intro={t("reports.sections.outOfFamilyIntro", { date })}
         withNotice
         indexId="dashboard-index"
       />

@@ -14,8 +14,11 @@ import { useStructureChoices } from "../features/stays/stays-api.ts";
 import { StructureSwitcher } from "../features/stays/structure-switcher.tsx";
 
 /** Of the stock, a structure needs its guests by age and sex, not the regional breakdowns. */
+/** Of the stock, the structure's guests by age: the residential tables, not foster care's. */
 const isAgeTable = (table: ReportTableResponse) =>
-  table.dimensions.some((dimension) => dimension.startsWith("ageClass"));
+  table.dimensions.some((dimension) => dimension.startsWith("ageClass")) &&
+  table.slice?.setting !== "foster-care" &&
+  !table.dimensions.includes("setting");
 /** Of the places, the structure's own row, not the totals of every zone. */
 const isStructureTable = (table: ReportTableResponse) => table.dimensions.includes("structure");
 

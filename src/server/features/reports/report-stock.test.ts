@@ -75,10 +75,12 @@ describe("out-of-family-stock on 31/12/2025", () => {
       "educativo-psicologica",
       "unknown",
     ]);
-    const minors = result.tables.filter((table) => table.population === `present-minors@${day}`);
-    expect(minors.length).toBe(8);
+    // No foster care in this world: the tables of all minors out of family and of the residential
+    // slice count the seven, those of the foster-care slice none.
+    const minors = result.tables.filter((table) => table.population === `out-of-family-minors@${day}`);
+    expect(minors.length).toBe(16);
     for (const table of minors) {
-      expect(table.total, table.id).toBe(7);
+      expect(table.total, table.id).toBe(table.slice?.setting === "foster-care" ? 0 : 7);
       expect(table.msnaIncluded).toBe(true);
       expect(table.measures).toEqual(["count"]);
     }
@@ -202,9 +204,11 @@ describe("ministry-survey 2025", () => {
   it("excludes MSNA from the totals and reports them apart; discharges of the year by destination", async () => {
     const result = await world.run("ministry-survey", { year: 2025 });
     const withoutMsna = result.tables.filter(
-      (table) => table.population === `present-minors-excluding-msna@${day}`,
+      (table) =>
+        table.population === `out-of-family-minors-excluding-msna@${day}` &&
+        table.slice?.setting !== "foster-care",
     );
-    expect(withoutMsna.map((table) => table.total)).toEqual([6, 6, 6, 6, 6]);
+    expect(withoutMsna.map((table) => table.total)).toEqual([6, 6, 6, 6, 6, 6]);
     for (const table of withoutMsna) expect(table.msnaIncluded).toBe(false);
     expect(nonZeroCells(result, "stock-by-age-class-sex")).toEqual({
       "6-10|F": 1,

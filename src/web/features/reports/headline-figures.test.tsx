@@ -29,19 +29,30 @@ const table = (id: string, rows: ReportTableResponse["rows"], total: number | nu
 });
 
 const current = stockResult([
-  table("by-age-class-sex", [], 12500),
   table(
-    "by-citizenship-group",
+    "by-setting",
     [
-      { citizenshipGroup: "italian", count: 8000 },
-      { citizenshipGroup: "msna", count: 1700 },
-      { citizenshipGroup: "foreign", count: 2800 },
+      { setting: "residential", count: 7500 },
+      { setting: "foster-care", count: 5000 },
     ],
     12500,
   ),
-  table("young-adults-by-sex-citizenship-group", [], 64),
+  table("by-age-class-sex", [], 7500),
+  table(
+    "by-setting-citizenship-group",
+    [
+      { setting: "residential", citizenshipGroup: "italian", count: 4000 },
+      { setting: "residential", citizenshipGroup: "msna", count: 1700 },
+      { setting: "residential", citizenshipGroup: "foreign", count: 1800 },
+      { setting: "foster-care", citizenshipGroup: "italian", count: 4000 },
+      { setting: "foster-care", citizenshipGroup: "msna", count: 0 },
+      { setting: "foster-care", citizenshipGroup: "foreign", count: 1000 },
+    ],
+    12500,
+  ),
+  table("young-adults-by-setting-sex", [], 64),
 ]);
-const yearBefore = stockResult([table("by-age-class-sex", [], 10000)]);
+const yearBefore = stockResult([table("by-setting", [], 10000)]);
 
 describe("the headline of Monitoraggio", () => {
   it("takes the same day a year before, 29 February falling back to the 28th", () => {
@@ -58,18 +69,18 @@ describe("the headline of Monitoraggio", () => {
       changeShare: 0.25,
       msna: 1700,
       youngAdults: 64,
-      fosterShare: null,
+      fosterShare: 0.4,
     });
   });
 
   it("withholds a figure when a cell it would sum is withheld, and the change when a total is", () => {
     const protectedCurrent = stockResult([
-      table("by-age-class-sex", [], null),
+      table("by-setting", [], null),
       table(
-        "by-citizenship-group",
+        "by-setting-citizenship-group",
         [
-          { citizenshipGroup: "msna", count: null, flag: "c" },
-          { citizenshipGroup: "italian", count: 40 },
+          { setting: "residential", citizenshipGroup: "msna", count: null, flag: "c" },
+          { setting: "residential", citizenshipGroup: "italian", count: 40 },
         ],
         null,
       ),
@@ -85,7 +96,7 @@ describe("the headline of Monitoraggio", () => {
     expect(headlineFigures(current, undefined)).toMatchObject({ total: 12500, change: null });
   });
 
-  it("gives the share in foster care when the report has the setting table", () => {
+  it("gives the share in foster care from the setting table", () => {
     const withFoster = stockResult([
       table(
         "by-setting",
@@ -110,7 +121,7 @@ describe("the headline of Monitoraggio", () => {
     expect(within(panel).getByText("Il 03/12/2025: 10.000")).toBeTruthy();
     expect(figureOf("Di cui minori stranieri non accompagnati")).toBe("1700");
     expect(figureOf("Giovani di 18-21 anni in prosieguo")).toBe("64");
-    expect(within(panel).queryByText("In affidamento familiare")).toBeNull();
+    expect(figureOf("In affidamento familiare")).toBe("40%");
   });
 
   it("lists the sections as links a reader can jump to", () => {

@@ -22,7 +22,7 @@ export type HeadlineFigures = {
   msna: Figure;
   /** Young adults of 18–21 still in care, not among the minors. */
   youngAdults: Figure;
-  /** Share of the minors out of family who are in foster care, when the report has foster care. */
+  /** Share of the minors out of family who are in foster care. */
   fosterShare: Figure;
 };
 
@@ -56,8 +56,9 @@ export function headlineFigures(
   current: ReportResultResponse | undefined,
   yearBefore: ReportResultResponse | undefined,
 ): HeadlineFigures {
-  const total = tableTotal(current, "by-age-class-sex");
-  const totalYearBefore = tableTotal(yearBefore, "by-age-class-sex");
+  // Out of family: residential services and foster care together.
+  const total = tableTotal(current, "by-setting");
+  const totalYearBefore = tableTotal(yearBefore, "by-setting");
   const change = total !== null && totalYearBefore !== null ? total - totalYearBefore : null;
   const changeShare = change !== null && totalYearBefore ? change / totalYearBefore : null;
   const setting = tableOf(current, "by-setting");
@@ -68,8 +69,8 @@ export function headlineFigures(
     totalYearBefore,
     change,
     changeShare,
-    msna: countWhere(tableOf(current, "by-citizenship-group"), "citizenshipGroup", "msna"),
-    youngAdults: tableTotal(current, "young-adults-by-sex-citizenship-group"),
+    msna: countWhere(tableOf(current, "by-setting-citizenship-group"), "citizenshipGroup", "msna"),
+    youngAdults: tableTotal(current, "young-adults-by-setting-sex"),
     fosterShare: foster !== null && together ? foster / together : null,
   };
 }

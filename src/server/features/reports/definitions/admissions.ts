@@ -3,15 +3,22 @@ import type { ReportParameters } from "../../../../domain/reports/report.ts";
 import {
   citizenshipGroups,
   codesOfList,
+  fosterForms,
+  fosterKinds,
   minorAgeClasses,
 } from "../../../../domain/reports/report-classes.ts";
 import type { DefinitionContext } from "./common-sql.ts";
 import { definitionTexts, sourceTexts } from "./definition-texts.ts";
-import { flowDimensions, flowUnits } from "./flow-units.ts";
+import { flowDimensions, flowUnits, fosterCareFlowUnits } from "./flow-units.ts";
 import type { ReportDefinition } from "./report-definition.ts";
 import { type CountTableSpec, countTables, withUnknown } from "./tabulate.ts";
 
-/** Stays started in the year, by the attributes known at admission. */
+const fosterDimensions = {
+  kind: { name: "fosterKind", values: codesOfList(fosterKinds) },
+  form: { name: "fosterForm", values: codesOfList(fosterForms) },
+};
+
+/** Stays and out-of-family foster cares started in the year, by the attributes known at the start. */
 export const admissions: ReportDefinition = {
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const year = Number(parameters.year);
@@ -57,23 +64,49 @@ export const admissions: ReportDefinition = {
         note: "Età nel giorno dell'ammissione; non comprese nei totali dei minori.",
       },
     ];
-    const tables = await countTables(
-      context.db,
-      flowUnits(context, "admission", `${year}-01-01`, `${year}-12-31`),
-      specs,
-    );
+    const fosterSpecs: CountTableSpec[] = [
+      {
+        id: "foster-care-starts-by-age-class-sex",
+        title: `Affidamenti familiari iniziati nel ${year} per classe di età all'inizio e sesso`,
+        dimensions: [{ name: "ageClass", values: codesOfList(minorAgeClasses) }, sex],
+        where: { ageGroup: ["minor"] },
+        population: `foster-care-started-minors@${year}`,
+        msnaIncluded: true,
+      },
+      {
+        id: "foster-care-starts-by-kind-form",
+        title: `Affidamenti familiari iniziati nel ${year} per tipo e forma dell'affido`,
+        dimensions: [fosterDimensions.kind, fosterDimensions.form],
+        where: { ageGroup: ["minor"] },
+        population: `foster-care-started-minors@${year}`,
+        msnaIncluded: true,
+      },
+    ];
+    const tables = [
+      ...(await countTables(
+        context.db,
+        flowUnits(context, "admission", `${year}-01-01`, `${year}-12-31`),
+        specs,
+      )),
+      ...(await countTables(
+        context.db,
+        fosterCareFlowUnits(context, "start", `${year}-01-01`, `${year}-12-31`),
+        fosterSpecs,
+      )),
+    ];
     return {
       tables,
       definitions: [
-        `Anno di riferimento: ${year}: accoglienze con data di ammissione nell'anno.`,
+        `Anno di riferimento: ${year}: accoglienze con data di ammissione nell'anno e affidamenti familiari iniziati nell'anno.`,
         definitionTexts.flows,
+        definitionTexts.fosterCare,
         definitionTexts.age,
         definitionTexts.minors,
         definitionTexts.ageClasses,
         definitionTexts.citizenship,
         definitionTexts.zeros,
       ],
-      source: sourceTexts.stays,
+      source: sourceTexts.outOfFamily,
     };
   },
 };

@@ -76,6 +76,87 @@ export function presentOn(context: KnowledgeContext, day: SQL): SQL {
 }
 
 /**
+ * Every foster-care episode, as known at the instant (foster_care_history, as `knownStays`):
+ * the version whose recording interval contains it; the latest knowledge reads current versions.
+ */
+export function knownFosterCare(context: KnowledgeContext): SQL {
+  const known = context.isLatest
+    ? sql`h.recorded_to is null`
+    : sql`h.recorded_from <= ${context.asOf}::timestamptz
+          and (h.recorded_to is null or h.recorded_to > ${context.asOf}::timestamptz)`;
+  return sql`(
+    select h.episode_id, h.case_id, h.minor_id, h.service_organisation_id, h.start_date,
+      least(h.end_date, h.case_closed_on) as end_date, h.form, h.kind, h.duration, h.character,
+      h.nights_per_week, h.outcome
+    from foster_care_history h
+    where ${known}
+  )`;
+}
+
+/**
+ * A foster care that is out of family (the Ministry's definition): residential (CarattereAffido
+ * 1), at least five nights a week (a residential episode that does not say counts).
+ */
+export function outOfFamilyFosterCareSql(episode: SQL): SQL {
+  return sql`(${episode}.character = '1' and coalesce(${episode}.nights_per_week, 7) >= 5)`;
+}
+
+/**
+ * In out-of-family foster care on a day: from its start (included) to its end or the case's
+ * closure (excluded), as a stay.
+ */
+export function fosterCareOutOfFamilySql(episode: SQL, day: SQL): SQL {
+  return sql`(${outOfFamilyFosterCareSql(episode)}
+    and ${episode}.start_date <= ${day}::date
+    and (${episode}.end_date is null or ${episode}.end_date > ${day}::date))`;
+}
+
+/**
+ * Who is out of family on a day, the minor being the unit: present in a residential structure
+ * (`presentOn`'s rule) or in foster care (`fosterCareOutOfFamilySql`). A minor in several
+ * episodes on D (bad data) counts once, in the most recent (latest start; a stay before a foster
+ * care started the same day), and carries how many stays it had (`present_stays`) and whether it
+ * was in both settings (`in_both_settings`). Foster care has no structure: a report for some
+ * structures only (a manager's, or filtered by zone or province) counts none.
+ */
+export function outOfFamilyOn(context: KnowledgeContext, day: SQL): SQL {
+  return sql`(
+    select chosen.* from (
+      select distinct on (e.minor_id) e.*,
+        (count(*) filter (where e.setting = 'residential') over all_of_minor)::int as present_stays,
+        (bool_or(e.setting = 'residential') over all_of_minor
+          and bool_or(e.setting = 'foster-care') over all_of_minor) as in_both_settings
+      from (
+        select 'residential' as setting, 1 as setting_order, s.minor_id, s.stay_id as episode_id,
+          s.structure_id, s.admission_date as start_date, s.legal_basis, s.referring_comune, s.msna,
+          null::text as foster_kind, null::text as foster_form
+        from ${knownStays(context)} s
+        where ${presentOnSql(sql`s`, day)}
+        union all
+        select 'foster-care', 0, f.minor_id, f.episode_id, null::uuid, f.start_date, null::text,
+          service.comune, false, f.kind, f.form
+        from ${knownFosterCare(context)} f
+        join organisation service on service.id = f.service_organisation_id
+        where ${fosterCareOutOfFamilySql(sql`f`, day)}
+      ) e
+      window all_of_minor as (partition by e.minor_id)
+      order by e.minor_id, e.start_date desc, e.setting_order desc, e.episode_id desc
+    ) chosen
+    where ${scopeCondition(context, sql`chosen.structure_id`)}
+  )`;
+}
+
+/** TipoInterventoAffido: 1 intra-familial, 2 hetero-familial. */
+export function fosterKindSql(code: SQL): SQL {
+  return sql`(case ${code} when '1' then 'intra-familial' when '2' then 'hetero-familial' else 'unknown' end)`;
+}
+
+/** FormaInterventoAffido: 1 consensual, 2 judicial. */
+export function fosterFormSql(code: SQL): SQL {
+  return sql`(case ${code} when '1' then 'consensual' when '2' then 'judicial' else 'unknown' end)`;
+}
+
+/**
  * Completed months of age on a day, from the birth year and month only (birthday taken as the
  * first of the month, decision 0006); null when unknown or when the day precedes the birth month.
  */

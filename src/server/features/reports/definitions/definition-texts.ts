@@ -5,7 +5,11 @@ export const definitionTexts = {
   presence:
     "Presente nel giorno G: accoglienza con data di ammissione ≤ G e senza dimissione o con dimissione successiva a G. Il giorno della dimissione non è un giorno di presenza; il minore temporaneamente allontanato è presente.",
   countingUnit:
-    "L'unità di conteggio è il minore, non l'accoglienza: un minore con più accoglienze aperte nello stesso giorno (dato da correggere) è contato una sola volta, nell'accoglienza più recente, e segnalato nella tabella della qualità dei dati.",
+    "L'unità di conteggio è il minore, non l'accoglienza: un minore con più accoglienze aperte nello stesso giorno, o in struttura e in affidamento nello stesso giorno (dato da correggere), è contato una sola volta, nell'episodio più recente, e segnalato nella tabella della qualità dei dati.",
+  outOfFamily:
+    "Fuori famiglia: minori accolti nei servizi residenziali o in affidamento familiare residenziale. Le tabelle per collocamento riportano le due parti e il loro totale; le tabelle dei servizi residenziali e dell'affidamento sono le due parti della stessa popolazione.",
+  fosterCare:
+    "Affidamento familiare (definizione del Ministero): affido di carattere residenziale per almeno cinque notti a settimana, dalla data di inizio (compresa) alla fine dell'affido o alla chiusura della presa in carico (escluse), dalla cartella sociale (SINBA) del servizio che ha in carico il minore. L'affido non ha struttura: i prospetti ristretti a strutture, zone o province non lo comprendono. La cartella sociale non registra lo stato di MSNA: i minori in affidamento sono contati secondo la cittadinanza.",
   age: "Età nel giorno G: anni compiuti calcolati dall'anno e dal mese di nascita, considerando come compleanno il primo giorno del mese di nascita (il giorno di nascita resta nella cassaforte delle identità): un minore nato nel marzo 2012 compie 14 anni il 1° marzo 2026. L'errore possibile è al più di 30 giorni a cavallo delle classi.",
   minors:
     "Minori: 0-17 anni nel giorno di riferimento. I giovani di 18-21 anni con accoglienza ancora aperta (prosieguo amministrativo) sono riportati in tabelle proprie e non entrano nei totali dei minori. Chi ha età non nota è contato tra i minori, nella classe «età non nota».",
@@ -21,7 +25,7 @@ export const definitionTexts = {
   structureOnDay:
     "Le strutture sono considerate come erano nel giorno di riferimento (tipologia, comune, zona, posti autorizzati), secondo lo storico ASSO; le zone sono quelle configurate oggi dalla Regione.",
   flows:
-    "Ingressi e dimissioni: l'unità è l'accoglienza (un minore accolto due volte nell'anno conta due volte); l'età è calcolata nel giorno dell'ammissione o della dimissione.",
+    "Ingressi e dimissioni: l'unità è l'accoglienza o l'affido (un minore accolto due volte nell'anno conta due volte); l'età è calcolata nel giorno dell'ammissione o della dimissione, dell'inizio o della fine dell'affido.",
   zeros: "Ogni combinazione di valori è riportata, anche se pari a zero, nell'ordine delle liste di codici.",
   asOf: (asOf: string) =>
     `Situazione dei dati come registrati al ${asOf} (UTC): rettifiche e annullamenti registrati dopo tale istante non sono considerati.`,
@@ -29,6 +33,8 @@ export const definitionTexts = {
 };
 
 export const sourceTexts = {
+  outOfFamily:
+    "ASMI: accoglienze registrate dalle strutture; SINBA: episodi di affidamento familiare delle cartelle sociali dei servizi, nella versione registrata all'istante indicato; anagrafe unica dei minori per sesso, anno e mese di nascita e cittadinanza; ASSO per tipologia, comune e posti delle strutture.",
   stays:
     "ASMI: accoglienze registrate dalle strutture (applicazione web o eventi dei loro gestionali), nella versione registrata all'istante indicato; anagrafe unica dei minori per sesso, anno e mese di nascita e cittadinanza; ASSO per tipologia, comune e posti delle strutture.",
   structures:

@@ -7,11 +7,11 @@ import {
 } from "../../../../domain/reports/report-classes.ts";
 import type { DefinitionContext } from "./common-sql.ts";
 import { definitionTexts, sourceTexts } from "./definition-texts.ts";
-import { flowDimensions, flowUnits } from "./flow-units.ts";
+import { flowDimensions, flowUnits, fosterCareFlowUnits } from "./flow-units.ts";
 import type { ReportDefinition } from "./report-definition.ts";
 import { type CountTableSpec, countTables } from "./tabulate.ts";
 
-/** Stays ended in the year: where the minors went, why, after how long. */
+/** Stays and out-of-family foster cares ended in the year: where the minors went, why, after how long. */
 export const discharges: ReportDefinition = {
   async compute(context: DefinitionContext, parameters: ReportParameters) {
     const year = Number(parameters.year);
@@ -52,23 +52,59 @@ export const discharges: ReportDefinition = {
         note: "Età nel giorno della dimissione; non comprese nei totali dei minori.",
       },
     ];
-    const tables = await countTables(
-      context.db,
-      flowUnits(context, "discharge", `${year}-01-01`, `${year}-12-31`),
-      specs,
-    );
+    const ended = `foster-care-ended-minors@${year}`;
+    const fosterSpecs: CountTableSpec[] = [
+      {
+        id: "foster-care-ends-by-outcome",
+        title: `Affidamenti familiari conclusi nel ${year} per esito`,
+        dimensions: [flowDimensions.fosterOutcome],
+        where: { ageGroup: ["minor"] },
+        population: ended,
+        msnaIncluded: true,
+        note: "Un affido concluso con la chiusura della presa in carico senza esito ha esito non indicato.",
+      },
+      {
+        id: "foster-care-ends-by-length",
+        title: `Affidamenti familiari conclusi nel ${year} per durata dell'affido`,
+        dimensions: [{ name: "lengthOfStay", values: codesOfList(lengthOfStayClasses) }],
+        where: { ageGroup: ["minor"] },
+        population: ended,
+        msnaIncluded: true,
+      },
+      {
+        id: "foster-care-ends-by-age-class-sex",
+        title: `Affidamenti familiari conclusi nel ${year} per classe di età alla fine e sesso`,
+        dimensions: [{ name: "ageClass", values: codesOfList(minorAgeClasses) }, sex],
+        where: { ageGroup: ["minor"] },
+        population: ended,
+        msnaIncluded: true,
+      },
+    ];
+    const tables = [
+      ...(await countTables(
+        context.db,
+        flowUnits(context, "discharge", `${year}-01-01`, `${year}-12-31`),
+        specs,
+      )),
+      ...(await countTables(
+        context.db,
+        fosterCareFlowUnits(context, "end", `${year}-01-01`, `${year}-12-31`),
+        fosterSpecs,
+      )),
+    ];
     return {
       tables,
       definitions: [
-        `Anno di riferimento: ${year}: accoglienze con data di dimissione nell'anno.`,
+        `Anno di riferimento: ${year}: accoglienze con data di dimissione nell'anno e affidamenti familiari conclusi nell'anno.`,
         definitionTexts.flows,
+        definitionTexts.fosterCare,
         "Durata dell'accoglienza alla dimissione: anni compiuti tra ammissione e dimissione, nelle classi meno di 1 anno, da 1 a meno di 2, da 2 a meno di 4, 4 anni e oltre.",
         definitionTexts.age,
         definitionTexts.minors,
         definitionTexts.ageClasses,
         definitionTexts.zeros,
       ],
-      source: sourceTexts.stays,
+      source: sourceTexts.outOfFamily,
     };
   },
 };

@@ -5,6 +5,7 @@ import {
   codesOf,
   dischargeDestinations,
   dischargeReasons,
+  sinbaEsitoAffido,
 } from "../../../../domain/code-lists/index.ts";
 import {
   ageClassSql,
@@ -12,9 +13,13 @@ import {
   citizenshipGroupSql,
   codeOrUnknown,
   type DefinitionContext,
+  fosterFormSql,
+  fosterKindSql,
+  knownFosterCare,
   knownStays,
   lengthOfStaySql,
   minorWithAge,
+  outOfFamilyFosterCareSql,
   provenanceSql,
   scopeCondition,
 } from "./common-sql.ts";
@@ -53,7 +58,39 @@ export function flowUnits(
   )`;
 }
 
+/**
+ * Foster-care episodes of the out-of-family kind (residential, five nights a week or more) that
+ * started or ended between two days, one row each (the episode is the unit of flows); an episode
+ * without an end ends at the closure of the case that records it. Age on the day of the start or
+ * of the end; length at the end. Foster care has no structure: only a report for the whole region
+ * counts them.
+ */
+export function fosterCareFlowUnits(
+  context: DefinitionContext,
+  event: "start" | "end",
+  from: string,
+  to: string,
+): SQL {
+  const eventDay = event === "start" ? sql`f.start_date` : sql`f.end_date`;
+  const age = sql`m.months`;
+  return sql`(
+    select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
+      ${citizenshipGroupSql(sql`false`, sql`m.citizenship`)} as "citizenshipGroup",
+      'no' as "msna",
+      ${fosterKindSql(sql`f.kind`)} as "fosterKind",
+      ${fosterFormSql(sql`f.form`)} as "fosterForm",
+      ${event === "end" ? codeOrUnknown(sql`f.outcome`) : sql`null::text`} as "fosterOutcome",
+      ${event === "end" ? lengthOfStaySql(sql`f.start_date`, sql`f.end_date`) : sql`null::text`} as "lengthOfStay"
+    from ${knownFosterCare(context)} f
+    ${minorWithAge(sql`f.minor_id`, eventDay)}
+    where ${outOfFamilyFosterCareSql(sql`f`)}
+      and ${eventDay} between ${from}::date and ${to}::date
+      and ${scopeCondition(context, sql`null::uuid`)}
+  )`;
+}
+
 export const flowDimensions = {
+  fosterOutcome: { name: "fosterOutcome", values: withUnknown(codesOf(sinbaEsitoAffido)) },
   origin: { name: "origin", values: withUnknown(codesOf(admissionOrigins)) },
   admissionKind: { name: "admissionKind", values: withUnknown(codesOf(admissionKinds)) },
   destination: { name: "destination", values: withUnknown(codesOf(dischargeDestinations)) },

@@ -5,8 +5,11 @@ import type { ReportTable } from "../../../../domain/reports/report.ts";
 import {
   citizenshipGroups,
   codesOfList,
+  fosterForms,
+  fosterKinds,
   lengthOfStayClasses,
   minorAgeClasses,
+  outOfFamilySettings,
   provenances,
 } from "../../../../domain/reports/report-classes.ts";
 import {
@@ -15,9 +18,11 @@ import {
   citizenshipGroupSql,
   codeOrUnknown,
   type DefinitionContext,
+  fosterFormSql,
+  fosterKindSql,
   lengthOfStaySql,
   minorWithAge,
-  presentOn,
+  outOfFamilyOn,
   provenanceSql,
   structureOn,
   zoneOfComune,
@@ -25,8 +30,9 @@ import {
 import { type Dimension, withUnknown } from "./tabulate.ts";
 
 /**
- * The persons present on a day, one row each (the minor as unit, in its most recent stay), with
- * every attribute the stock tables group by. Columns are the dimension names.
+ * The persons out of family on a day, one row each (the minor as unit, in its most recent
+ * episode: a stay or a foster care), with every attribute the stock tables group by. Columns
+ * are the dimension names; `setting` says residential or foster care.
  */
 export function stockUnits(context: DefinitionContext, day: string): SQL {
   const onDay = sql`${day}::date`;
@@ -36,16 +42,21 @@ export function stockUnits(context: DefinitionContext, day: string): SQL {
     select ${ageClassSql(age)} as "ageClass", ${ageGroupSql(age)} as "ageGroup", m.sex as "sex",
       ${citizenshipGroupSql(sql`p.msna`, sql`m.citizenship`)} as "citizenshipGroup",
       (case when p.msna then 'yes' else 'no' end) as "msna",
+      p.setting as "setting",
       ${codeOrUnknown(sql`sv.national_type`)} as "nationalType",
       ${codeOrUnknown(sql`p.legal_basis`)} as "legalBasis",
-      ${lengthOfStaySql(sql`p.admission_date`, onDay)} as "lengthOfStay",
+      ${fosterKindSql(sql`p.foster_kind`)} as "fosterKind",
+      ${fosterFormSql(sql`p.foster_form`)} as "fosterForm",
+      ${lengthOfStaySql(sql`p.start_date`, onDay)} as "lengthOfStay",
       ${provenanceSql(context, sql`p.referring_comune`)} as "provenance",
       ${codeOrUnknown(sql`structure_comune.province_abbreviation`)} as "province",
       ${codeOrUnknown(sql`zone_of.zone_code`)} as "zone",
       (case when p.present_stays > 1 then 'yes' else 'no' end) as "severalStays",
-      (case when sv.structure_id is null then 'yes' else 'no' end) as "structureVersionMissing",
+      (case when p.in_both_settings then 'yes' else 'no' end) as "bothSettings",
+      (case when p.setting = 'residential' and sv.structure_id is null then 'yes' else 'no' end)
+        as "structureVersionMissing",
       p.structure_id::text as "structureId"
-    from ${presentOn(context, onDay)} p
+    from ${outOfFamilyOn(context, onDay)} p
     ${minorWithAge(sql`p.minor_id`, onDay)}
     left join comune referring on referring.istat_code = p.referring_comune
     left join ${structureOn(context, onDay)} sv on sv.structure_id = p.structure_id
@@ -68,6 +79,9 @@ export function stockDimensions(territory: { provinces: string[]; zones: string[
     legalBasis: { name: "legalBasis", values: withUnknown(codesOf(legalBases)) },
     lengthOfStay: { name: "lengthOfStay", values: codesOfList(lengthOfStayClasses) },
     provenance: { name: "provenance", values: codesOfList(provenances) },
+    setting: { name: "setting", values: codesOfList(outOfFamilySettings) },
+    fosterKind: { name: "fosterKind", values: codesOfList(fosterKinds) },
+    fosterForm: { name: "fosterForm", values: codesOfList(fosterForms) },
     province: { name: "province", values: withUnknown(territory.provinces) },
     zone: { name: "zone", values: withUnknown(territory.zones) },
   } satisfies Record<string, Dimension>;
@@ -76,9 +90,14 @@ export function stockDimensions(territory: { provinces: string[]; zones: string[
 export const minorsOnly = { ageGroup: ["minor"] } as const;
 export const youngAdultsOnly = { ageGroup: ["young-adult"] } as const;
 
+/** The two halves of out of family: tables of one are slices of the population of both. */
+export const residentialSlice = { setting: "residential" } as const;
+export const fosterCareSlice = { setting: "foster-care" } as const;
+
 /** Data-quality issues counted among the units: the spec names the minor with several stays. */
 export const dataQualityIssues = [
   { column: "severalStays", code: "several-present-stays", title: "Minori con più accoglienze presenti" },
+  { column: "bothSettings", code: "in-both-settings", title: "Minori in struttura e in affidamento" },
   {
     column: "structureVersionMissing",
     code: "structure-version-missing",
@@ -111,6 +130,6 @@ export function dataQualityTable(hidden: ReportTable[], ageUnknown: number, popu
     total: null,
     msnaIncluded: true,
     population: `data-quality:${population}`,
-    note: "Persone presenti con un problema dei dati, per problema (una persona può averne più d'uno): più accoglienze presenti nello stesso giorno (contate una volta, nella più recente), struttura senza versione ASSO alla data, età non nota.",
+    note: "Persone fuori famiglia con un problema dei dati, per problema (una persona può averne più d'uno): più accoglienze presenti nello stesso giorno, in struttura e in affidamento nello stesso giorno (contate una volta, nell'episodio più recente), struttura senza versione ASSO alla data, età non nota.",
   };
 }

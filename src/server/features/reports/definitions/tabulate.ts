@@ -11,6 +11,11 @@ export type CountTableSpec = {
   dimensions: Dimension[];
   where?: Record<string, readonly string[]>;
   population: string;
+  /**
+   * The table counts only the units with these values (e.g. residential): a slice of its
+   * population, said so in the table for disclosure control; also a filter, like `where`.
+   */
+  slice?: Record<string, string>;
   msnaIncluded?: boolean;
   note?: string;
 };
@@ -23,7 +28,22 @@ type GroupedRow = Record<string, string | number | null> & { grouping_mask: numb
  * dimension values appears, in list order, zeros included; a value outside the lists (a code the
  * lists do not know) is counted under `unknown` when the dimension has it, or appended.
  */
-export async function countTables(db: Executor, units: SQL, specs: CountTableSpec[]): Promise<ReportTable[]> {
+export async function countTables(
+  db: Executor,
+  units: SQL,
+  tableSpecs: CountTableSpec[],
+): Promise<ReportTable[]> {
+  const specs = tableSpecs.map((spec) =>
+    spec.slice
+      ? {
+          ...spec,
+          where: {
+            ...spec.where,
+            ...Object.fromEntries(Object.entries(spec.slice).map(([column, value]) => [column, [value]])),
+          },
+        }
+      : spec,
+  );
   const setOf = (spec: CountTableSpec) =>
     [
       ...new Set([...spec.dimensions.map((dimension) => dimension.name), ...Object.keys(spec.where ?? {})]),
@@ -94,6 +114,7 @@ export async function countTables(db: Executor, units: SQL, specs: CountTableSpe
       total: tableRows.reduce((sum, row) => sum + Number(row.count), 0),
       msnaIncluded: spec.msnaIncluded ?? true,
       population: spec.population,
+      ...(spec.slice ? { slice: spec.slice } : {}),
       ...(spec.note ? { note: spec.note } : {}),
     };
   });

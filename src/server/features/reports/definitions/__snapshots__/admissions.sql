@@ -42,3 +42,36 @@ with units as materialized (select * from (
         from units
         group by grouping sets (("ageGroup", "origin"), ("ageClass", "ageGroup", "sex"), ("ageGroup", "citizenshipGroup"), ("ageGroup", "legalBasis"), ("admissionKind", "ageGroup"), ("ageGroup", "sex"));
 -- parameters: ["09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-01","2025-12-31"]
+
+with units as materialized (select * from (
+    select (case when m.months is null then 'unknown' when m.months < 36 then '0-2' when m.months < 72 then '3-5' when m.months < 132 then '6-10' when m.months < 180 then '11-14' when m.months < 216 then '15-17' else '18-21' end) as "ageClass", (case when m.months >= 216 then 'young-adult' else 'minor' end) as "ageGroup", m.sex as "sex",
+      (case when false then 'msna' when m.citizenship = '100' then 'italian'
+    when coalesce(m.citizenship, '') = '' then 'unknown' else 'foreign' end) as "citizenshipGroup",
+      'no' as "msna",
+      (case f.kind when '1' then 'intra-familial' when '2' then 'hetero-familial' else 'unknown' end) as "fosterKind",
+      (case f.form when '1' then 'consensual' when '2' then 'judicial' else 'unknown' end) as "fosterForm",
+      null::text as "fosterOutcome",
+      null::text as "lengthOfStay"
+    from (
+    select h.episode_id, h.case_id, h.minor_id, h.service_organisation_id, h.start_date,
+      least(h.end_date, h.case_closed_on) as end_date, h.form, h.kind, h.duration, h.character,
+      h.nights_per_week, h.outcome
+    from foster_care_history h
+    where h.recorded_from <= $1::timestamptz
+          and (h.recorded_to is null or h.recorded_to > $2::timestamptz)
+  ) f
+    cross join lateral (
+      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from f.start_date)::int * 12 + extract(month from f.start_date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from f.start_date)::int * 12 + extract(month from f.start_date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
+      from minor where minor.id = f.minor_id offset 0
+    ) m
+    where (f.character = '1' and coalesce(f.nights_per_week, 7) >= 5)
+      and f.start_date between $3::date and $4::date
+      and true
+  ) as classified)
+        select "ageClass", "ageGroup", "fosterForm", "fosterKind", "sex", grouping("ageClass", "ageGroup", "fosterForm", "fosterKind", "sex")::int as grouping_mask,
+          count(*)::int as count
+        from units
+        group by grouping sets (("ageClass", "ageGroup", "sex"), ("ageGroup", "fosterForm", "fosterKind"));
+-- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-01","2025-12-31"]
