@@ -139,7 +139,10 @@ export function outOfFamilyOn(context: KnowledgeContext, day: SQL): SQL {
         join organisation service on service.id = f.service_organisation_id
         where ${fosterCareOutOfFamilySql(sql`f`, day)}
       ) e
-      window all_of_minor as (partition by e.minor_id)
+      -- Ordered like the choice, so that one sort serves both.
+      window all_of_minor as (partition by e.minor_id
+        order by e.start_date desc, e.setting_order desc, e.episode_id desc
+        rows between unbounded preceding and unbounded following)
       order by e.minor_id, e.start_date desc, e.setting_order desc, e.episode_id desc
     ) chosen
     where ${scopeCondition(context, sql`chosen.structure_id`)}

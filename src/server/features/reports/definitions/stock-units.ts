@@ -49,8 +49,8 @@ export function stockUnits(context: DefinitionContext, day: string): SQL {
       ${fosterFormSql(sql`p.foster_form`)} as "fosterForm",
       ${lengthOfStaySql(sql`p.start_date`, onDay)} as "lengthOfStay",
       ${provenanceSql(context, sql`p.referring_comune`)} as "provenance",
-      ${codeOrUnknown(sql`structure_comune.province_abbreviation`)} as "province",
-      ${codeOrUnknown(sql`zone_of.zone_code`)} as "zone",
+      ${codeOrUnknown(sql`sv.province_abbreviation`)} as "province",
+      ${codeOrUnknown(sql`sv.zone_code`)} as "zone",
       (case when p.present_stays > 1 then 'yes' else 'no' end) as "severalStays",
       (case when p.in_both_settings then 'yes' else 'no' end) as "bothSettings",
       (case when p.setting = 'residential' and sv.structure_id is null then 'yes' else 'no' end)
@@ -59,9 +59,15 @@ export function stockUnits(context: DefinitionContext, day: string): SQL {
     from ${outOfFamilyOn(context, onDay)} p
     ${minorWithAge(sql`p.minor_id`, onDay)}
     left join comune referring on referring.istat_code = p.referring_comune
-    left join ${structureOn(context, onDay)} sv on sv.structure_id = p.structure_id
-    left join comune structure_comune on structure_comune.istat_code = sv.comune
-    left join ${zoneOfComune(context)} zone_of on zone_of.comune_code = sv.comune
+    left join (
+      -- Each structure with its province and zone, a few thousand rows hashed once (the fence
+      -- keeps the planner from looking up the comune once per person).
+      select sv.structure_id, sv.national_type, structure_comune.province_abbreviation, zone_of.zone_code
+      from ${structureOn(context, onDay)} sv
+      left join comune structure_comune on structure_comune.istat_code = sv.comune
+      left join ${zoneOfComune(context)} zone_of on zone_of.comune_code = sv.comune
+      offset 0
+    ) sv on sv.structure_id = p.structure_id
   )`;
 }
 

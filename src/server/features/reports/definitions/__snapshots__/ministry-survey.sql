@@ -25,8 +25,8 @@ with units as materialized (select * from (
       (case when p.referring_comune is null then 'unknown'
     when referring.region_code = $4 then 'in-region'
     when referring.region_code is not null then 'out-of-region' else 'unknown' end) as "provenance",
-      coalesce(structure_comune.province_abbreviation, 'unknown') as "province",
-      coalesce(zone_of.zone_code, 'unknown') as "zone",
+      coalesce(sv.province_abbreviation, 'unknown') as "province",
+      coalesce(sv.zone_code, 'unknown') as "zone",
       (case when p.present_stays > 1 then 'yes' else 'no' end) as "severalStays",
       (case when p.in_both_settings then 'yes' else 'no' end) as "bothSettings",
       (case when p.setting = 'residential' and sv.structure_id is null then 'yes' else 'no' end)
@@ -68,7 +68,10 @@ with units as materialized (select * from (
     and f.start_date <= $10::date::date
     and (f.end_date is null or f.end_date > $11::date::date))
       ) e
-      window all_of_minor as (partition by e.minor_id)
+      -- Ordered like the choice, so that one sort serves both.
+      window all_of_minor as (partition by e.minor_id
+        order by e.start_date desc, e.setting_order desc, e.episode_id desc
+        rows between unbounded preceding and unbounded following)
       order by e.minor_id, e.start_date desc, e.setting_order desc, e.episode_id desc
     ) chosen
     where true
@@ -81,19 +84,25 @@ with units as materialized (select * from (
     ) m
     left join comune referring on referring.istat_code = p.referring_comune
     left join (
+      -- Each structure with its province and zone, a few thousand rows hashed once (the fence
+      -- keeps the planner from looking up the comune once per person).
+      select sv.structure_id, sv.national_type, structure_comune.province_abbreviation, zone_of.zone_code
+      from (
     select distinct on (v.structure_id) v.structure_id, v.name, v.status, v.national_type, v.comune,
       v.authorised_places, v.emergency_extra_places, v.record->>'istatCharacter' as istat_character,
       v.record->>'istatFunction' as istat_function
     from structure_version v
     where v.valid_from <= $16::date and v.recorded_at <= $17::timestamptz
     order by v.structure_id, v.valid_from desc, v.version desc
-  ) sv on sv.structure_id = p.structure_id
-    left join comune structure_comune on structure_comune.istat_code = sv.comune
-    left join (
+  ) sv
+      left join comune structure_comune on structure_comune.istat_code = sv.comune
+      left join (
     select zc.comune_code, z.code as zone_code, z.name as zone_name
     from zone_comune zc join zone z on z.code = zc.zone_code
     where z.region_code = $18
   ) zone_of on zone_of.comune_code = sv.comune
+      offset 0
+    ) sv on sv.structure_id = p.structure_id
   ) as classified)
         select "ageClass", "ageGroup", "bothSettings", "citizenshipGroup", "fosterForm", "fosterKind", "lengthOfStay", "msna", "nationalType", "provenance", "setting", "severalStays", "sex", "structureVersionMissing", grouping("ageClass", "ageGroup", "bothSettings", "citizenshipGroup", "fosterForm", "fosterKind", "lengthOfStay", "msna", "nationalType", "provenance", "setting", "severalStays", "sex", "structureVersionMissing")::int as grouping_mask,
           count(*)::int as count
