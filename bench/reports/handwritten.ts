@@ -42,9 +42,9 @@ export function handwrittenStockSql(day: string, options: StockOptions): SQL {
           order by minor_id, start_date desc, setting = 'residential' desc
         ), aged as materialized (
           select c.setting, c.msna,
-            case when m.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' then
-              (extract(year from ${day}::date)::int * 12 + extract(month from ${day}::date)::int)
-                - (substr(m.birth_year_month, 1, 4)::int * 12 + substr(m.birth_year_month, 6, 2)::int) end as months
+            case when ${day}::date >= m.birth_date then
+              extract(year from age(${day}::date, m.birth_date))::int * 12
+                + extract(month from age(${day}::date, m.birth_date))::int end as months
           from chosen c join minor m on m.id = c.minor_id
         )
         select setting, ${options.byAgeClass ? sql`${ageClass} as "ageClass", ` : sql``}count(*)::int as count

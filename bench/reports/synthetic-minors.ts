@@ -25,7 +25,7 @@ export type MinorPool = Map<number, string[]>;
 export type RegistryPools = { unaccompanied: MinorPool; others: MinorPool; loaded: number };
 
 const slices = 16;
-const minorColumns = ["id", "pseudonym", "sex", "birth_year_month", "citizenship"] as const;
+const minorColumns = ["id", "pseudonym", "sex", "birth_year_month", "birth_date", "citizenship"] as const;
 const vaultColumns = [
   "minor_id",
   "key_id",
@@ -76,6 +76,7 @@ export async function loadSyntheticRegistry(
           pseudonym: newPseudonym(),
           sex: record.sex,
           birth_year_month: record.birthDate.slice(0, 7),
+          birth_date: record.birthDate,
           citizenship: record.citizenship,
         })),
       );

@@ -7,6 +7,7 @@ import { buildApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import { startAuditCheckpoints } from "./core/audit-checkpoints.ts";
 import type { Keyring } from "./core/vault-keys.ts";
+import { fillBirthDates } from "./features/registry/index.ts";
 import { createLogger } from "./http/logger.ts";
 
 export const defaultWebRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -36,6 +37,9 @@ export async function serve(
 ) {
   const logger = createLogger(config.logLevel);
   const app = await buildApp({ config, db: handle.db, logger, webRoot, keyring, clock });
+  // Minors recorded before the birth date joined their pseudonymous record get it now.
+  const birthDates = await fillBirthDates(handle.db, keyring, { system: true, label: "avvio del server" });
+  if (birthDates.read > 0) logger.info({ minors: birthDates.read }, "birth dates filled from the vault");
   const address = await app.listen({ host: config.host, port: config.port });
   const checkpoints = startAuditCheckpoints({
     db: handle.db,

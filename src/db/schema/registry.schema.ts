@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -14,8 +15,9 @@ import {
 import { appUser } from "./access.schema.ts";
 
 /**
- * A minor outside the vault: the pseudonym and non-identifying attributes only. Everything that
- * identifies the child (fiscal code, names, birth date, birth place) lives in identity_vault.
+ * A minor outside the vault: the pseudonym and pseudonymous attributes only. Everything that
+ * identifies the child (fiscal code, names, birth place, other identifiers) lives in
+ * identity_vault; the birth date is also here only so that reports compute exact ages.
  */
 export const minor = pgTable(
   "minor",
@@ -24,8 +26,13 @@ export const minor = pgTable(
     /** SINBA IDBeneficiario: random, ≤ 20 characters, never derived from the identity. */
     pseudonym: text("pseudonym").notNull().unique(),
     sex: text("sex").notNull(),
-    /** YYYY-MM: the birth day stays in the vault. */
+    /** YYYY-MM: what any view or export may show of the birth date. */
     birthYearMonth: text("birth_year_month"),
+    /**
+     * The birth date, for ages in completed years in reports only: no view, microdata or export
+     * shows more of it than `birthYearMonth`. Null when unknown (or not yet filled from the vault).
+     */
+    birthDate: date("birth_date", { mode: "string" }),
     citizenship: text("citizenship"),
     residenceComune: text("residence_comune"),
     isPossibleDuplicate: boolean("is_possible_duplicate").notNull().default(false),

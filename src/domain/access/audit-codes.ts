@@ -36,6 +36,10 @@ export const auditActions = [
   { code: "registry.read", label: "Consultazione della scheda di un minore" },
   { code: "registry.identity-read", label: "Lettura dell'identità di un minore" },
   { code: "registry.identity-correct", label: "Rettifica dell'identità di un minore" },
+  {
+    code: "registry.birth-dates",
+    label: "Date di nascita lette dalla cassaforte per il calcolo esatto dell'età nei prospetti",
+  },
   { code: "registry.review-read", label: "Consultazione dei possibili duplicati" },
   { code: "registry.merge", label: "Unione di due minori" },
   { code: "registry.unmerge", label: "Annullamento di un'unione" },

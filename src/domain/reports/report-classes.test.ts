@@ -9,13 +9,24 @@ import {
 } from "./report-classes.ts";
 import { checkReportParameters } from "./report-parameters.ts";
 
-describe("age from the birth month", () => {
-  it("takes the first day of the birth month as the birthday", () => {
+describe("age at D", () => {
+  it("takes the first day of the birth month as the birthday when only the month is known", () => {
     expect(ageInMonthsOn("2012-03", "2026-02-28")).toBe(167);
     expect(ageClassOfMonths(ageInMonthsOn("2012-03", "2026-02-28"))).toBe("11-14");
     expect(Math.floor((ageInMonthsOn("2012-03", "2026-03-01") ?? 0) / 12)).toBe(14);
     expect(ageClassOfMonths(ageInMonthsOn("2008-02", "2026-01-31"))).toBe("15-17");
     expect(ageClassOfMonths(ageInMonthsOn("2008-02", "2026-02-01"))).toBe("18-21");
+  });
+
+  it("counts completed months from a birth date exactly: 18 on the birthday itself", () => {
+    expect(ageClassOfMonths(ageInMonthsOn("2008-02-10", "2026-02-09"))).toBe("15-17");
+    expect(ageClassOfMonths(ageInMonthsOn("2008-02-10", "2026-02-10"))).toBe("18-21");
+    expect(ageInMonthsOn("2012-03-14", "2026-03-13")).toBe(167);
+    expect(ageInMonthsOn("2012-03-14", "2026-03-14")).toBe(168);
+    // Born on 29 February: 18 on 1 March of a common year.
+    expect(ageInMonthsOn("2008-02-29", "2026-02-28")).toBe(215);
+    expect(ageInMonthsOn("2008-02-29", "2026-03-01")).toBe(216);
+    expect(ageInMonthsOn("2026-05-02", "2026-05-01")).toBeUndefined();
   });
 
   it("gives unknown for a missing month or a day before birth", () => {

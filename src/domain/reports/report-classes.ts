@@ -76,15 +76,19 @@ export const fosterForms = [
 export const unknownCode = "unknown";
 
 /**
- * Completed months of age on a day, taking the birthday as the first day of the birth month: the
- * birth day stays in the identity vault (decision 0006). Undefined when the month is unknown or
- * the day precedes it.
+ * Completed months of age on a day (reports.md, "Age at D"). From a birth date (YYYY-MM-DD),
+ * exact: a month is completed on the day of the month of the birth (the last day of a shorter
+ * month counts only once that day has passed: a child born on 31 January is one month old on
+ * 1 March, not on 28 February); from a birth year and month only (YYYY-MM, a minor whose birth
+ * date is not in the pseudonymous record), the birthday taken as the first of the month.
+ * Undefined when unknown or when the day precedes the birth.
  */
-export function ageInMonthsOn(birthYearMonth: string | null | undefined, day: string): number | undefined {
-  const birth = /^(\d{4})-(\d{2})$/.exec(birthYearMonth ?? "");
-  const on = /^(\d{4})-(\d{2})-\d{2}$/.exec(day);
-  if (!birth || !on) return undefined;
-  const months = Number(on[1]) * 12 + Number(on[2]) - (Number(birth[1]) * 12 + Number(birth[2]));
+export function ageInMonthsOn(birth: string | null | undefined, day: string): number | undefined {
+  const born = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(birth ?? "");
+  const on = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!born || !on) return undefined;
+  const whole = Number(on[1]) * 12 + Number(on[2]) - (Number(born[1]) * 12 + Number(born[2]));
+  const months = born[3] !== undefined && Number(on[3]) < Number(born[3]) ? whole - 1 : whole;
   return months < 0 ? undefined : months;
 }
 

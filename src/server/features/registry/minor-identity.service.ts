@@ -222,6 +222,7 @@ export async function correctMinorIdentity(
       .set({
         sex: identity.sex,
         birthYearMonth: identity.birthDate?.slice(0, 7) ?? null,
+        birthDate: identity.birthDate ?? null,
         citizenship: identity.citizenship ?? null,
         residenceComune: checked.identity.residenceComune ?? found.residenceComune,
       })

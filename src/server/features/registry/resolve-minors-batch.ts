@@ -279,6 +279,7 @@ export class BatchMinorResolver {
             pseudonym,
             sex: identity.sex,
             birthYearMonth: identity.birthDate?.slice(0, 7) ?? null,
+            birthDate: identity.birthDate ?? null,
             citizenship: identity.citizenship ?? null,
             residenceComune: prepared.residenceComune,
             isPossibleDuplicate: others.length > 0,

@@ -39,9 +39,10 @@ export async function writeResolutions(tx: Executor, writes: Write[]) {
     for (let chunk = 0; chunk < creates.length; chunk += 500) {
       const part = creates.slice(chunk, chunk + 500);
       await tx.execute(sql`
-          insert into minor (id, pseudonym, sex, birth_year_month, citizenship, residence_comune, is_possible_duplicate)
+          insert into minor (id, pseudonym, sex, birth_year_month, birth_date, citizenship, residence_comune, is_possible_duplicate)
           select * from jsonb_to_recordset(${JSON.stringify(part.map((create) => create.minor))}::jsonb) as x(id uuid,
-            pseudonym text, sex text, "birthYearMonth" text, citizenship text, "residenceComune" text, "isPossibleDuplicate" boolean)`);
+            pseudonym text, sex text, "birthYearMonth" text, "birthDate" date, citizenship text, "residenceComune" text,
+            "isPossibleDuplicate" boolean)`);
       await tx.execute(sql`
           insert into identity_vault (minor_id, key_id, fiscal_code, family_name, given_name, sex, birth_date, birth_place, citizenship, other_ids)
           select * from jsonb_to_recordset(${JSON.stringify(part.map((create) => create.vault))}::jsonb) as x("minorId" uuid,

@@ -53,7 +53,7 @@ describe("out-of-family-stock on 31/12/2025", () => {
     expect(new Date(result.asOf).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(result.suppression).toEqual({ applied: false, threshold: 3 });
     expect(result.parameters).toEqual({ date: day });
-    expect(result.definitions.join(" ")).toContain("primo giorno del mese di nascita");
+    expect(result.definitions.join(" ")).toContain("anni compiuti dalla data di nascita");
     expect(result.source).toContain("ASMI");
   });
 
@@ -87,11 +87,23 @@ describe("out-of-family-stock on 31/12/2025", () => {
     expect(tableOf(result, "young-adults-by-sex-citizenship-group").total).toBe(1);
   });
 
-  it("takes age from the birth month: the boy born in December 2010 is 14 in November, 15 on 31 December", async () => {
+  it("the boy born on 28 December 2010 is 14 in November, 15 on 31 December", async () => {
     const november = await world.run("out-of-family-stock", { date: "2025-11-30" });
     // On 30/11: m1, m2, m4, m5, m6, m7, m8; m4 still 14.
     expect(nonZeroCells(november, "by-age-class-sex")).toMatchObject({ "11-14|M": 3 });
     expect(tableOf(november, "by-age-class-sex").total).toBe(7);
+  });
+
+  it("takes age in completed years from the birth date: the girl born on 10 February 2008 is 18 on the 10th", async () => {
+    const before = await world.run("out-of-family-stock", { date: "2026-02-09" });
+    const on = await world.run("out-of-family-stock", { date: "2026-02-10" });
+    expect(nonZeroCells(before, "by-age-class-sex")["15-17|F"]).toBe(1);
+    expect(nonZeroCells(before, "young-adults-by-sex-citizenship-group")).toEqual({ "M|italian": 1 });
+    expect(nonZeroCells(on, "by-age-class-sex")["15-17|F"]).toBeUndefined();
+    expect(nonZeroCells(on, "young-adults-by-sex-citizenship-group")).toEqual({
+      "M|italian": 1,
+      "F|italian": 1,
+    });
   });
 
   it("moves a minor who turns 18 during the stay to the young adults' table", async () => {

@@ -160,13 +160,20 @@ export function fosterFormSql(code: SQL): SQL {
 }
 
 /**
- * Completed months of age on a day, from the birth year and month only (birthday taken as the
- * first of the month, decision 0006); null when unknown or when the day precedes the birth month.
+ * Completed months of age on a day (reports.md, "Age at D"): from the birth date, exact (a child
+ * born on 14 March is a month older on every 14th); for a minor whose birth date is not in the
+ * pseudonymous record, from the birth year and month, the birthday taken as the first of the
+ * month. Null when unknown or when the day precedes the birth. The classes compare months with
+ * whole years (216 = 18 years), so they are exact too.
  */
-export function ageMonthsSql(birthYearMonth: SQL, day: SQL): SQL {
-  const months = sql`((extract(year from ${day})::int * 12 + extract(month from ${day})::int)
+export function ageMonthsSql(birthDate: SQL, birthYearMonth: SQL, day: SQL): SQL {
+  const exact = sql`(extract(year from age((${day})::date, ${birthDate}))::int * 12
+    + extract(month from age((${day})::date, ${birthDate}))::int)`;
+  const byMonth = sql`((extract(year from (${day})::date)::int * 12 + extract(month from (${day})::date)::int)
     - (substr(${birthYearMonth}, 1, 4)::int * 12 + substr(${birthYearMonth}, 6, 2)::int))`;
-  return sql`(case when ${birthYearMonth} ~ '^[0-9]{4}-[0-9]{2}$' and ${months} >= 0 then ${months} end)`;
+  return sql`(case when ${birthDate} is not null then
+      (case when (${day})::date >= ${birthDate} then ${exact} end)
+    when ${birthYearMonth} ~ '^[0-9]{4}-[0-9]{2}$' and ${byMonth} >= 0 then ${byMonth} end)`;
 }
 
 /**
@@ -176,7 +183,8 @@ export function ageMonthsSql(birthYearMonth: SQL, day: SQL): SQL {
  */
 export function minorWithAge(minorId: SQL, day: SQL): SQL {
   return sql`cross join lateral (
-      select minor.sex, minor.citizenship, ${ageMonthsSql(sql`minor.birth_year_month`, day)} as months
+      select minor.sex, minor.citizenship,
+        ${ageMonthsSql(sql`minor.birth_date`, sql`minor.birth_year_month`, day)} as months
       from minor where minor.id = ${minorId} offset 0
     ) m`;
 }

@@ -40,7 +40,7 @@ export const istatPresidi: ReportDefinition = {
     const year = Number(parameters.year);
     const day = sql`${`${year}-12-31`}::date`;
     const from = sql`${`${year}-01-01`}::date`;
-    const age = ageMonthsSql(sql`m.birth_year_month`, day);
+    const age = ageMonthsSql(sql`m.birth_date`, sql`m.birth_year_month`, day);
     const minor = sql`${ageGroupSql(age)} = 'minor'`;
     const italian = sql`(m.citizenship = '100' and not p.msna)`;
     const foreign = sql`(p.msna or (coalesce(m.citizenship, '') not in ('', '100')))`;

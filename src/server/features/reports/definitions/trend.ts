@@ -36,7 +36,7 @@ export const trend: ReportDefinition = {
     const firstMonth = sql`${`${from}-01`}::timestamp`;
     const lastMonth = sql`${`${to}-01`}::timestamp`;
     const monthEnd = sql`(chosen.month_start + interval '1 month' - interval '1 day')::date`;
-    const age = ageMonthsSql(sql`chosen.birth_year_month`, monthEnd);
+    const age = ageMonthsSql(sql`chosen.birth_date`, sql`chosen.birth_year_month`, monthEnd);
     const firstDay = lastDayOfMonth(from);
     const lastDay = lastDayOfMonth(to);
     // The months whose last day an episode covers, within the period.
@@ -60,7 +60,7 @@ export const trend: ReportDefinition = {
           and f.start_date <= ${lastDay}::date and (f.end_date is null or f.end_date > ${firstDay}::date)
       ),
       candidates as (
-        select e.*, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor
+        select e.*, m.birth_date, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor
         from episodes e join minor m on m.id = e.minor_id
       ),
       expanded as (

@@ -29,8 +29,12 @@ with units as materialized (select * from (
       and h.status in ('open', 'closed')
   ) s
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from s.admission_date)::int * 12 + extract(month from s.admission_date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from s.admission_date)::int * 12 + extract(month from s.admission_date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when (s.admission_date)::date >= minor.birth_date then (extract(year from age((s.admission_date)::date, minor.birth_date))::int * 12
+    + extract(month from age((s.admission_date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (s.admission_date)::date)::int * 12 + extract(month from (s.admission_date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (s.admission_date)::date)::int * 12 + extract(month from (s.admission_date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = s.minor_id offset 0
     ) m
@@ -61,8 +65,12 @@ with units as materialized (select * from (
           and (h.recorded_to is null or h.recorded_to > $2::timestamptz)
   ) f
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from f.start_date)::int * 12 + extract(month from f.start_date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from f.start_date)::int * 12 + extract(month from f.start_date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when (f.start_date)::date >= minor.birth_date then (extract(year from age((f.start_date)::date, minor.birth_date))::int * 12
+    + extract(month from age((f.start_date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (f.start_date)::date)::int * 12 + extract(month from (f.start_date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (f.start_date)::date)::int * 12 + extract(month from (f.start_date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = f.minor_id offset 0
     ) m

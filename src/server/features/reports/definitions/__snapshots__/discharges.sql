@@ -29,8 +29,12 @@ with units as materialized (select * from (
       and h.status in ('open', 'closed')
   ) s
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from s.discharge_date)::int * 12 + extract(month from s.discharge_date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from s.discharge_date)::int * 12 + extract(month from s.discharge_date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when (s.discharge_date)::date >= minor.birth_date then (extract(year from age((s.discharge_date)::date, minor.birth_date))::int * 12
+    + extract(month from age((s.discharge_date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (s.discharge_date)::date)::int * 12 + extract(month from (s.discharge_date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (s.discharge_date)::date)::int * 12 + extract(month from (s.discharge_date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = s.minor_id offset 0
     ) m
@@ -61,8 +65,12 @@ with units as materialized (select * from (
           and (h.recorded_to is null or h.recorded_to > $2::timestamptz)
   ) f
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from f.end_date)::int * 12 + extract(month from f.end_date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from f.end_date)::int * 12 + extract(month from f.end_date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when (f.end_date)::date >= minor.birth_date then (extract(year from age((f.end_date)::date, minor.birth_date))::int * 12
+    + extract(month from age((f.end_date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (f.end_date)::date)::int * 12 + extract(month from (f.end_date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (f.end_date)::date)::int * 12 + extract(month from (f.end_date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = f.minor_id offset 0
     ) m

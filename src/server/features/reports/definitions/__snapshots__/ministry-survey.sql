@@ -77,8 +77,12 @@ with units as materialized (select * from (
     where true
   ) p
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from $12::date)::int * 12 + extract(month from $13::date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from $14::date)::int * 12 + extract(month from $15::date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when ($12::date)::date >= minor.birth_date then (extract(year from age(($13::date)::date, minor.birth_date))::int * 12
+    + extract(month from age(($14::date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ($15::date)::date)::int * 12 + extract(month from ($16::date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ($17::date)::date)::int * 12 + extract(month from ($18::date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = p.minor_id offset 0
     ) m
@@ -92,14 +96,14 @@ with units as materialized (select * from (
       v.authorised_places, v.emergency_extra_places, v.record->>'istatCharacter' as istat_character,
       v.record->>'istatFunction' as istat_function
     from structure_version v
-    where v.valid_from <= $16::date and v.recorded_at <= $17::timestamptz
+    where v.valid_from <= $19::date and v.recorded_at <= $20::timestamptz
     order by v.structure_id, v.valid_from desc, v.version desc
   ) sv
       left join comune structure_comune on structure_comune.istat_code = sv.comune
       left join (
     select zc.comune_code, z.code as zone_code, z.name as zone_name
     from zone_comune zc join zone z on z.code = zc.zone_code
-    where z.region_code = $18
+    where z.region_code = $21
   ) zone_of on zone_of.comune_code = sv.comune
       offset 0
     ) sv on sv.structure_id = p.structure_id
@@ -108,7 +112,7 @@ with units as materialized (select * from (
           count(*)::int as count
         from units
         group by grouping sets (("ageGroup", "msna", "setting"), ("ageClass", "ageGroup", "msna", "setting", "sex"), ("ageGroup", "citizenshipGroup", "msna", "setting"), ("ageGroup", "fosterForm", "fosterKind", "msna", "setting"), ("ageGroup", "lengthOfStay", "msna", "setting"), ("ageGroup", "msna", "nationalType", "setting"), ("ageGroup", "msna", "provenance", "setting"), ("ageGroup", "citizenshipGroup", "setting"), ("ageGroup", "citizenshipGroup", "setting", "sex"), ("severalStays"), ("bothSettings"), ("structureVersionMissing"));
--- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]
+-- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]
 
 with units as materialized (select * from (
     select (case when m.months is null then 'unknown' when m.months < 36 then '0-2' when m.months < 72 then '3-5' when m.months < 132 then '6-10' when m.months < 180 then '11-14' when m.months < 216 then '15-17' else '18-21' end) as "ageClass", (case when m.months >= 216 then 'young-adult' else 'minor' end) as "ageGroup", m.sex as "sex",
@@ -135,8 +139,12 @@ with units as materialized (select * from (
       and h.status in ('open', 'closed')
   ) s
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from s.discharge_date)::int * 12 + extract(month from s.discharge_date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from s.discharge_date)::int * 12 + extract(month from s.discharge_date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when (s.discharge_date)::date >= minor.birth_date then (extract(year from age((s.discharge_date)::date, minor.birth_date))::int * 12
+    + extract(month from age((s.discharge_date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (s.discharge_date)::date)::int * 12 + extract(month from (s.discharge_date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (s.discharge_date)::date)::int * 12 + extract(month from (s.discharge_date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = s.minor_id offset 0
     ) m
@@ -167,8 +175,12 @@ with units as materialized (select * from (
           and (h.recorded_to is null or h.recorded_to > $2::timestamptz)
   ) f
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from f.end_date)::int * 12 + extract(month from f.end_date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from f.end_date)::int * 12 + extract(month from f.end_date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when (f.end_date)::date >= minor.birth_date then (extract(year from age((f.end_date)::date, minor.birth_date))::int * 12
+    + extract(month from age((f.end_date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (f.end_date)::date)::int * 12 + extract(month from (f.end_date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (f.end_date)::date)::int * 12 + extract(month from (f.end_date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = f.minor_id offset 0
     ) m

@@ -77,8 +77,12 @@ with units as materialized (select * from (
     where true
   ) p
     cross join lateral (
-      select minor.sex, minor.citizenship, (case when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from $12::date)::int * 12 + extract(month from $13::date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from $14::date)::int * 12 + extract(month from $15::date)::int)
+      select minor.sex, minor.citizenship,
+        (case when minor.birth_date is not null then
+      (case when ($12::date)::date >= minor.birth_date then (extract(year from age(($13::date)::date, minor.birth_date))::int * 12
+    + extract(month from age(($14::date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ($15::date)::date)::int * 12 + extract(month from ($16::date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ($17::date)::date)::int * 12 + extract(month from ($18::date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = p.minor_id offset 0
     ) m
@@ -92,14 +96,14 @@ with units as materialized (select * from (
       v.authorised_places, v.emergency_extra_places, v.record->>'istatCharacter' as istat_character,
       v.record->>'istatFunction' as istat_function
     from structure_version v
-    where v.valid_from <= $16::date and v.recorded_at <= $17::timestamptz
+    where v.valid_from <= $19::date and v.recorded_at <= $20::timestamptz
     order by v.structure_id, v.valid_from desc, v.version desc
   ) sv
       left join comune structure_comune on structure_comune.istat_code = sv.comune
       left join (
     select zc.comune_code, z.code as zone_code, z.name as zone_name
     from zone_comune zc join zone z on z.code = zc.zone_code
-    where z.region_code = $18
+    where z.region_code = $21
   ) zone_of on zone_of.comune_code = sv.comune
       offset 0
     ) sv on sv.structure_id = p.structure_id
@@ -108,4 +112,4 @@ with units as materialized (select * from (
           count(*)::int as count
         from units
         group by grouping sets (("ageGroup", "setting"), ("ageClass", "ageGroup", "setting"), ("ageGroup", "citizenshipGroup", "setting"), ("ageClass", "ageGroup", "setting", "sex"), ("ageGroup", "nationalType", "setting"), ("ageGroup", "legalBasis", "setting"), ("ageGroup", "lengthOfStay", "setting"), ("ageGroup", "provenance", "setting"), ("ageGroup", "province", "setting"), ("ageGroup", "setting", "zone"), ("ageGroup", "fosterForm", "fosterKind", "setting"), ("ageGroup", "setting", "sex"), ("ageGroup", "citizenshipGroup", "setting", "sex"), ("severalStays"), ("bothSettings"), ("structureVersionMissing"));
--- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]
+-- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]

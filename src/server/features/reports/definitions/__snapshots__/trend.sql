@@ -36,7 +36,7 @@ with units as materialized (select * from (
           and f.start_date <= $13::date and (f.end_date is null or f.end_date > $14::date)
       ),
       candidates as (
-        select e.*, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor
+        select e.*, m.birth_date, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor
         from episodes e join minor m on m.id = e.minor_id
       ),
       expanded as (
@@ -53,8 +53,11 @@ with units as materialized (select * from (
       select to_char(chosen.month_start, 'YYYY-MM') as "month",
         (case when chosen.msna then 'msna' when chosen.citizenship = '100' then 'italian'
     when coalesce(chosen.citizenship, '') = '' then 'unknown' else 'foreign' end) as "citizenshipGroup",
-        (case when (case when chosen.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from (chosen.month_start + interval '1 month' - interval '1 day')::date)::int * 12 + extract(month from (chosen.month_start + interval '1 month' - interval '1 day')::date)::int)
-    - (substr(chosen.birth_year_month, 1, 4)::int * 12 + substr(chosen.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from (chosen.month_start + interval '1 month' - interval '1 day')::date)::int * 12 + extract(month from (chosen.month_start + interval '1 month' - interval '1 day')::date)::int)
+        (case when (case when chosen.birth_date is not null then
+      (case when ((chosen.month_start + interval '1 month' - interval '1 day')::date)::date >= chosen.birth_date then (extract(year from age(((chosen.month_start + interval '1 month' - interval '1 day')::date)::date, chosen.birth_date))::int * 12
+    + extract(month from age(((chosen.month_start + interval '1 month' - interval '1 day')::date)::date, chosen.birth_date))::int) end)
+    when chosen.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ((chosen.month_start + interval '1 month' - interval '1 day')::date)::date)::int * 12 + extract(month from ((chosen.month_start + interval '1 month' - interval '1 day')::date)::date)::int)
+    - (substr(chosen.birth_year_month, 1, 4)::int * 12 + substr(chosen.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ((chosen.month_start + interval '1 month' - interval '1 day')::date)::date)::int * 12 + extract(month from ((chosen.month_start + interval '1 month' - interval '1 day')::date)::date)::int)
     - (substr(chosen.birth_year_month, 1, 4)::int * 12 + substr(chosen.birth_year_month, 6, 2)::int)) end) >= 216 then 'young-adult' else 'minor' end) as "ageGroup", chosen.setting as "setting"
       from chosen
       where true
