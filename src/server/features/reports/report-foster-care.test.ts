@@ -44,6 +44,8 @@ let asOfBefore = "";
 let f2Start: string = randomUUID();
 const f8Start: string = randomUUID();
 let f8Case = "";
+let f2Case = "";
+let m1Case = "";
 const day = "2025-12-31";
 
 const foster = (kind: string, form: string, extra: object = {}) => ({
@@ -107,7 +109,7 @@ beforeAll(async () => {
   await caseWith(f1, "2025-02-01", [fosterStart("2025-03-01", foster("2", "2"))]);
   const f2 = await childInCare("f2", child("Russo", "Teo", "M", "2013-08-03"), "2025-04-20");
   f2Start = randomUUID();
-  const f2Case = await caseWith(f2, "2025-04-01", [
+  f2Case = await caseWith(f2, "2025-04-01", [
     fosterStart("2025-05-01", foster("1", "1", { nightsPerWeek: 5 }), f2Start),
   ]);
   const f3 = await childInCare("f3", child("Orsi", "Lia", "F", "2019-02-04"), "2025-03-20");
@@ -133,7 +135,9 @@ beforeAll(async () => {
     fosterStart("2025-06-01", foster("1", "2")),
     { id: randomUUID(), type: "closure", occurredOn: "2025-09-01", closure: { reason: "4", situation: "1" } },
   ]);
-  await caseWith(world.fiscalCodes.m1 as string, "2025-10-01", [fosterStart("2025-11-01", foster("1", "1"))]);
+  m1Case = await caseWith(world.fiscalCodes.m1 as string, "2025-10-01", [
+    fosterStart("2025-11-01", foster("1", "1")),
+  ]);
   const f7 = await childInCare("f7", child("Gatti", "Pia", "F", "2007-03-08"), "2024-12-20");
   await caseWith(f7, "2024-12-10", [fosterStart("2025-01-01", foster("2", "2"))]);
 
@@ -334,6 +338,29 @@ describe("ministry-survey 2025 with foster care", () => {
     expect(nonZeroCells(result, "foster-ends-by-outcome")).toEqual({ "1": 1, unknown: 1 });
     expect(tableOf(result, "foster-ends-young-adults-by-outcome").total).toBe(0);
     expect(tableOf(result, "stock-msna-share").slice).toEqual({ setting: "residential" });
+  });
+});
+
+describe("a merged record", () => {
+  it("counts the foster care of a record merged into another under the survivor, once", async () => {
+    // f2's record merged into m1's (both in foster care on D): one minor, in the more recent episode.
+    const minorOf = async (caseId: string) =>
+      (
+        await queryRows<{ id: string }>(
+          t.db,
+          sql`select minor_id as id from social_case where id = ${caseId}::uuid`,
+        )
+      )[0].id;
+    const f2Minor = await minorOf(f2Case);
+    const m1Minor = await minorOf(m1Case);
+    await t.db.execute(sql`update minor set merged_into = ${m1Minor}::uuid where id = ${f2Minor}::uuid`);
+    try {
+      const result = await world.run("out-of-family-stock", { date: day });
+      expect(nonZeroCells(result, "by-setting")).toEqual({ residential: 6, "foster-care": 2 });
+      expect(nonZeroCells(result, "data-quality")).toMatchObject({ "in-both-settings": 1 });
+    } finally {
+      await t.db.execute(sql`update minor set merged_into = null where id = ${f2Minor}::uuid`);
+    }
   });
 });
 

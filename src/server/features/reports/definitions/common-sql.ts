@@ -78,6 +78,8 @@ export function presentOn(context: KnowledgeContext, day: SQL): SQL {
 /**
  * Every foster-care episode, as known at the instant (foster_care_history, as `knownStays`):
  * the version whose recording interval contains it; the latest knowledge reads current versions.
+ * A case keeps the minor it was opened for when that record is merged into another: its episodes
+ * count for the surviving record, as the merged minor's stays do.
  */
 export function knownFosterCare(context: KnowledgeContext): SQL {
   const known = context.isLatest
@@ -85,10 +87,11 @@ export function knownFosterCare(context: KnowledgeContext): SQL {
     : sql`h.recorded_from <= ${context.asOf}::timestamptz
           and (h.recorded_to is null or h.recorded_to > ${context.asOf}::timestamptz)`;
   return sql`(
-    select h.episode_id, h.case_id, h.minor_id, h.service_organisation_id, h.start_date,
-      least(h.end_date, h.case_closed_on) as end_date, h.form, h.kind, h.duration, h.character,
-      h.nights_per_week, h.outcome
+    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+      h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
+      h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
+    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
     where ${known}
   )`;
 }

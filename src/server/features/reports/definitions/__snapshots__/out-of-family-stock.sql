@@ -56,10 +56,11 @@ with units as materialized (select * from (
         select 'foster-care', 0, f.minor_id, f.episode_id, null::uuid, f.start_date, null::text,
           service.comune, false, f.kind, f.form
         from (
-    select h.episode_id, h.case_id, h.minor_id, h.service_organisation_id, h.start_date,
-      least(h.end_date, h.case_closed_on) as end_date, h.form, h.kind, h.duration, h.character,
-      h.nights_per_week, h.outcome
+    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+      h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
+      h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
+    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
     where h.recorded_from <= $8::timestamptz
           and (h.recorded_to is null or h.recorded_to > $9::timestamptz)
   ) f

@@ -25,10 +25,11 @@ with units as materialized (select * from (
           greatest(date_trunc('month', f.start_date::timestamp), $8::timestamp) as first_month,
         least(coalesce(date_trunc('month', f.end_date::timestamp) - interval '1 month', $9::timestamp), $10::timestamp) as last_month
         from (
-    select h.episode_id, h.case_id, h.minor_id, h.service_organisation_id, h.start_date,
-      least(h.end_date, h.case_closed_on) as end_date, h.form, h.kind, h.duration, h.character,
-      h.nights_per_week, h.outcome
+    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+      h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
+      h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
+    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
     where h.recorded_from <= $11::timestamptz
           and (h.recorded_to is null or h.recorded_to > $12::timestamptz)
   ) f
