@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 
 /**
- * The presence rule of src/domain/stays/presence.ts in SQL, written once: a stay (any row with
+ * The presence rule of src/domain/stays/presence.ts in SQL, written once (stays use it, and foster
+ * care through `periodDaysSql`): a stay (any row with
  * `admission_date` and `discharge_date`: `stay`, `stay_history`, a subquery of them) is present
  * from its admission day (included) to its discharge day (excluded). `stay` names the row's alias.
  */
@@ -12,8 +13,25 @@ import { type SQL, sql } from "drizzle-orm";
  * before its admission (never accepted, but an index expression must not fail).
  */
 export function presentDaysSql(stay: SQL): SQL {
-  return sql`daterange(${stay}.admission_date, case when ${stay}.discharge_date < ${stay}.admission_date
-    then ${stay}.admission_date else ${stay}.discharge_date end, '[)')`;
+  return periodDaysSql(sql`${stay}.admission_date`, sql`${stay}.discharge_date`);
+}
+
+/**
+ * The same rule for any episode out of family (a stay, a foster care): present from its start
+ * (included) to its end (excluded), open-ended without an end.
+ */
+export function periodDaysSql(start: SQL, end: SQL): SQL {
+  return sql`daterange(${start}, case when ${end} < ${start} then ${start} else ${end} end, '[)')`;
+}
+
+/** An episode from `start` to `end` is present on a day. */
+export function periodOnSql(start: SQL, end: SQL, day: SQL | string): SQL {
+  return sql`(${periodDaysSql(start, end)} @> (${day})::date)`;
+}
+
+/** An episode from `start` to `end` is present on some day of [from, to], both included. */
+export function periodDuringSql(start: SQL, end: SQL, from: SQL | string, to: SQL | string): SQL {
+  return sql`(${periodDaysSql(start, end)} && daterange((${from})::date, (${to})::date, '[]'))`;
 }
 
 /** Present on a day: admission ≤ D < discharge (a stay without admission is never present). */

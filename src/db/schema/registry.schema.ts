@@ -40,7 +40,11 @@ export const minor = pgTable(
     mergedInto: uuid("merged_into"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
   },
-  (t) => [index("minor_merged_into").on(t.mergedInto)],
+  (t) => [
+    index("minor_merged_into").on(t.mergedInto),
+    // The few minors still without a birth date: the server's start looks for them here.
+    index("minor_birth_date_missing").on(t.id).where(sql`birth_date is null`),
+  ],
 );
 
 /** The identity vault: every field encrypted on its own (AES-256-GCM) under a key named by id. */

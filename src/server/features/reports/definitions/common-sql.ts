@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../../db/database.ts";
-import { presentOnSql } from "../../../../db/stay-presence.sql.ts";
+import { periodOnSql, presentOnSql } from "../../../../db/stay-presence.sql.ts";
 import type { ReportScope } from "../../../../domain/reports/report.ts";
 import { adulthoodMonths, ageClassMonthBounds } from "../../../../domain/reports/report-classes.ts";
 import type { AuditSubject } from "../../../core/actor.ts";
@@ -110,8 +110,7 @@ export function outOfFamilyFosterCareSql(episode: SQL): SQL {
  */
 export function fosterCareOutOfFamilySql(episode: SQL, day: SQL): SQL {
   return sql`(${outOfFamilyFosterCareSql(episode)}
-    and ${episode}.start_date <= ${day}::date
-    and (${episode}.end_date is null or ${episode}.end_date > ${day}::date))`;
+    and ${periodOnSql(sql`${episode}.start_date`, sql`${episode}.end_date`, day)})`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { presentDuringSql } from "../../../../db/stay-presence.sql.ts";
+import { periodDuringSql, presentDuringSql } from "../../../../db/stay-presence.sql.ts";
 import type { ReportParameters } from "../../../../domain/reports/report.ts";
 import {
   citizenshipGroups,
@@ -57,7 +57,7 @@ export const trend: ReportDefinition = {
           ${monthsCovered(sql`f.start_date`, sql`f.end_date`)}
         from ${knownFosterCare(context)} f
         where ${outOfFamilyFosterCareSql(sql`f`)}
-          and f.start_date <= ${lastDay}::date and (f.end_date is null or f.end_date > ${firstDay}::date)
+          and ${periodDuringSql(sql`f.start_date`, sql`f.end_date`, firstDay, lastDay)}
       ),
       candidates as (
         select e.*, m.birth_date, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor

@@ -50,8 +50,7 @@ with units as materialized (select * from (
           and (h.recorded_to is null or h.recorded_to > $6::timestamptz) and h.admission_date is not null and h.minor_id is not null
       and h.status in ('open', 'closed')
   ) s
-        where (s.admission_date is not null and daterange(s.admission_date, case when s.discharge_date < s.admission_date
-    then s.admission_date else s.discharge_date end, '[)') @> ($7::date)::date)
+        where (s.admission_date is not null and daterange(s.admission_date, case when s.discharge_date < s.admission_date then s.admission_date else s.discharge_date end, '[)') @> ($7::date)::date)
         union all
         select 'foster-care', 0, f.minor_id, f.episode_id, null::uuid, f.start_date, null::text,
           service.comune, false, f.kind, f.form
@@ -66,8 +65,7 @@ with units as materialized (select * from (
   ) f
         join organisation service on service.id = f.service_organisation_id
         where ((f.character = '1' and coalesce(f.nights_per_week, 7) >= 5)
-    and f.start_date <= $10::date::date
-    and (f.end_date is null or f.end_date > $11::date::date))
+    and (daterange(f.start_date, case when f.end_date < f.start_date then f.start_date else f.end_date end, '[)') @> ($10::date)::date))
       ) e
       -- Ordered like the choice, so that one sort serves both.
       window all_of_minor as (partition by e.minor_id
@@ -80,10 +78,10 @@ with units as materialized (select * from (
     cross join lateral (
       select minor.sex, minor.citizenship,
         (case when minor.birth_date is not null then
-      (case when ($12::date)::date >= minor.birth_date then (extract(year from age(($13::date)::date, minor.birth_date))::int * 12
-    + extract(month from age(($14::date)::date, minor.birth_date))::int) end)
-    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ($15::date)::date)::int * 12 + extract(month from ($16::date)::date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ($17::date)::date)::int * 12 + extract(month from ($18::date)::date)::int)
+      (case when ($11::date)::date >= minor.birth_date then (extract(year from age(($12::date)::date, minor.birth_date))::int * 12
+    + extract(month from age(($13::date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ($14::date)::date)::int * 12 + extract(month from ($15::date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ($16::date)::date)::int * 12 + extract(month from ($17::date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = p.minor_id offset 0
     ) m
@@ -97,14 +95,14 @@ with units as materialized (select * from (
       v.authorised_places, v.emergency_extra_places, v.record->>'istatCharacter' as istat_character,
       v.record->>'istatFunction' as istat_function
     from structure_version v
-    where v.valid_from <= $19::date and v.recorded_at <= $20::timestamptz
+    where v.valid_from <= $18::date and v.recorded_at <= $19::timestamptz
     order by v.structure_id, v.valid_from desc, v.version desc
   ) sv
       left join comune structure_comune on structure_comune.istat_code = sv.comune
       left join (
     select zc.comune_code, z.code as zone_code, z.name as zone_name
     from zone_comune zc join zone z on z.code = zc.zone_code
-    where z.region_code = $21
+    where z.region_code = $20
   ) zone_of on zone_of.comune_code = sv.comune
       offset 0
     ) sv on sv.structure_id = p.structure_id
@@ -113,7 +111,7 @@ with units as materialized (select * from (
           count(*)::int as count
         from units
         group by grouping sets (("ageGroup", "msna", "setting"), ("ageClass", "ageGroup", "msna", "setting", "sex"), ("ageGroup", "citizenshipGroup", "msna", "setting"), ("ageGroup", "fosterForm", "fosterKind", "msna", "setting"), ("ageGroup", "lengthOfStay", "msna", "setting"), ("ageGroup", "msna", "nationalType", "setting"), ("ageGroup", "msna", "provenance", "setting"), ("ageGroup", "citizenshipGroup", "setting"), ("ageGroup", "citizenshipGroup", "setting", "sex"), ("severalStays"), ("bothSettings"), ("structureVersionMissing"));
--- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]
+-- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]
 
 with units as materialized (select * from (
     select (case when m.months is null then 'unknown' when m.months < 36 then '0-2' when m.months < 72 then '3-5' when m.months < 132 then '6-10' when m.months < 180 then '11-14' when m.months < 216 then '15-17' else '18-21' end) as "ageClass", (case when m.months >= 216 then 'young-adult' else 'minor' end) as "ageGroup", m.sex as "sex",

@@ -44,8 +44,7 @@ select structure.id as "structureId", structure.code, sv.name, sv.status,
           and (h.recorded_to is null or h.recorded_to > $5::timestamptz) and h.admission_date is not null and h.minor_id is not null
       and h.status in ('open', 'closed')
   ) s
-      where (s.admission_date is not null and daterange(s.admission_date, case when s.discharge_date < s.admission_date
-    then s.admission_date else s.discharge_date end, '[)') @> ($6::date)::date)
+      where (s.admission_date is not null and daterange(s.admission_date, case when s.discharge_date < s.admission_date then s.admission_date else s.discharge_date end, '[)') @> ($6::date)::date)
       order by s.minor_id, s.admission_date desc, s.stay_id desc
     ) chosen
     where true

@@ -18,8 +18,7 @@ with units as materialized (select * from (
       and h.status in ('open', 'closed')
   ) s
         where (s.admission_date is not null
-    and daterange(s.admission_date, case when s.discharge_date < s.admission_date
-    then s.admission_date else s.discharge_date end, '[)') && daterange(($6)::date, ($7)::date, '[]'))
+    and daterange(s.admission_date, case when s.discharge_date < s.admission_date then s.admission_date else s.discharge_date end, '[)') && daterange(($6)::date, ($7)::date, '[]'))
         union all
         select 'foster-care', 0, f.episode_id, f.minor_id, null::uuid, false, f.start_date,
           greatest(date_trunc('month', f.start_date::timestamp), $8::timestamp) as first_month,
@@ -34,7 +33,7 @@ with units as materialized (select * from (
           and (h.recorded_to is null or h.recorded_to > $12::timestamptz)
   ) f
         where (f.character = '1' and coalesce(f.nights_per_week, 7) >= 5)
-          and f.start_date <= $13::date and (f.end_date is null or f.end_date > $14::date)
+          and (daterange(f.start_date, case when f.end_date < f.start_date then f.start_date else f.end_date end, '[)') && daterange(($13)::date, ($14)::date, '[]'))
       ),
       candidates as (
         select e.*, m.birth_date, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor
@@ -67,4 +66,4 @@ with units as materialized (select * from (
           count(*)::int as count
         from units
         group by grouping sets (("ageGroup", "month", "setting"), ("ageGroup", "citizenshipGroup", "month", "setting"));
--- parameters: ["2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31","2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-01-31"]
+-- parameters: ["2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31","2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31"]
