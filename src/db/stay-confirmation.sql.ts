@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { staysOverlapSql } from "./stay-presence.sql.ts";
 
 /**
  * An admission to be confirmed (access principle 7), in SQL, written once for every view. `s`
@@ -10,10 +11,9 @@ import { type SQL, sql } from "drizzle-orm";
  * one to confirm (on the same day, by id).
  */
 function overlapsEarlierSql(s: SQL, o: SQL): SQL {
-  return sql`(${o}.minor_id = ${s}.minor_id and ${o}.id <> ${s}.id and ${o}.admission_date is not null
+  return sql`(${o}.minor_id = ${s}.minor_id and ${o}.id <> ${s}.id
       and (${o}.admission_date < ${s}.admission_date or (${o}.admission_date = ${s}.admission_date and ${o}.id < ${s}.id))
-      and (${o}.discharge_date is null or ${o}.discharge_date > ${s}.admission_date)
-      and (${s}.discharge_date is null or ${s}.discharge_date > ${o}.admission_date))`;
+      and ${staysOverlapSql(s, o)})`;
 }
 
 /** Overlapping an earlier stay of the same minor (whether confirmed or not). */

@@ -126,9 +126,7 @@ async function findOverlappingPairs(
     tx,
     sql`select p.id::text as id from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p(id uuid, a uuid, b uuid)
         where exists (select 1 from stay a join stay b on b.minor_id = p.b
-          where a.minor_id = p.a and a.admission_date is not null and b.admission_date is not null
-            and (a.discharge_date is null or a.discharge_date > b.admission_date)
-            and (b.discharge_date is null or b.discharge_date > a.admission_date))`,
+          where a.minor_id = p.a and ${staysOverlapSql(sql`a`, sql`b`)})`,
   );
   return new Set(rows.map((row) => row.id));
 }

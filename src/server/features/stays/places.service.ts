@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/database.ts";
+import { presentOnSql } from "../../../db/stay-presence.sql.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import type { FreePlaces, OccupancyPoint, PlacesTotals } from "../../../domain/stays/stay-api.schema.ts";
 import type { Actor } from "../../core/actor.ts";
@@ -94,7 +95,7 @@ export async function getOccupancyHistory(
     db,
     sql`select d.day::text as day,
           (select count(distinct s.minor_id)::int from stay s where s.structure_id = ${structureId}
-             and s.admission_date <= d.day and (s.discharge_date is null or s.discharge_date > d.day)) as present,
+             and ${presentOnSql(sql`s`, sql`d.day`)}) as present,
           (select v.authorised_places from structure_version v where v.structure_id = ${structureId} and v.valid_from <= d.day
              order by v.valid_from desc, v.version desc limit 1) as "authorisedPlaces"
         from (select least((date_trunc('month', g) + interval '1 month' - interval '1 day')::date, ${to}::date) as day

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../../db/database.ts";
+import { presentDuringSql } from "../../../../db/stay-presence.sql.ts";
 import { AppError } from "../../../../domain/errors/app-error.ts";
 import { isProcuraSemesterOpen, procuraSemesters } from "../../../../domain/reports/procura-window.ts";
 import type { ReportParameters, ReportRow } from "../../../../domain/reports/report.ts";
@@ -67,8 +68,7 @@ export const procuraList: ReportDefinition = {
           from ${knownStays({ ...context, db: tx })} s
           join minor m on m.id = s.minor_id
           left join stay current_stay on current_stay.id = s.stay_id
-          where s.structure_id = ${found.id}::uuid and s.admission_date <= ${to}::date
-            and (s.discharge_date is null or s.discharge_date > ${from}::date)`,
+          where s.structure_id = ${found.id}::uuid and ${presentDuringSql(sql`s`, from, to)}`,
       );
       const emergencies = await emergencyAccessesFor({ ...context, db: tx }, semester, hosted);
       const stays = emergencies ? hosted.filter((stay) => emergencies.has(stay.minorId)) : hosted;

@@ -22,6 +22,6 @@ select s.stay_id as "stayId", s.minor_id as "minorId", m.pseudonym,
   ) s
           join minor m on m.id = s.minor_id
           left join stay current_stay on current_stay.id = s.stay_id
-          where s.structure_id = $3::uuid and s.admission_date <= $4::date
-            and (s.discharge_date is null or s.discharge_date > $5::date);
--- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","<uuid>","2026-06-30","2026-01-01"]
+          where s.structure_id = $3::uuid and (s.admission_date is not null
+    and daterange(s.admission_date, case when s.discharge_date < s.admission_date then s.admission_date else s.discharge_date end, '[)') && daterange(($4)::date, ($5)::date, '[]'));
+-- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","<uuid>","2026-01-01","2026-06-30"]
