@@ -1,3 +1,4 @@
+import { isSuppressed } from "../../../domain/reports/report.ts";
 import type { ChartOption } from "../../components/echart.tsx";
 import { columnLabel, isMonthDimension, type ValueLabeller } from "./report-labels.ts";
 import type { ReportRowResponse, ReportTableResponse } from "./reports-api.ts";
@@ -18,10 +19,6 @@ function isTotalRow(row: ReportRowResponse, dimensions: string[]): boolean {
 function measureOf(row: ReportRowResponse, measure: string): number | null {
   const value = row[measure];
   return typeof value === "number" ? value : null;
-}
-
-function isSuppressedCell(row: ReportRowResponse, measure: string): boolean {
-  return row.flags?.[measure] === "c" || (measure === "count" && row.flag === "c");
 }
 
 /** The colour of what is protected: the grey of the palette, hatched, never a filled bar. */
@@ -64,7 +61,7 @@ function drawnValue(
   height: number,
 ): DrawnValue {
   if (!row) return null;
-  if (isSuppressedCell(row, measure)) return isLine ? null : protectedBar(height);
+  if (isSuppressed(row, measure)) return isLine ? null : protectedBar(height);
   return measureOf(row, measure);
 }
 
@@ -107,8 +104,7 @@ export function chartProtectionOf(table: ReportTableResponse): ChartProtection {
   const measures =
     dimensions.length === 2 ? drawnMeasures(table).measures.slice(0, 1) : drawnMeasures(table).measures;
   let protectedCells = 0;
-  for (const row of rows)
-    for (const measure of measures) if (isSuppressedCell(row, measure)) protectedCells += 1;
+  for (const row of rows) for (const measure of measures) if (isSuppressed(row, measure)) protectedCells += 1;
   return {
     protectedCells,
     drawnCells: rows.length * measures.length,
