@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/app-error.ts";
 import { ageOn } from "../stays/age.ts";
 import {
+  ageForPlacement,
   ageFromBirthMonth,
   compareFittedPlaces,
   type FitNeeds,
@@ -157,5 +158,16 @@ describe("the age from the month of birth", () => {
         },
       ),
     );
+  });
+});
+
+describe("the age the search fits", () => {
+  it("counts completed years from the birth date, and from the month only without it", () => {
+    const child = { birthDate: "2010-03-20", birthYearMonth: "2010-03" };
+    expect(ageForPlacement(child, "2026-03-19")).toBe(15);
+    expect(ageForPlacement(child, "2026-03-20")).toBe(16);
+    expect(ageForPlacement({ ...child, birthDate: null }, "2026-03-20")).toBe(15);
+    expect(ageForPlacement({ ...child, birthDate: null }, "2026-04-01")).toBe(16);
+    expect(ageForPlacement({ birthDate: null, birthYearMonth: null }, "2026-04-01")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { AppError } from "../errors/app-error.ts";
+import { ageOn } from "../stays/age.ts";
 import type { PlacementNeeds, PlacementRequestState, StructureTarget } from "./placement-request.schema.ts";
 
 /** A structure as the fit is judged on a day: its target, its national type, its zone, its free places. */
@@ -86,4 +87,16 @@ export function ageFromBirthMonth(birthYearMonth: string, day: string): number {
   const [birthYear, birthMonth] = birthYearMonth.split("-").map(Number);
   const [year, month] = day.split("-").map(Number);
   return year - birthYear - (month <= birthMonth ? 1 : 0);
+}
+
+/**
+ * The child's age on the day for the search: in completed years from the birth date, as reports
+ * count it; from the month of birth only for a record still without its birth date.
+ */
+export function ageForPlacement(
+  child: { birthDate: string | null; birthYearMonth: string | null },
+  day: string,
+): number | null {
+  if (child.birthDate) return ageOn(child.birthDate, day);
+  return child.birthYearMonth ? ageFromBirthMonth(child.birthYearMonth, day) : null;
 }

@@ -3,7 +3,7 @@ import type { Executor } from "../../../db/database.ts";
 import { structure } from "../../../db/schema/index.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import {
-  ageFromBirthMonth,
+  ageForPlacement,
   compareFittedPlaces,
   isFittedPlace,
 } from "../../../domain/placements/placement-fit.ts";
@@ -30,7 +30,7 @@ export async function getOpenCase(db: Executor, actor: Actor, caseId: string): P
 }
 
 /**
- * The child's needs on the day: age and sex from the minor's pseudonymous record, MSNA from its
+ * The child's needs on the day: age (from the birth date) and sex from the minor's pseudonymous record, MSNA from its
  * latest stay unless the social worker says otherwise, the wished zone and national type.
  */
 export function needsOf(
@@ -38,7 +38,7 @@ export function needsOf(
   asked: PlaceSearchRequest & { note?: string | null },
   day: string,
 ): PlacementNeeds {
-  const age = found.birthYearMonth ? ageFromBirthMonth(found.birthYearMonth, day) : null;
+  const age = ageForPlacement(found, day);
   return {
     age: age === null ? null : Math.min(21, Math.max(0, age)),
     sex: found.sex,

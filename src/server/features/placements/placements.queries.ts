@@ -14,13 +14,15 @@ export async function findCaseForPlacement(db: Executor, organisationId: string,
     minorId: string;
     pseudonym: string;
     sex: "M" | "F";
+    birthDate: string | null;
     birthYearMonth: string | null;
     openedOn: string;
     closedOn: string | null;
     lastStayMsna: boolean | null;
   }>(
     db,
-    sql`select c.id, c.minor_id as "minorId", m.pseudonym, m.sex, m.birth_year_month as "birthYearMonth",
+    sql`select c.id, c.minor_id as "minorId", m.pseudonym, m.sex, m.birth_date::text as "birthDate",
+          m.birth_year_month as "birthYearMonth",
           c.opened_on::text as "openedOn", c.closed_on::text as "closedOn",
           (select s.msna from stay s where s.minor_id = c.minor_id and s.admission_date is not null
             order by s.admission_date desc limit 1) as "lastStayMsna"

@@ -136,6 +136,15 @@ describe("the fitted search from a case", () => {
     expect(response.body).not.toContain(child.familyName as string);
   });
 
+  it("fits the age in completed years from the birth date, also in the birthday's month", async () => {
+    // Born 14 March 2012: 15 on 14 March 2027, though the month rule would still say 14.
+    const onBirthday = await social.get(`/api/v1/cases/${caseId}/places?date=2027-03-14`);
+    expect(onBirthday.statusCode, onBirthday.body).toBe(200);
+    expect(json<Fitted>(onBirthday).needs.age).toBe(15);
+    const dayBefore = await social.get(`/api/v1/cases/${caseId}/places?date=2027-03-13`);
+    expect(json<Fitted>(dayBefore).needs.age).toBe(14);
+  });
+
   it("narrows to MSNA places and to a zone", async () => {
     const msna = await social.get(`/api/v1/cases/${caseId}/places?msna=true`);
     expect(msna.statusCode, msna.body).toBe(200);

@@ -45,7 +45,7 @@ export function registerPlacementRoutes(app: FastifyInstance, deps: AppDependenc
         operationId: "searchPlacesForCase",
         summary: "I posti liberi adatti al minore di una cartella aperta",
         description:
-          "Età (dal mese di nascita) e sesso dal minore; MSNA dall'ultima accoglienza se non indicato. Solo strutture attive nel giorno, con posti liberi, il cui target accoglie il minore; ordinate per zona, poi per posti liberi. Con i contatti della struttura. Solo pseudonimi.",
+          "Età in anni compiuti (dalla data di nascita) e sesso dal minore; MSNA dall'ultima accoglienza se non indicato. Solo strutture attive nel giorno, con posti liberi, il cui target accoglie il minore; ordinate per zona, poi per posti liberi. Con i contatti della struttura. Solo pseudonimi.",
         security,
         params: caseIdParams,
         querystring: placeSearchQuerySchema,
