@@ -125,7 +125,6 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "service-manager": "active-structures",
     "region-analyst": "region",
     "region-admin": "region",
-    observatory: "active-structures",
   },
   "report.read": {
     "structure-operator": "own-structures",

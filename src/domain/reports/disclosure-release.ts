@@ -41,6 +41,8 @@ export type ReleaseSystem = {
   relations: ReleaseRelation[];
   /** For each node, the relations it takes part in (as margin or as part). */
   relationsByNode: number[][];
+  /** The node of each table's total of each protected measure, by `tableIndex|measure`. */
+  totalNodes: Map<string, number>;
 };
 
 /**
@@ -65,6 +67,7 @@ export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {
   const nodeIds = new Map<string, number>();
   const relations: ReleaseRelation[] = [];
   const relationSignatures = new Set<string>();
+  const totalNodes = new Map<string, number>();
 
   const nodeId = (key: string): number => {
     let id = nodeIds.get(key);
@@ -91,6 +94,7 @@ export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {
         return JSON.stringify([group, measure, fixed, fixed.map((dimension) => codeOf(row, dimension))]);
       };
 
+      if (table.rows.length > 0) totalNodes.set(`${tableIndex}|${measure}`, nodeId(keyOf([], table.rows[0])));
       const cellIds = table.rows.map((row, rowIndex) => {
         const id = nodeId(keyOf(dimensions, row));
         const node = nodes[id];
@@ -131,7 +135,7 @@ export function buildReleaseSystem(tables: ReportTable[]): ReleaseSystem {
     relationsByNode[relation.margin].push(index);
     for (const part of relation.parts) relationsByNode[part].push(index);
   });
-  return { nodes, relations, relationsByNode };
+  return { nodes, relations, relationsByNode, totalNodes };
 }
 
 /** The slice of a table, checked: it needs a population and must not fix a dimension it shows. */

@@ -26,11 +26,12 @@ import { findHiddenComponents } from "./disclosure-elimination.ts";
 import {
   buildReleaseSystem,
   initiallyHiddenNodes,
+  protectedMeasuresOf,
   type ReleaseRelation,
   type ReleaseSystem,
   type TableCell,
 } from "./disclosure-release.ts";
-import type { ReportResult, ReportRow, ReportTable } from "./report.ts";
+import { isSuppressed, type ReportResult, type ReportRow, type ReportTable } from "./report.ts";
 
 export type { TableCell } from "./disclosure-release.ts";
 export { protectedMeasuresOf } from "./disclosure-release.ts";
@@ -51,7 +52,38 @@ export function applyDisclosureControl(
   const system = buildReleaseSystem(tables);
   const hidden = initiallyHiddenNodes(tables, system, threshold);
   addSecondarySuppressions(system, hidden);
-  return hideCells(tables, system, hidden);
+  return hideTotals(hideCells(tables, system, hidden), system, hidden, threshold);
+}
+
+/**
+ * Totals are counts like any other: a table's total is withheld (null) where it is below the
+ * threshold, or where it is a cell that another table of the release hides (the total of the
+ * residential slice is the residential cell of "by setting").
+ */
+function hideTotals(
+  tables: ReportTable[],
+  system: ReleaseSystem,
+  hidden: Set<number>,
+  threshold: number,
+): ReportTable[] {
+  return tables.map((table, index) => {
+    const withheld = (measure: string, value: number | null | undefined) => {
+      const node = system.totalNodes.get(`${index}|${measure}`);
+      if (node === undefined || typeof value !== "number") return false;
+      return hidden.has(node) || (value >= 1 && value < threshold);
+    };
+    const published = { ...table };
+    if (table.measures.includes("count") && withheld("count", table.total)) published.total = null;
+    if (table.totals) {
+      published.totals = Object.fromEntries(
+        Object.entries(table.totals).map(([measure, value]) => [
+          measure,
+          withheld(measure, value) ? null : value,
+        ]),
+      );
+    }
+    return published;
+  });
 }
 
 /** The same report with its tables under disclosure control, and saying so. */
@@ -171,7 +203,23 @@ function hideCells(tables: ReportTable[], system: ReleaseSystem, hidden: Set<num
       else published.flags = { ...published.flags, [measure]: "c" };
     }
   }
+  tables.forEach((table, index) => {
+    if (table.describedCount) hideDescriptionsOfHiddenCounts(table, table.describedCount, rows[index]);
+  });
   return tables.map((table, index) => ({ ...table, rows: rows[index] }));
+}
+
+/** A row whose count is hidden keeps none of the statistics computed on the units it counts. */
+function hideDescriptionsOfHiddenCounts(table: ReportTable, count: string, rows: ReportRow[]) {
+  const controlled = new Set(protectedMeasuresOf(table));
+  const descriptions = table.measures.filter((measure) => measure !== count && !controlled.has(measure));
+  for (const row of rows) {
+    if (!isSuppressed(row, count)) continue;
+    for (const measure of descriptions) {
+      row[measure] = null;
+      row.flags = { ...row.flags, [measure]: "c" };
+    }
+  }
 }
 
 function isCountOnly(table: ReportTable): boolean {

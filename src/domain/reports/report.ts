@@ -74,6 +74,12 @@ export type ReportTable = {
    * absent means every measure of the table (`["count"]` for count tables).
    */
   protectedMeasures?: string[];
+  /**
+   * The protected measure that counts the units the table's unprotected measures describe (the
+   * facts whose median delay a row gives): where disclosure control hides that count, it hides the
+   * row's descriptions of them too, which would otherwise speak of one or two facts.
+   */
+  describedCount?: string;
   /** For tables with several measures: the sum of each measure over the rows. */
   totals?: Record<string, number | null>;
   /** Descriptive columns of a row that are neither dimensions nor measures (a structure's name). */

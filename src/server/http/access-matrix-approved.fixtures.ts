@@ -80,7 +80,6 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
     "service-manager": "active-structures",
     "region-analyst": "region",
     "region-admin": "region",
-    observatory: "active-structures",
   },
   "report.read": {
     "structure-operator": "own-structures",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import { isAppError } from "../../../domain/errors/app-error.ts";
+import { applyDisclosureControl } from "../../../domain/reports/disclosure.ts";
 import {
   buildReportWorld,
   nonZeroCells,
@@ -174,6 +175,20 @@ describe("timeliness of December 2025", () => {
     expect(tableOf(result, "region").rows).toEqual([
       { events: 2, medianDays: delay, p90Days: delay, shareOver7Days: 100 },
     ]);
+  });
+
+  it("published, gives no delay of fewer facts than the threshold, nor their count or total", async () => {
+    const result = await world.run("timeliness", { from: "2025-12-01", to: "2025-12-31" });
+    const published = applyDisclosureControl(result.tables);
+    const hidden = { events: null, medianDays: null, p90Days: null, shareOver7Days: null };
+    const flags = { events: "c", medianDays: "c", p90Days: "c", shareOver7Days: "c" };
+    const byStructure = published.find((table) => table.id === "by-structure");
+    expect(byStructure?.rows).toEqual([
+      { structure: structureA, ...hidden, flags },
+      { structure: structureB, ...hidden, flags },
+    ]);
+    expect(byStructure?.totals).toEqual({ events: null });
+    expect(published.find((table) => table.id === "region")?.rows).toEqual([{ ...hidden, flags }]);
   });
 });
 

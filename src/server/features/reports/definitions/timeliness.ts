@@ -59,7 +59,10 @@ export const timeliness: ReportDefinition = {
       "Ritardo: giorni tra la data del fatto e il giorno (in Italia) della sua registrazione. Mediana e 90° percentile in giorni; quota oltre 7 giorni in percentuale. Non sono conteggi di persone.";
     const common = {
       measures,
-      protectedMeasures: [],
+      // The facts counted are the protected figure: published, a structure's delays are given only
+      // where enough facts stand behind them.
+      protectedMeasures: ["events"],
+      describedCount: "events",
       total: null,
       population: `recorded-events@${from}/${to}`,
       note,
