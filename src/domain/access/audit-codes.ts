@@ -66,6 +66,7 @@ export const auditActions = [
   { code: "break-glass.read", label: "Consultazione degli accessi di emergenza" },
   { code: "case.open", label: "Apertura di una cartella sociale" },
   { code: "case.record", label: "Registrazione di un fatto della cartella sociale" },
+  { code: "case.assign", label: "Assegnazione di una cartella sociale a un operatore del servizio" },
   { code: "case.read", label: "Consultazione di una cartella sociale" },
   { code: "case.list", label: "Consultazione delle cartelle del servizio" },
   { code: "sinba.identity-read", label: "Lettura della data di nascita di un minore per il flusso SINBA" },

@@ -56,6 +56,8 @@ export const actionLabels = {
   "case.write":
     "Registrare i fatti della cartella sociale: situazione, famiglia, valutazioni, provvedimenti, prestazioni, affidi, collocamenti, trasferimenti, chiusura, rettifiche e annullamenti",
   "case.read": "Consultare le cartelle sociali del proprio servizio, con le accoglienze dei minori in carico",
+  "case.assign":
+    "Assegnare una cartella del proprio servizio a un altro operatore del servizio (e annullare o rettificare l'assegnazione)",
   "sinba.read":
     "Consultare i flussi SINBA (del proprio servizio, o per ente per la Regione), i loro esiti e le cartelle che non possono ancora essere inviate",
   "inps-client.manage":
@@ -144,6 +146,7 @@ export const accessPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "case.assign": { "service-manager": "own-organisation" },
   "sinba.read": {
     "service-operator": "own-organisation",
     "service-manager": "own-organisation",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SinbaEsitoAffido } from "../code-lists/sinba-codes.ts";
 import {
   assessmentContentSchema,
+  assignmentContentSchema,
   type CaseEventType,
   caseEnvelopeSchema,
   caseEventSchemas,
@@ -119,6 +120,9 @@ export const caseProjectionSchema = z
       })
       .nullable(),
     closure: dated(closureContentSchema).nullable(),
+    assignments: z
+      .array(z.object({ eventId: z.uuid(), operatorId: z.uuid(), from: z.string() }))
+      .describe("Le assegnazioni a un operatore del servizio, dalla prima: l'ultima è quella in corso"),
   })
   .meta({ id: "CaseProjection" });
 
@@ -129,10 +133,34 @@ export const caseSummarySchema = z
     status: z.enum(["open", "closed"]),
     openedOn: z.string(),
     closedOn: z.string().nullable(),
-    assignedOperatorId: z.uuid().nullable(),
+    assignedOperatorId: z
+      .uuid()
+      .nullable()
+      .describe("L'operatore a cui è assegnata: l'ultima assegnazione, prima di essa chi l'ha aperta"),
+    assignedOperatorName: z
+      .string()
+      .nullable()
+      .describe("Il nome dell'operatore assegnato, se è una persona del servizio"),
     transferToServiceCode: z.string().nullable(),
   })
   .meta({ id: "CaseSummary" });
+
+/**
+ * The service manager gives a case to an operator of the service: the request builds the case's
+ * `assignment` fact, whose id it carries (the same request again answers `duplicate`).
+ */
+export const assignmentRequestSchema = z
+  .object({
+    id: z.uuid({ error: "Identificativo dell'evento non valido (UUID)" }),
+    occurredOn: z.iso.date({ error: "Data non valida (AAAA-MM-GG)" }),
+    operatorId: assignmentContentSchema.shape.operatorId,
+  })
+  .meta({
+    id: "CaseAssignmentRequest",
+    description:
+      "Assegnazione della cartella a un operatore attivo del servizio, da parte del responsabile del servizio",
+  });
+export type AssignmentRequest = z.infer<typeof assignmentRequestSchema>;
 
 export const caseListQuery = z.object({ status: z.enum(["open", "closed"]).optional() });
 export const caseListSchema = z.object({ items: z.array(caseSummarySchema) }).meta({ id: "CaseList" });

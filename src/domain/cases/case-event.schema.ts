@@ -225,6 +225,14 @@ export const closureContentSchema = z
   })
   .strict();
 
+/**
+ * The operator the service manager gives the case to: a user of the same service with a role
+ * that works on cases. Until the first assignment the case is its opener's.
+ */
+export const assignmentContentSchema = z
+  .object({ operatorId: z.uuid({ error: "Identificativo dell'operatore non valido (UUID)" }) })
+  .strict();
+
 /** The parts of a case a correction may replace, by the type of the fact it corrects. */
 export const correctableContent = {
   "case-opened": "opening",
@@ -235,6 +243,7 @@ export const correctableContent = {
   "intervention-start": "intervention",
   "foster-care-start": "fosterCare",
   closure: "closure",
+  assignment: "assignment",
 } as const;
 
 const event = <Type extends string, Shape extends z.ZodRawShape>(type: Type, shape: Shape) =>
@@ -266,6 +275,7 @@ export const caseEventSchemas = {
   }),
   "transfer-accepted": event("transfer-accepted", {}),
   closure: event("closure", { closure: closureContentSchema }),
+  assignment: event("assignment", { assignment: assignmentContentSchema }),
   correction: event("correction", {
     corrects: eventId("Identificativo dell'evento da rettificare non valido"),
     reason,
@@ -277,6 +287,7 @@ export const caseEventSchemas = {
     intervention: interventionContentSchema.optional(),
     fosterCare: fosterCareContentSchema.optional(),
     closure: closureContentSchema.optional(),
+    assignment: assignmentContentSchema.optional(),
   }),
   void: event("void", { voids: eventId("Identificativo dell'evento da annullare non valido"), reason }),
 } as const;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { maxEventsPerRequest } from "../events/machine-client.schema.ts";
 import { minorIdentitySchema } from "../registry/minor-identity.ts";
 import { caseEventResultSchema } from "./case-api.schema.ts";
-import { type CaseEventType, caseEventSchemas, openingContentSchema } from "./case-event.schema.ts";
+import { caseEventSchemas, openingContentSchema } from "./case-event.schema.ts";
 
 /**
  * The case interchange standard (docs/case-interchange.md): the services' own software sends the
@@ -25,18 +25,25 @@ const overridden = {
     .extend({ opening: interchangeOpeningContentSchema })
     .strict(),
   correction: caseEventSchemas.correction
+    .omit({ assignment: true })
     .extend({ opening: interchangeOpeningContentSchema.optional() })
     .strict(),
 };
 
-/** The events of the case interchange standard, by type. */
-export const interchangeCaseEventSchemas = { ...caseEventSchemas, ...overridden } as const;
+/**
+ * The events of the case interchange standard, by type. The assignment of a case to an operator
+ * is the service manager's, in the web app: the services' software does not send it
+ * (`assignment-not-for-clients`).
+ */
+const { assignment: _assignment, ...interchangeTypes } = caseEventSchemas;
+export const interchangeCaseEventSchemas = { ...interchangeTypes, ...overridden } as const;
+type InterchangeCaseEventType = keyof typeof interchangeCaseEventSchemas;
 
 export const interchangeCaseEventSchema = z
   .union(
     Object.values(interchangeCaseEventSchemas) as unknown as [
-      (typeof interchangeCaseEventSchemas)[CaseEventType],
-      ...(typeof interchangeCaseEventSchemas)[CaseEventType][],
+      (typeof interchangeCaseEventSchemas)[InterchangeCaseEventType],
+      ...(typeof interchangeCaseEventSchemas)[InterchangeCaseEventType][],
     ],
   )
   .meta({ id: "CaseInterchangeEvent" });

@@ -34,6 +34,12 @@ export const caseProblemMessages = {
   "transfer-not-requested": "Nessun trasferimento in attesa da accettare.",
   "transfer-not-addressed": "Il trasferimento è rivolto a un altro servizio.",
   "transfer-to-self": "Il trasferimento deve essere verso un altro servizio.",
+  "assignment-manager-only": "Solo il responsabile del servizio assegna una cartella a un operatore.",
+  "assignment-not-for-clients":
+    "Il software del servizio non assegna le cartelle: le assegna il responsabile del servizio nell'applicazione.",
+  "unknown-operator": "La persona indicata non è un operatore attivo di questo servizio.",
+  "already-assigned": "La cartella è già assegnata a questo operatore.",
+  "closed-case-not-assignable": "La cartella è chiusa: non si assegna a un altro operatore.",
   "minor-identity-required":
     "Il software del servizio indica il minore con la sua identità (opening.minor: codice fiscale, o cognome, nome, sesso e data di nascita), non con lo pseudonimo.",
   "fiscal-code-invalid": "Il codice fiscale non è valido.",

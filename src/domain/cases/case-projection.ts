@@ -42,7 +42,20 @@ export type CaseProjection = {
   placements: { eventId: string; stayId: string; from: string }[];
   transfer: { eventId: string; requestedOn: string; toServiceCode: string; acceptedOn: string | null } | null;
   closure: Dated<NonNullable<CaseContent["closure"]>> | null;
+  /** The service manager's assignments, by day then arrival: the last one names the case's operator. */
+  assignments: { eventId: string; operatorId: string; from: string }[];
 };
+
+/**
+ * The operator a case is assigned to: the last assignment's, or, before any, the person who
+ * opened it (none for a case opened by the service's software).
+ */
+export function assignedOperatorOf(
+  projection: Pick<CaseProjection, "assignments">,
+  openedBy: string | null,
+): string | null {
+  return projection.assignments?.at(-1)?.operatorId ?? openedBy;
+}
 
 /** The day of the fact, then arrival: the order of facts within a case. */
 export function compareCaseEvents(a: RecordedCaseEvent, b: RecordedCaseEvent): number {
@@ -120,5 +133,10 @@ export function projectCase(all: RecordedCaseEvent[], asOf?: string): CaseProjec
         }
       : null,
     closure: closureEvent ? dated(closureEvent, "closure") : null,
+    assignments: byDate(all_("assignment").map((event) => dated(event, "assignment"))).map((item) => ({
+      eventId: item.eventId,
+      operatorId: item.content.operatorId,
+      from: item.date,
+    })),
   };
 }

@@ -1,7 +1,12 @@
 import type { MinorIdentity } from "../registry/minor-identity.ts";
 import { type CaseEvent, contentKeysOf, correctableContent } from "./case-event.schema.ts";
 import { rejectCaseEvent } from "./case-problems.ts";
-import { type CaseProjection, projectCase, type RecordedCaseEvent } from "./case-projection.ts";
+import {
+  assignedOperatorOf,
+  type CaseProjection,
+  projectCase,
+  type RecordedCaseEvent,
+} from "./case-projection.ts";
 
 /** A registry resolution decided in memory: it takes effect only once committed (the event accepted). */
 export type MinorResolution = {
@@ -24,10 +29,21 @@ export interface CaseView {
   countOpenCases(minorId: string, serviceId: string, exceptCaseId: string): number;
   /** The minor of an ASMI stay; undefined when there is no such stay. */
   minorOfStay(stayId: string): string | null | undefined;
+  /** Whether a user is an active person of the writing service with a role that works on cases. */
+  isCaseOperator(userId: string): boolean;
 }
 
-/** The service writing: its organisation and code. */
-export type CaseSender = { kind: "user" | "client"; id: string; serviceId: string; serviceCode: string };
+/**
+ * The service writing: its organisation and code, and whether the writer may assign the
+ * service's cases to its operators (the service manager).
+ */
+export type CaseSender = {
+  kind: "user" | "client";
+  id: string;
+  serviceId: string;
+  serviceCode: string;
+  canAssign: boolean;
+};
 
 type CaseRuleInput = {
   event: CaseEvent;
@@ -35,6 +51,8 @@ type CaseRuleInput = {
   caseMinorId: string | null;
   serviceId: string;
   events: RecordedCaseEvent[];
+  /** Who opened the case (its operator until the first assignment); null for the service's software. */
+  openedBy: string | null;
 };
 
 const mayFollowClosure = new Set<CaseEvent["type"]>(["correction", "void"]);
@@ -64,6 +82,7 @@ export function checkCaseEvent(
   if (!current.opening || !input.caseMinorId) rejectCaseEvent("case-not-opened", "/caseId");
   const minorId = input.caseMinorId;
   if (event.occurredOn < current.opening.date) rejectCaseEvent("before-opening", "/occurredOn");
+  if (touchesAssignment(event, events)) checkAssignment(view, sender, current, event, input.openedBy);
   if (current.closure && event.occurredOn > current.closure.date && !mayFollowClosure.has(event.type))
     rejectCaseEvent("case-closed", "/occurredOn");
   switch (event.type) {
@@ -119,6 +138,32 @@ export function checkCaseEvent(
       break;
   }
   return { minorId };
+}
+
+/** An assignment, or a correction or void of one: the service manager's alone. */
+function touchesAssignment(event: CaseEvent, events: RecordedCaseEvent[]): boolean {
+  if (event.type === "assignment") return true;
+  const target = event.type === "void" ? event.voids : event.type === "correction" ? event.corrects : null;
+  return (
+    target !== null && events.some((recorded) => recorded.id === target && recorded.type === "assignment")
+  );
+}
+
+function checkAssignment(
+  view: CaseView,
+  sender: CaseSender,
+  current: CaseProjection,
+  event: CaseEvent,
+  openedBy: string | null,
+) {
+  if (sender.kind === "client") rejectCaseEvent("assignment-not-for-clients", "/type");
+  if (!sender.canAssign) rejectCaseEvent("assignment-manager-only", "/type");
+  if (current.closure) rejectCaseEvent("closed-case-not-assignable", "/type");
+  const operatorId = "assignment" in event ? event.assignment?.operatorId : undefined;
+  if (operatorId === undefined) return;
+  if (!view.isCaseOperator(operatorId)) rejectCaseEvent("unknown-operator", "/assignment/operatorId");
+  if (event.type === "assignment" && operatorId === assignedOperatorOf(current, openedBy))
+    rejectCaseEvent("already-assigned", "/assignment/operatorId");
 }
 
 function checkCorrection(

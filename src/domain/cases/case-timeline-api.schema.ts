@@ -20,6 +20,7 @@ export const timelineEntryKinds = [
   "transfer-requested",
   "transfer-accepted",
   "case-closed",
+  "assignment",
   "admission",
   "absence-start",
   "absence-end",

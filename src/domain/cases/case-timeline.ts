@@ -38,6 +38,7 @@ const titles: Record<TimelineEntryKind, string> = {
   "transfer-requested": "Richiesta di trasferimento ad altro servizio",
   "transfer-accepted": "Trasferimento accettato",
   "case-closed": "Chiusura della cartella",
+  assignment: "Assegnazione a un operatore",
   admission: "Ammissione in struttura",
   "absence-start": "Inizio di un'assenza",
   "absence-end": "Rientro in struttura",
@@ -52,8 +53,13 @@ const joined = (...parts: (string | undefined | null | false)[]) =>
 /**
  * One minor-centred timeline from the case's projection and the child's stays in every structure,
  * most recent first (same day: the later fact first, stays' facts after the case's at equal rank).
+ * The service's operators are named by `operatorNames` (the people of the service only).
  */
-export function buildCaseTimeline(projection: CaseProjection, stays: TimelineStay[]): TimelineEntry[] {
+export function buildCaseTimeline(
+  projection: CaseProjection,
+  stays: TimelineStay[],
+  operatorNames: ReadonlyMap<string, string> = new Map(),
+): TimelineEntry[] {
   const entries: (TimelineEntry & { rank: number })[] = [];
   let rank = 0;
   const add = (
@@ -163,6 +169,14 @@ export function buildCaseTimeline(projection: CaseProjection, stays: TimelineSta
       projection.closure.content.reason
         ? (labelOf(sinbaMotivazioneChiusuraCarico, projection.closure.content.reason) ?? null)
         : null,
+    );
+  // A projection stored before assignments existed has none.
+  for (const assignment of projection.assignments ?? [])
+    add(
+      "assignment",
+      assignment.from,
+      assignment.eventId,
+      `Assegnata a ${operatorNames.get(assignment.operatorId) ?? "un operatore non più del servizio"}`,
     );
 
   for (const stay of stays) {

@@ -5,18 +5,26 @@ import { parseCaseEvent } from "./parse-case-event.ts";
 
 const today = "2026-11-21";
 const caseId = "6f1c2a5e-0000-4000-8000-000000000001";
-const sender: CaseSender = { kind: "user", id: "u1", serviceId: "svc-1", serviceCode: "SVC-1" };
+const sender: CaseSender = {
+  kind: "user",
+  id: "u1",
+  serviceId: "svc-1",
+  serviceCode: "SVC-1",
+  canAssign: false,
+};
+const operatorB = "6f1c2a5e-0000-4000-8000-00000000bbbb";
 let counter = 0;
 const uuid = () => `6f1c2a5e-0000-4000-8000-${String(++counter).padStart(12, "0")}`;
 
-function stateWith(openElsewhere = 0): CaseBatchState {
+function stateWith(openElsewhere = 0, as: Partial<CaseSender> = {}): CaseBatchState {
   return {
-    sender,
+    sender: { ...sender, ...as },
     recordedAt: "2026-11-21T10:00:00Z",
     view: {
       minorOfReference: (ref) => (ref === "M1" ? "minor-1" : undefined),
       countOpenCases: () => openElsewhere,
       minorOfStay: (stayId) => (stayId === "6f1c2a5e-0000-4000-8000-00000000aaaa" ? "minor-1" : undefined),
+      isCaseOperator: (userId) => userId === operatorB || userId === "u1",
     },
     earlier: new Map(),
     cases: new Map(),
@@ -49,7 +57,51 @@ function decide(state: CaseBatchState, raws: Record<string, unknown>[]) {
 
 const codes = (results: ReturnType<typeof decide>) => results.map((r) => r.errors[0]?.code ?? r.status);
 
+const assignment = (operatorId: string, on = "2026-02-01", id = uuid()) => ({
+  id,
+  type: "assignment",
+  caseId,
+  occurredOn: on,
+  assignment: { operatorId },
+});
+
 describe("decideCaseEvents", () => {
+  it("only the service manager assigns a case, to an operator of the service, while it is open", () => {
+    const first = uuid();
+    const manager = stateWith(0, { canAssign: true });
+    const results = decide(manager, [
+      opening(),
+      assignment("6f1c2a5e-0000-4000-8000-00000000cccc"),
+      assignment(operatorB, "2026-02-01", first),
+      assignment(operatorB, "2026-02-02"),
+      { id: uuid(), type: "void", caseId, occurredOn: "2026-02-03", voids: first },
+      {
+        id: uuid(),
+        type: "closure",
+        caseId,
+        occurredOn: "2026-06-01",
+        closure: { reason: "4", situation: "1" },
+      },
+      assignment(operatorB, "2026-05-01"),
+    ]);
+    expect(codes(results)).toEqual([
+      "accepted",
+      "unknown-operator",
+      "accepted",
+      "already-assigned",
+      "accepted",
+      "accepted",
+      "closed-case-not-assignable",
+    ]);
+    expect(manager.touched.get(caseId)?.projection.assignments).toEqual([]);
+    const operator = stateWith();
+    expect(codes(decide(operator, [opening(), assignment(operatorB)]))).toEqual([
+      "accepted",
+      "assignment-manager-only",
+    ]);
+    expect(manager.touched.get(caseId)?.summary.openedBy).toBe("u1");
+  });
+
   it("opens a case, records facts, closes it, and refuses what follows the closure", () => {
     const state = stateWith();
     const results = decide(state, [

@@ -32,6 +32,8 @@ export type BatchCase = {
   id: string;
   minorId: string | null;
   serviceId: string;
+  /** Who opened the case, its operator until the first assignment (null: the service's software). */
+  openedBy: string | null;
   /** The service a pending transfer is addressed to may only accept it. */
   onlyTransferAcceptance?: boolean;
 };
@@ -169,7 +171,12 @@ function decideAccepted(
     (existing?.onlyTransferAcceptance && event.type !== "transfer-accepted")
   )
     throw new CaseRuleRejection([caseProblem("unknown-case", "/caseId")]);
-  const summary: BatchCase = existing ?? { id: event.caseId, minorId: null, serviceId: sender.serviceId };
+  const summary: BatchCase = existing ?? {
+    id: event.caseId,
+    minorId: null,
+    serviceId: sender.serviceId,
+    openedBy: sender.kind === "user" ? sender.id : null,
+  };
   const events = state.events.get(summary.id) ?? [];
   const resolved = withResolvedMinor(state, event, parsed.identity, summary, events);
   event = resolved.event;
@@ -193,6 +200,7 @@ function decideAccepted(
     caseMinorId: summary.minorId,
     serviceId: summary.serviceId,
     events,
+    openedBy: summary.openedBy,
   });
   const payload = payloadOfCaseEvent(event);
   const recorded: RecordedCaseEvent = {

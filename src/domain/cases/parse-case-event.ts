@@ -37,12 +37,14 @@ export function parseCaseEvent(raw: unknown, today: string, dialect: CaseDialect
   if (!type || !Object.hasOwn(caseEventSchemas, type))
     return { ok: false, id, type, errors: [caseProblem("unknown-type", "/type")] };
   if (dialect === "interchange") {
+    if (type === "assignment")
+      return { ok: false, id, type, errors: [caseProblem("assignment-not-for-clients", "/type")] };
     const opening = record.opening;
     if (opening !== null && typeof opening === "object" && "minorRef" in opening)
       return { ok: false, id, type, errors: [caseProblem("minor-identity-required", "/opening/minorRef")] };
   }
   const schemas = dialect === "interchange" ? interchangeCaseEventSchemas : caseEventSchemas;
-  const parsed = schemas[type as CaseEventType].safeParse(record);
+  const parsed = (schemas as typeof caseEventSchemas)[type as CaseEventType].safeParse(record);
   if (!parsed.success) {
     return { ok: false, id, type, errors: uniqueProblems(parsed.error.issues.map(problemOf)) };
   }

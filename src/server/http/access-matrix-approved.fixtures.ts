@@ -57,6 +57,7 @@ export const approvedPolicy: Record<Action, Partial<Record<Role, Scope>>> = {
   "case.open": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.write": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
   "case.read": { "service-operator": "own-organisation", "service-manager": "own-organisation" },
+  "case.assign": { "service-manager": "own-organisation" },
   "sinba.read": {
     "service-operator": "own-organisation",
     "service-manager": "own-organisation",

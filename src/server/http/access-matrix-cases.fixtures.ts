@@ -350,6 +350,17 @@ export const operationCases: Record<string, OperationCase> = {
       }),
     allowed: 200,
   }),
+  "PUT /api/v1/cases/{caseId}/assignment": policy("case.assign", {
+    name: "another service's or no case",
+    reaches: () => false,
+    build: () =>
+      put(`/api/v1/cases/${unknownId}/assignment`, {
+        id: randomUUID(),
+        occurredOn: "2026-10-05",
+        operatorId: unknownId,
+      }),
+    allowed: 200,
+  }),
   "GET /api/v1/cases/{caseId}/foster-care/{episodeId}/carers": policy("case.read", {
     name: "another service's or no case",
     reaches: () => false,

@@ -122,6 +122,8 @@ export function CasePage() {
                 </dd>
                 <dt className="col-6">{t("cases.page.openedOn")}</dt>
                 <dd className="col-6">{formatItalianDate(file.data.openedOn)}</dd>
+                <dt className="col-6">{t("cases.page.operator")}</dt>
+                <dd className="col-6">{file.data.assignedOperatorName ?? t("cases.list.noOperator")}</dd>
                 {file.data.closedOn && (
                   <>
                     <dt className="col-6">{t("cases.page.closedOn")}</dt>

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { formatItalianDate } from "../../domain/time/calendar.ts";
@@ -5,12 +6,23 @@ import { ErrorAlert } from "../components/error-alert.tsx";
 import { Loading } from "../components/loading.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { TableRegion } from "../components/table-region.tsx";
+import { can } from "../features/access/permissions.ts";
+import { useSession } from "../features/access/session-api.ts";
+import { CaseReassignment } from "../features/cases/case-reassignment.tsx";
 import { useCases, useNotifications } from "../features/cases/cases-api.ts";
 
-/** The service's cases, each with the count of its unread notifications. */
+/**
+ * The service's cases, each with its operator and the count of its unread notifications; the
+ * service manager reassigns a case to another operator of the service from here.
+ */
 export function MyCasesPage() {
   const { t } = useTranslation();
+  const active = useSession().data?.active;
+  const canAssign = can(active, "case.assign");
+  const [reassigning, setReassigning] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const cases = useCases();
+  const chosen = cases.data?.find((item) => item.caseId === reassigning);
   const unread = useNotifications({ status: "unread" });
   const alertsOf = (caseId: string) =>
     (unread.data?.items ?? []).filter((item) => item.caseId === caseId).length;
@@ -37,7 +49,9 @@ export function MyCasesPage() {
                 <th scope="col">{t("cases.list.pseudonym")}</th>
                 <th scope="col">{t("cases.list.status")}</th>
                 <th scope="col">{t("cases.list.openedOn")}</th>
+                <th scope="col">{t("cases.list.operator")}</th>
                 <th scope="col">{t("cases.list.alerts")}</th>
+                {canAssign && <th scope="col">{t("cases.list.actions")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -55,6 +69,7 @@ export function MyCasesPage() {
                     </th>
                     <td>{item.status === "open" ? t("cases.list.open") : t("cases.list.closed")}</td>
                     <td>{formatItalianDate(item.openedOn)}</td>
+                    <td>{item.assignedOperatorName ?? t("cases.list.noOperator")}</td>
                     <td>
                       {alerts > 0 ? (
                         <span className="badge bg-danger">
@@ -64,12 +79,46 @@ export function MyCasesPage() {
                         t("cases.list.noAlerts")
                       )}
                     </td>
+                    {canAssign && (
+                      <td>
+                        {item.status === "open" && (
+                          <button
+                            type="button"
+                            className="btn btn-outline-primary btn-xs"
+                            aria-label={t("cases.list.reassignLabel", { pseudonym: item.minorPseudonym })}
+                            aria-expanded={reassigning === item.caseId}
+                            onClick={() => {
+                              setDone(null);
+                              setReassigning(reassigning === item.caseId ? null : item.caseId);
+                            }}
+                          >
+                            {t("cases.list.reassign")}
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 );
               })}
             </tbody>
           </table>
         </TableRegion>
+      )}
+      {done && (
+        <p className="alert alert-success" role="status">
+          {done}
+        </p>
+      )}
+      {canAssign && active && chosen && (
+        <CaseReassignment
+          key={chosen.caseId}
+          item={chosen}
+          serviceCode={active.organisationCode}
+          onDone={(name) => {
+            setDone(t("cases.reassign.done", { pseudonym: chosen.minorPseudonym, name }));
+            setReassigning(null);
+          }}
+        />
       )}
     </>
   );

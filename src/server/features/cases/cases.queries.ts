@@ -30,13 +30,20 @@ export type CaseRow = {
   openedOn: string;
   closedOn: string | null;
   assignedOperatorId: string | null;
+  assignedOperatorName: string | null;
   transferToServiceCode: string | null;
   projection: CaseProjection;
 };
 
+/** A person's name is shown only while the person belongs to the case's service. */
+const serviceUserName = (userId: SQL, organisationId: SQL) =>
+  sql`(select u.display_name from app_user u where u.id = ${userId}
+        and exists (select 1 from membership ms where ms.user_id = u.id and ms.organisation_id = ${organisationId}))`;
+
 const caseColumns = sql`c.id, c.minor_id as "minorId", m.pseudonym as "minorPseudonym",
   c.service_organisation_id as "serviceOrganisationId", c.status, c.opened_on::text as "openedOn",
   c.closed_on::text as "closedOn", c.assigned_operator_id as "assignedOperatorId",
+  ${serviceUserName(sql`c.assigned_operator_id`, sql`c.service_organisation_id`)} as "assignedOperatorName",
   c.transfer_to_service_code as "transferToServiceCode", c.projection`;
 
 /** The cases of the batch, locked for the batch's transaction. */
@@ -121,6 +128,40 @@ export async function findMinorsOfStays(db: Executor, stayIds: string[]) {
   return new Map(rows.map((row) => [row.id, row.minorId]));
 }
 
+/** Who opened each case, when a person did (the service's software opens as no one). */
+export async function findCaseOpeners(db: Executor, caseIds: string[]) {
+  if (caseIds.length === 0) return new Map<string, string>();
+  const rows = await queryRows<{ caseId: string; userId: string }>(
+    db,
+    sql`select case_id as "caseId", source_id as "userId" from case_event
+        where status = 'accepted' and type = 'case-opened' and source_kind = 'user'
+          and case_id in ${uuidList(caseIds)}`,
+  );
+  return new Map(rows.map((row) => [row.caseId, row.userId]));
+}
+
+/** The active people of a service holding one of the roles that work on cases. */
+export async function findCaseOperatorsOfService(db: Executor, organisationId: string, roles: string[]) {
+  const rows = await queryRows<{ userId: string }>(
+    db,
+    sql`select distinct ms.user_id as "userId" from membership ms join app_user u on u.id = ms.user_id
+        where ms.organisation_id = ${organisationId} and u.is_active and ms.role in ${textList(roles)}`,
+  );
+  return new Set(rows.map((row) => row.userId));
+}
+
+/** The names of people of a service, by id; a person no longer of the service has none. */
+export async function findNamesOfServiceUsers(db: Executor, organisationId: string, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, string>();
+  const rows = await queryRows<{ id: string; name: string }>(
+    db,
+    sql`select u.id, u.display_name as name from app_user u
+        where u.id in ${uuidList(userIds)}
+          and exists (select 1 from membership ms where ms.user_id = u.id and ms.organisation_id = ${organisationId})`,
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function findPseudonyms(db: Executor, minorIds: string[]) {
   if (minorIds.length === 0) return new Map<string, string>();
   const rows = await queryRows<{ id: string; pseudonym: string }>(
@@ -171,6 +212,7 @@ export async function saveCases(db: Executor, cases: CaseWrite[]) {
         projection.transfer && projection.transfer.acceptedOn === null
           ? projection.transfer.toServiceCode
           : null,
+      assignedOperatorId: item.assignedOperatorId,
       projection,
       updatedAt: sql`now()`,
     };
@@ -180,7 +222,6 @@ export async function saveCases(db: Executor, cases: CaseWrite[]) {
         id: item.id,
         minorId: item.minorId,
         serviceOrganisationId: item.serviceOrganisationId,
-        assignedOperatorId: item.assignedOperatorId,
         ...values,
       })
       .onConflictDoUpdate({ target: socialCase.id, set: values });

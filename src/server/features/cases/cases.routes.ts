@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
+  assignmentRequestSchema,
   type CaseFile,
   caseEventResultSchema,
   caseEventResultsSchema,
@@ -17,7 +18,15 @@ import type { AppDependencies } from "../../core/dependencies.ts";
 import { bodyValidatedBy } from "../../http/documented-body.ts";
 import { problemOf, sendProblem } from "../../http/problem.ts";
 import { requireActor } from "../../http/request-context.ts";
-import { getCase, listCases, openCase, recordEventsOfCase } from "./cases.service.ts";
+import { assignCase, getCase, listCases, openCase, recordEventsOfCase } from "./cases.service.ts";
+
+/** Refusals that concern the case as it stands rather than the request: 409. */
+const conflictCodes = new Set([
+  "open-case-exists",
+  "id-reused",
+  "already-assigned",
+  "closed-case-not-assignable",
+]);
 
 const security = [{ sessionCookie: [] }];
 
@@ -44,7 +53,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) 
       const result = await openCase(db, context(), requireActor(request), request.body);
       if (result.status === "rejected") {
         const [first] = result.errors;
-        const conflict = first?.code === "open-case-exists" || first?.code === "id-reused";
+        const conflict = conflictCodes.has(first?.code ?? "");
         return sendProblem(reply, {
           ...problemOf(
             conflict ? "conflict" : "validation-failed",
@@ -84,6 +93,45 @@ export function registerCaseRoutes(app: FastifyInstance, deps: AppDependencies) 
         request.body.events,
       ),
     }),
+  );
+
+  api.put(
+    "/api/v1/cases/:caseId/assignment",
+    {
+      schema: {
+        tags: ["cartelle-sociali"],
+        operationId: "assignCase",
+        summary: "Assegnare la cartella a un operatore del servizio (responsabile del servizio)",
+        description:
+          "Registra il fatto `assignment` della cartella: l'operatore è una persona attiva del servizio con un ruolo che lavora sulle cartelle (422 unknown-operator); una cartella chiusa non si assegna (409 closed-case-not-assignable), né a chi l'ha già (409 already-assigned). Solo il responsabile del servizio (403 per gli altri ruoli); una cartella di un altro servizio risponde 404. Lo stesso invio (stesso id) risponde duplicate. L'assegnazione si annulla o si rettifica come ogni fatto, con POST /api/v1/cases/{caseId}/events.",
+        security,
+        params: caseIdParams,
+        body: assignmentRequestSchema,
+        response: { 200: caseEventResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await assignCase(
+        db,
+        context(),
+        requireActor(request),
+        request.params.caseId,
+        request.body,
+      );
+      if (result.status === "rejected") {
+        const [first] = result.errors;
+        return sendProblem(reply, {
+          ...problemOf(
+            conflictCodes.has(first?.code ?? "") ? "conflict" : "validation-failed",
+            first?.message ?? "Assegnazione respinta.",
+            request.id,
+            result.errors,
+          ),
+          code: first?.code ?? "invalid-json-shape",
+        });
+      }
+      return result;
+    },
   );
 
   api.get(

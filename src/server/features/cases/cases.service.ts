@@ -1,5 +1,6 @@
 import type { Database } from "../../../db/database.ts";
-import { projectCase } from "../../../domain/cases/case-projection.ts";
+import type { AssignmentRequest } from "../../../domain/cases/case-api.schema.ts";
+import { assignedOperatorOf, projectCase } from "../../../domain/cases/case-projection.ts";
 import type { CaseEventResult } from "../../../domain/cases/decide-case-events.ts";
 import { AppError } from "../../../domain/errors/app-error.ts";
 import { knownAt } from "../../../domain/pipeline/recorded-history.ts";
@@ -9,6 +10,8 @@ import { authorize } from "../../core/authorization.ts";
 import {
   findAcceptedCaseEvents,
   findCaseOfService,
+  findCaseOpeners,
+  findNamesOfServiceUsers,
   findStaysOfMinor,
   isCaseWritableBy,
   listCasesOfService,
@@ -49,6 +52,32 @@ export async function recordEventsOfCase(
   return recordCaseEvents(db, context, actor, withCase, caseId);
 }
 
+/**
+ * The service manager gives a case of the service to one of its operators: the request becomes
+ * the case's `assignment` fact, through the one write path (its rules, its audit entry). 404 for
+ * a case of another service, 403 for any role but the service manager.
+ */
+export async function assignCase(
+  db: Database,
+  context: CaseEventsContext,
+  actor: Actor,
+  caseId: string,
+  request: AssignmentRequest,
+): Promise<CaseEventResult> {
+  authorize(actor, "case.assign");
+  if (!(await findCaseOfService(db, actor.organisationId, caseId)))
+    throw new AppError("not-found", "La cartella richiesta non esiste.");
+  const raw = {
+    id: request.id,
+    type: "assignment",
+    caseId,
+    occurredOn: request.occurredOn,
+    assignment: { operatorId: request.operatorId },
+  };
+  const [result] = await recordCaseEvents(db, context, actor, [raw], caseId);
+  return result as CaseEventResult;
+}
+
 function summaryOf(row: Awaited<ReturnType<typeof listCasesOfService>>[number]) {
   return {
     caseId: row.id,
@@ -57,6 +86,7 @@ function summaryOf(row: Awaited<ReturnType<typeof listCasesOfService>>[number]) 
     openedOn: row.openedOn,
     closedOn: row.closedOn,
     assignedOperatorId: row.assignedOperatorId,
+    assignedOperatorName: row.assignedOperatorName,
     transferToServiceCode: row.transferToServiceCode,
   };
 }
@@ -84,6 +114,11 @@ export async function getCase(db: Database, actor: Actor, caseId: string, asOf?:
     if (!row) return undefined;
     const events = (await findAcceptedCaseEvents(tx, [row.id])).get(row.id) ?? [];
     const stays = await findStaysOfMinor(tx, row.minorId);
+    const projection = projectCase(events, asOf);
+    // As known at an instant, the operator is the one of that instant, not the row's.
+    const openedBy = (await findCaseOpeners(tx, [row.id])).get(row.id) ?? null;
+    const operatorId = assignedOperatorOf(projection, openedBy);
+    const names = await findNamesOfServiceUsers(tx, actor.organisationId, operatorId ? [operatorId] : []);
     await appendAuditEntry(tx, actor, {
       action: "case.read",
       resourceType: "case",
@@ -95,8 +130,10 @@ export async function getCase(db: Database, actor: Actor, caseId: string, asOf?:
     });
     return {
       ...summaryOf(row),
+      assignedOperatorId: operatorId,
+      assignedOperatorName: operatorId ? (names.get(operatorId) ?? null) : null,
       asOf: asOf ?? null,
-      projection: projectCase(events, asOf),
+      projection,
       events: knownAt(events, asOf).map(({ arrival: _arrival, ...event }) => event),
       stays,
     };

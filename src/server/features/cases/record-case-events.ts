@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Database, Transaction } from "../../../db/database.ts";
+import { scopeOf } from "../../../domain/access/policy.ts";
+import { caseWorkingRoles } from "../../../domain/cases/case-operators.ts";
 import { caseProblem } from "../../../domain/cases/case-problems.ts";
+import { assignedOperatorOf } from "../../../domain/cases/case-projection.ts";
 import type { CaseSender } from "../../../domain/cases/case-rules.ts";
 import {
   type CaseBatchState,
@@ -20,6 +23,8 @@ import { BatchMinorResolver } from "../registry/index.ts";
 import {
   findAcceptedCaseEvents,
   findCaseEventsByIds,
+  findCaseOpeners,
+  findCaseOperatorsOfService,
   findMinorsLookedUpBy,
   findMinorsOfStays,
   findOpenCasesOfMinors,
@@ -93,7 +98,7 @@ function hasCarersIn(raw: unknown): boolean {
   return !!fosterCare && typeof fosterCare === "object" && "carers" in fosterCare;
 }
 
-/** Who writes: the service, who the audit log names, and the operator a new case is assigned to. */
+/** Who writes: the service, who the audit log names, and the person (none for software). */
 type CaseWriter = { sender: CaseSender; subject: AuditSubject; operatorId: string | null };
 
 /**
@@ -119,6 +124,7 @@ export async function recordCaseEvents(
       id: actor.userId,
       serviceId: actor.organisationId,
       serviceCode: actor.organisationCode,
+      canAssign: scopeOf("case.assign", actor.role) !== undefined,
     },
     subject: actor,
     operatorId: actor.userId,
@@ -143,7 +149,13 @@ export async function recordClientCaseEvents(
   raws: unknown[],
 ): Promise<CaseEventResult[]> {
   const writer: CaseWriter = {
-    sender: { kind: "client", id: client.id, serviceId: client.serviceId, serviceCode: client.serviceCode },
+    sender: {
+      kind: "client",
+      id: client.id,
+      serviceId: client.serviceId,
+      serviceCode: client.serviceCode,
+      canAssign: false,
+    },
     subject: { system: true, label: `client:${client.id}` },
     operatorId: null,
   };
@@ -230,6 +242,14 @@ async function readCaseBatchState(
     tx,
     events.flatMap((event) => (event.type === "placement" ? [event.placement.stayId] : [])),
   );
+  const openers = await findCaseOpeners(
+    tx,
+    visible.map((row) => row.id),
+  );
+  // The people an assignment may name: read only when the batch carries one (or its correction).
+  const operators = events.some((event) => "assignment" in event && event.assignment)
+    ? await findCaseOperatorsOfService(tx, sender.serviceId, caseWorkingRoles)
+    : new Set<string>();
   const state: CaseBatchState = {
     sender,
     recordedAt: context.now.toISOString(),
@@ -244,6 +264,7 @@ async function readCaseBatchState(
             (state.touched.get(open.id)?.projection.status ?? "open") === "open",
         ).length,
       minorOfStay: (stayId) => stays.get(stayId),
+      isCaseOperator: (userId) => operators.has(userId),
       ...(resolver ? { resolveMinor: (identity) => resolver.resolve(identity) } : {}),
     },
     earlier,
@@ -254,6 +275,7 @@ async function readCaseBatchState(
           id: row.id,
           minorId: row.minorId,
           serviceId: row.serviceOrganisationId,
+          openedBy: openers.get(row.id) ?? null,
           ...(row.serviceOrganisationId === sender.serviceId ? {} : { onlyTransferAcceptance: true }),
         },
       ]),
@@ -283,7 +305,8 @@ async function writeCaseBatchState(
       id: summary.id,
       minorId: summary.minorId as string,
       serviceOrganisationId: summary.serviceId,
-      assignedOperatorId: writer.operatorId,
+      // The row follows the projection: the last assignment, else who opened the case.
+      assignedOperatorId: assignedOperatorOf(projection, summary.openedBy),
       projection,
     })),
   );
@@ -297,16 +320,27 @@ async function writeCaseBatchState(
     writer.subject,
     accepted.map(
       (decision): AuditRecord => ({
-        action: decision.record.type === "case-opened" ? "case.open" : "case.record",
+        action: auditActionOf(decision.record.type),
         resourceType: "case",
         resourceId: decision.summary.id,
         minorPseudonym: pseudonyms.get(decision.summary.minorId as string) ?? null,
         purpose: "care",
         outcome: "success",
-        details: { eventId: decision.record.id, type: decision.record.type },
+        details: {
+          eventId: decision.record.id,
+          type: decision.record.type,
+          ...(decision.record.payload?.assignment
+            ? { operatorId: decision.record.payload.assignment.operatorId }
+            : {}),
+        },
       }),
     ),
   );
+}
+
+function auditActionOf(type: string | null) {
+  if (type === "case-opened") return "case.open";
+  return type === "assignment" ? "case.assign" : "case.record";
 }
 
 function isRetryable(error: unknown): boolean {

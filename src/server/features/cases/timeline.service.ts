@@ -5,7 +5,7 @@ import { AppError } from "../../../domain/errors/app-error.ts";
 import type { Actor } from "../../core/actor.ts";
 import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
-import { findCaseOfService } from "./cases.queries.ts";
+import { findCaseOfService, findNamesOfServiceUsers } from "./cases.queries.ts";
 import { findTimelineStaysOfMinor } from "./timeline.queries.ts";
 
 /**
@@ -18,6 +18,8 @@ export async function getCaseTimeline(db: Database, actor: Actor, caseId: string
     const row = await findCaseOfService(tx, actor.organisationId, caseId);
     if (!row) return undefined;
     const stays = await findTimelineStaysOfMinor(tx, row.minorId);
+    const operatorIds = [...new Set((row.projection.assignments ?? []).map((item) => item.operatorId))];
+    const operatorNames = await findNamesOfServiceUsers(tx, actor.organisationId, operatorIds);
     await appendAuditEntry(tx, actor, {
       action: "case.read",
       resourceType: "case",
@@ -31,7 +33,7 @@ export async function getCaseTimeline(db: Database, actor: Actor, caseId: string
       caseId: row.id,
       minorPseudonym: row.minorPseudonym,
       status: row.status as "open" | "closed",
-      entries: buildCaseTimeline(row.projection, stays),
+      entries: buildCaseTimeline(row.projection, stays, operatorNames),
     };
   });
   if (!found) throw new AppError("not-found", "La cartella richiesta non esiste.");

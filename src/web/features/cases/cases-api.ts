@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
+  AssignmentRequest,
   CaseEventResult,
   CaseEventResults,
   CaseFile,
@@ -18,7 +19,15 @@ import type {
 } from "../../../domain/notifications/notification-api.schema.ts";
 import { api } from "../../api/client.ts";
 
-export type { CaseEventResult, CaseFile, CaseTimeline, Notification, NotificationKind, TimelineEntry };
+export type {
+  AssignmentRequest,
+  CaseEventResult,
+  CaseFile,
+  CaseTimeline,
+  Notification,
+  NotificationKind,
+  TimelineEntry,
+};
 export type OpenCaseRequest = z.infer<typeof openCaseRequestSchema>;
 export type NotificationFilter = NotificationQuery;
 
@@ -60,6 +69,16 @@ export function useRecordCaseEvent(caseId: string) {
       return results[0] as CaseEventResult;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases", caseId] }),
+  });
+}
+
+/** The service manager gives a case to an operator of the service (the case's assignment fact). */
+export function useAssignCase(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: AssignmentRequest) =>
+      api.put<CaseEventResult>(`/cases/${caseId}/assignment`, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cases"] }),
   });
 }
 
