@@ -18,6 +18,7 @@ import {
 } from "./features/access/index.ts";
 import { registerBreakGlassRoutes } from "./features/break-glass/index.ts";
 import {
+  caseEventFilePipeline,
   registerCaseEventRoutes,
   registerCaseRoutes,
   registerCaseTimelineRoutes,
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clock: deps.clock,
     chunkLines: config.eventFileChunkLines,
     leaseSeconds: config.eventFileLeaseSeconds,
+    casePipeline: caseEventFilePipeline({ db, keyring: deps.keyring, clock: deps.clock }),
   });
   app.decorate("eventFileWorker", eventFileWorker);
   app.addHook("onReady", async () => eventFileWorker.start());

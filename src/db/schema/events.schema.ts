@@ -79,7 +79,8 @@ export const machineClientJti = pgTable(
 );
 
 /**
- * A bulk file of interchange events (JSON Lines or CSV), processed in the background in chunks.
+ * A bulk file of interchange events (JSON Lines or CSV), processed in the background in chunks:
+ * stay events of a structure's software, or case events of a social service's (JSON Lines only).
  * Counters and per-line outcomes are committed together after each chunk; the lease says which
  * server process works on the file and until when, so that a crashed one is replaced.
  */
@@ -90,6 +91,8 @@ export const eventFile = pgTable(
     clientId: uuid("client_id")
       .notNull()
       .references(() => machineClient.id),
+    /** stay | case: the pipeline its lines are fed to. */
+    kind: text("kind").notNull().default("stay"),
     /** jsonl | csv */
     format: text("format").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
@@ -131,6 +134,11 @@ export const eventFileLine = pgTable(
       .references(() => eventFile.id),
     /** Line number in the file, from 1 (CSV: the header is line 1). */
     line: integer("line").notNull(),
+    /**
+     * Case files: the line's place in the order the worker takes the lines (their dependency order,
+     * so that a file's order does not matter across chunks). Null: the file's own order.
+     */
+    processingOrder: integer("processing_order"),
     /** The event id as read from the line, when there is one. */
     eventId: text("event_id"),
     keyId: text("key_id"),
@@ -143,5 +151,8 @@ export const eventFileLine = pgTable(
   (t) => [
     primaryKey({ columns: [t.fileId, t.line] }),
     index("event_file_line_pending").on(t.fileId, t.line).where(sql`status is null`),
+    index("event_file_line_pending_order")
+      .on(t.fileId, t.processingOrder)
+      .where(sql`status is null and processing_order is not null`),
   ],
 );

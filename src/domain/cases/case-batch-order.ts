@@ -1,5 +1,5 @@
 import type { CaseEvent } from "./case-event.schema.ts";
-import type { ParsedCaseEvent } from "./parse-case-event.ts";
+import { type ParsedCaseEvent, parseCaseEvent } from "./parse-case-event.ts";
 
 /** Among the facts of one day: the opening first, ends before new starts, the closure last. */
 const rankOf: Partial<Record<CaseEvent["type"], number>> = {
@@ -76,4 +76,19 @@ export function decisionOrder(prepared: readonly { parsed: ParsedCaseEvent }[]):
   // Left waiting only in a cycle of dependencies: in the request's order, to be rejected.
   for (const entry of [...waiting.values()].flat().sort((a, b) => a.index - b.index)) order.push(entry.index);
   return order;
+}
+
+/**
+ * The place of each event of a case event file in the order the file is processed, chunk after
+ * chunk: the order of one request over the whole file, so that the file's order does not matter
+ * even when an opening and its facts, or a start and its end, fall in different chunks. Judged on
+ * `today` at the upload; an event that cannot be read then comes first (it is rejected anyway).
+ */
+export function fileProcessingPlaces(raws: readonly unknown[], today: string): number[] {
+  const order = decisionOrder(raws.map((raw) => ({ parsed: parseCaseEvent(raw, today, "interchange") })));
+  const places: number[] = new Array(raws.length);
+  order.forEach((index, place) => {
+    places[index] = place;
+  });
+  return places;
 }

@@ -17,6 +17,9 @@ export const lineOutcomeSchema = z
 export const eventFileSummarySchema = z
   .object({
     id: z.uuid(),
+    kind: z
+      .enum(["stay", "case"])
+      .describe("stay: eventi delle accoglienze (ASMI); case: eventi delle cartelle sociali (SINBA)"),
     format: z.enum(["jsonl", "csv"]),
     status: z
       .enum(["queued", "processing", "done", "failed"])
@@ -69,3 +72,11 @@ export const eventFileStatusQuery = z.object({
     .describe("Numero di riga da cui proseguire (esclusa)"),
   limit: z.coerce.number().int().min(1).max(5000).default(1000).describe("Esiti per pagina"),
 });
+
+/** The body of `POST /api/v1/case-event-files`: JSON Lines only (case events are nested objects). */
+export const caseEventFileContentSchema = z
+  .string()
+  .describe(
+    "Il file: un evento delle cartelle sociali in JSON per riga (JSON Lines, docs/case-interchange.md), UTF-8",
+  )
+  .meta({ id: "CaseEventFileContent", format: "binary" });

@@ -70,6 +70,11 @@ export const accountCases: Record<string, OperationCase> = {
   "GET /api/v1/events/{id}": { kind: "machine", build: () => get(`/api/v1/events/${unknownId}`) },
   "POST /api/v1/event-files": { kind: "machine", build: () => post("/api/v1/event-files") },
   "GET /api/v1/event-files/{id}": { kind: "machine", build: () => get(`/api/v1/event-files/${unknownId}`) },
+  "POST /api/v1/case-event-files": { kind: "machine", build: () => post("/api/v1/case-event-files") },
+  "GET /api/v1/case-event-files/{id}": {
+    kind: "machine",
+    build: () => get(`/api/v1/case-event-files/${unknownId}`),
+  },
 
   "GET /api/v1/organisations": policy(
     "organisation.manage",

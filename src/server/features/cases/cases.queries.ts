@@ -289,3 +289,35 @@ export async function findStaysOfMinor(db: Executor, minorId: string) {
         order by s.admission_date desc`,
   );
 }
+
+/** The service whose software a machine client is (its organisation, as the client's token names it). */
+export async function findServiceOfClient(db: Executor, clientId: string) {
+  const [row] = await queryRows<{ id: string; code: string }>(
+    db,
+    sql`select o.id, o.code from machine_client c join organisation o on o.id = c.operator_organisation_id
+        where c.id = ${clientId} and o.kind = 'social-service'`,
+  );
+  return row;
+}
+
+/**
+ * Events of this client recorded since an instant, with their status: a chunk of a case event
+ * file whose attempt died before recording its outcomes finds them as "duplicates" of itself.
+ */
+export async function findClientCaseEventsSince(
+  db: Executor,
+  clientId: string,
+  ids: string[],
+  since: string,
+) {
+  if (ids.length === 0) return new Map<string, { status: string }>();
+  const rows = await queryRows<{ id: string; status: string }>(
+    db,
+    sql`select id::text as id, status from case_event
+        where id in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) and source_kind = 'client' and source_id = ${clientId} and recorded_at >= ${since}::timestamptz`,
+  );
+  return new Map(rows.map((row) => [row.id, row]));
+}

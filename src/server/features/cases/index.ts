@@ -1,5 +1,6 @@
 /** The SINBA case file (cartella sociale) as the app, other features and the command line see it. */
 
+export { caseEventFilePipeline } from "./case-event-files.pipeline.ts";
 export { registerCaseEventRoutes } from "./case-events.routes.ts";
 export { registerCaseRoutes } from "./cases.routes.ts";
 export { reencryptFosterCarers } from "./foster-carers.rotation.ts";

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { digestHeaderOf, type KeyedClient, publicUrl, signToken } from "./machine-request.fixtures.ts";
 
 export const eventFilesUrl = `${publicUrl}/api/v1/event-files`;
+export const caseEventFilesUrl = `${publicUrl}/api/v1/case-event-files`;
 
 export type FileOptions = {
   contentType?: string;
@@ -19,20 +20,41 @@ export async function postEventFile(
   body: string | Buffer,
   options: FileOptions = {},
 ) {
+  return postFile(app, client, eventFilesUrl, body, options);
+}
+
+/** POST /api/v1/case-event-files (case events, JSON Lines) as a service's software sends it. */
+export async function postCaseEventFile(
+  app: FastifyInstance,
+  client: KeyedClient,
+  body: string | Buffer,
+  options: FileOptions = {},
+) {
+  return postFile(app, client, caseEventFilesUrl, body, options);
+}
+
+async function postFile(
+  app: FastifyInstance,
+  client: KeyedClient,
+  audience: string,
+  body: string | Buffer,
+  options: FileOptions,
+) {
   const contentType = options.contentType ?? "application/x-ndjson";
   const headers: Record<string, string> = {
     "content-type": contentType,
-    authorization: `Bearer ${options.token ?? (await signToken(client, { aud: eventFilesUrl }))}`,
+    authorization: `Bearer ${options.token ?? (await signToken(client, { aud: audience }))}`,
   };
   if (options.integrity) {
     headers.digest =
       options.digest ?? digestHeaderOf(typeof body === "string" ? body : body.toString("utf8"));
     headers["agid-jwt-signature"] = await signToken(client, {
-      aud: eventFilesUrl,
+      aud: audience,
       extra: { signed_headers: [{ digest: headers.digest }, { "content-type": contentType }] },
     });
   }
-  return app.inject({ method: "POST", url: "/api/v1/event-files", headers, payload: body });
+  const url = audience.slice(publicUrl.length);
+  return app.inject({ method: "POST", url, headers, payload: body });
 }
 
 export async function getEventFile(app: FastifyInstance, client: KeyedClient, location: string) {
@@ -67,6 +89,7 @@ export function csvOf(events: object[], columns: string[]) {
 
 export type FileStatus = {
   id: string;
+  kind: string;
   status: string;
   counts: { lines: number; processed: number; accepted: number; duplicate: number; rejected: number };
   progress: number;

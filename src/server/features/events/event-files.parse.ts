@@ -14,16 +14,28 @@ const mediaTypes: Record<string, EventFileFormat> = {
   "text/csv": "csv",
 };
 export const eventFileMediaTypes = Object.keys(mediaTypes);
+export const caseEventFileMediaTypes = eventFileMediaTypes.filter((type) => mediaTypes[type] === "jsonl");
 
-/** The format named by a Content-Type header; only UTF-8 is accepted as charset. */
-export function formatOf(contentType: string | undefined): EventFileFormat {
+/**
+ * The format named by a Content-Type header; only UTF-8 is accepted as charset. Case events are
+ * nested objects (lists, identities, carers): their files are JSON Lines only.
+ */
+export function formatOf(contentType: string | undefined, kind: "stay" | "case" = "stay"): EventFileFormat {
   const [type, ...parameters] = (contentType ?? "").split(";").map((part) => part.trim().toLowerCase());
   const format = mediaTypes[type];
   const charset = parameters.find((parameter) => parameter.startsWith("charset="))?.slice(8);
   if (!format || (charset !== undefined && charset.replaceAll('"', "") !== "utf-8"))
     throw new AppError(
       "unsupported-media-type",
-      "Un file di eventi è application/x-ndjson, application/jsonl oppure text/csv, in UTF-8.",
+      kind === "case"
+        ? "Un file di eventi delle cartelle è application/x-ndjson o application/jsonl (un evento JSON per riga), in UTF-8."
+        : "Un file di eventi è application/x-ndjson, application/jsonl oppure text/csv, in UTF-8.",
+    );
+  if (kind === "case" && format === "csv")
+    throw new AppError(
+      "unsupported-media-type",
+      "Un file di eventi delle cartelle è in JSON Lines (application/x-ndjson o application/jsonl): " +
+        "gli eventi delle cartelle sono oggetti annidati e non hanno un tracciato CSV.",
     );
   return format;
 }

@@ -5,8 +5,12 @@ import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
 
 export type EventFileStatus = "queued" | "processing" | "done" | "failed";
 
+/** Stay events (ASMI) or case events (SINBA): the pipeline a file's lines are fed to. */
+export type EventFileKind = "stay" | "case";
+
 export type EventFileRow = {
   id: string;
+  kind: EventFileKind;
   format: "jsonl" | "csv";
   sizeBytes: number;
   contentDigest: string;
@@ -23,6 +27,7 @@ export type EventFileRow = {
 
 export type NewFileLine = {
   line: number;
+  processingOrder: number | null;
   eventId: string | null;
   keyId: string | null;
   sealedContent: string | null;
@@ -58,18 +63,27 @@ export async function insertEventFile(
   });
 }
 
-const fileColumns = sql`id, format, size_bytes as "sizeBytes", content_digest as "contentDigest", status,
+const fileColumns = sql`id, kind, format, size_bytes as "sizeBytes", content_digest as "contentDigest", status,
   line_count as "lineCount", processed_count as "processedCount", accepted_count as "acceptedCount",
   duplicate_count as "duplicateCount", rejected_count as "rejectedCount",
   to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "receivedAt",
   to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "startedAt",
   to_char(completed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "completedAt"`;
 
-/** A file of this client only: another client's file is as unknown as a missing one. */
-export async function findClientEventFile(db: Executor, clientId: string, fileId: string) {
+/**
+ * A file of this client and kind only: another client's file, or a file of the other kind, is as
+ * unknown as a missing one.
+ */
+export async function findClientEventFile(
+  db: Executor,
+  clientId: string,
+  fileId: string,
+  kind: EventFileKind,
+) {
   const [row] = await queryRows<EventFileRow>(
     db,
-    sql`select ${fileColumns} from event_file where id = ${fileId} and client_id = ${clientId}`,
+    sql`select ${fileColumns} from event_file
+        where id = ${fileId} and client_id = ${clientId} and kind = ${kind}`,
   );
   return row;
 }
@@ -97,7 +111,12 @@ export async function listLineOutcomes(db: Executor, fileId: string, afterLine: 
  * `for update skip locked` lets several servers claim at once without taking the same file.
  */
 export async function claimEventFile(db: Executor, owner: string, leaseSeconds: number) {
-  const [row] = await queryRows<{ id: string; clientId: string; chunkStartedAt: string | null }>(
+  const [row] = await queryRows<{
+    id: string;
+    clientId: string;
+    kind: EventFileKind;
+    chunkStartedAt: string | null;
+  }>(
     db,
     sql`update event_file set status = 'processing', lease_owner = ${owner},
           lease_expires_at = now() + make_interval(secs => ${leaseSeconds}),
@@ -106,7 +125,7 @@ export async function claimEventFile(db: Executor, owner: string, leaseSeconds: 
           select id from event_file
           where status in ('queued', 'processing') and (lease_expires_at is null or lease_expires_at < now())
           order by received_at, id limit 1 for update skip locked)
-        returning id, client_id as "clientId", chunk_started_at::text as "chunkStartedAt"`,
+        returning id, client_id as "clientId", kind, chunk_started_at::text as "chunkStartedAt"`,
   );
   return row;
 }
@@ -135,11 +154,17 @@ export async function beginChunk(db: Executor, fileId: string, owner: string, le
 
 export type PendingLine = { line: number; keyId: string; sealedContent: string };
 
-export async function listPendingLines(db: Executor, fileId: string, limit: number) {
+/** The next lines to process: in the file's order, or for a case file in its processing order. */
+export async function listPendingLines(db: Executor, fileId: string, kind: EventFileKind, limit: number) {
+  const columns = sql`line, key_id as "keyId", sealed_content as "sealedContent"`;
   return queryRows<PendingLine>(
     db,
-    sql`select line, key_id as "keyId", sealed_content as "sealedContent" from event_file_line
-        where file_id = ${fileId} and status is null order by line limit ${limit}`,
+    kind === "case"
+      ? sql`select ${columns} from event_file_line
+            where file_id = ${fileId} and status is null and processing_order is not null
+            order by processing_order limit ${limit}`
+      : sql`select ${columns} from event_file_line
+            where file_id = ${fileId} and status is null order by line limit ${limit}`,
   );
 }
 

@@ -1,16 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Database } from "../../../db/database.ts";
+import type { EventProblem } from "../../../domain/stays/parse-stay-event.ts";
 import type { Clock } from "../../../domain/time/clock.ts";
 import { openField } from "../../core/vault-crypto.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { safeErrorSummary } from "../../http/safe-error.ts";
-import { type EventResult, ingestEvents } from "../stays/index.ts";
+import { ingestEvents } from "../stays/index.ts";
 import {
   beginChunk,
   claimEventFile,
   completeEventFile,
   countClaimableFiles,
+  type EventFileKind,
   findOwnEarlierOutcomes,
   type LineOutcome,
   listClientStructureIds,
@@ -34,6 +36,29 @@ export type EventFileWorker = {
   stop(): Promise<void>;
 };
 
+/** The outcome of one event of a chunk, as the write path of its kind answers a request. */
+export type FileEventResult = {
+  id: string;
+  status: "accepted" | "duplicate" | "rejected";
+  warnings: EventProblem[];
+  errors: EventProblem[];
+};
+
+/**
+ * The write path a file's chunks are fed to, each chunk as one request of the client that sent
+ * the file: stay events (ASMI, below) or case events (the cases feature's, given by the app).
+ */
+export type EventFilePipeline = {
+  /** One result per event, in the order given. */
+  ingest(clientId: string, raws: unknown[]): Promise<FileEventResult[]>;
+  /** Events of these ids that this client's events recorded since an instant, with their status. */
+  findOwnEarlierOutcomes(
+    clientId: string,
+    ids: string[],
+    since: string,
+  ): Promise<Map<string, { status: string }>>;
+};
+
 export type EventFileWorkerDependencies = {
   db: Database;
   keyring: Keyring;
@@ -45,6 +70,8 @@ export type EventFileWorkerDependencies = {
    * another server (or the same one restarted) takes the file over. Renewed four times as often.
    */
   leaseSeconds: number;
+  /** The case events' write path (the cases feature's, which itself depends on this feature). */
+  casePipeline: EventFilePipeline;
 };
 
 declare module "fastify" {
@@ -53,18 +80,41 @@ declare module "fastify" {
   }
 }
 
+type ClaimedFile = { id: string; clientId: string; kind: EventFileKind };
+
 export function sealContextOf(fileId: string, line: number) {
   return `event-file-line:${fileId}:${line}`;
 }
 
 class LeaseLost extends Error {}
 
+/** Stay events of a structure's software: the structures it may write are read for every chunk. */
+function stayPipeline(deps: EventFileWorkerDependencies): EventFilePipeline {
+  const { db } = deps;
+  return {
+    // The client's registration may have changed since the upload.
+    ingest: async (clientId, raws) =>
+      ingestEvents(
+        db,
+        { keyring: deps.keyring, today: deps.clock.today() },
+        clientEventSource(clientId, await listClientStructureIds(db, clientId)),
+        raws,
+      ),
+    findOwnEarlierOutcomes: (clientId, ids, since) => findOwnEarlierOutcomes(db, clientId, ids, since),
+  };
+}
+
 /**
  * Processes event files in the background of a server process: claims one file at a time, ingests
- * it a chunk at a time through the one write path of ASMI and commits each chunk's outcomes.
+ * it a chunk at a time through the one write path of its kind (ASMI stays, SINBA cases) and
+ * commits each chunk's outcomes.
  */
 export function createEventFileWorker(deps: EventFileWorkerDependencies): EventFileWorker {
   const { db, logger } = deps;
+  const pipelines: Record<EventFileKind, EventFilePipeline> = {
+    stay: stayPipeline(deps),
+    case: deps.casePipeline,
+  };
   const owner = randomUUID();
   const { leaseSeconds } = deps;
   const heartbeatMs = (leaseSeconds * 1000) / 4;
@@ -73,12 +123,12 @@ export function createEventFileWorker(deps: EventFileWorkerDependencies): EventF
   let again = false;
   let stopping = false;
 
-  async function processFile(file: { id: string; clientId: string }) {
+  async function processFile(file: ClaimedFile) {
     const renew = () => renewLease(db, file.id, owner, leaseSeconds).catch(() => undefined);
     const heartbeat = setInterval(renew, heartbeatMs);
     try {
       while (!stopping) {
-        const lines = await listPendingLines(db, file.id, deps.chunkLines);
+        const lines = await listPendingLines(db, file.id, file.kind, deps.chunkLines);
         if (lines.length === 0) {
           await completeEventFile(db, file.id, owner);
           logger.info({ eventFileId: file.id }, "event file processed");
@@ -102,23 +152,19 @@ export function createEventFileWorker(deps: EventFileWorkerDependencies): EventF
   }
 
   async function ingestChunk(
-    file: { id: string; clientId: string },
+    file: ClaimedFile,
     lines: Awaited<ReturnType<typeof listPendingLines>>,
     retrySince: string | undefined,
   ): Promise<LineOutcome[]> {
     const raws = lines.map((line) =>
       JSON.parse(openField(deps.keyring, line.keyId, sealContextOf(file.id, line.line), line.sealedContent)),
     );
-    const results: EventResult[] = await ingestEvents(
-      db,
-      { keyring: deps.keyring, today: deps.clock.today() },
-      clientEventSource(file.clientId, await listClientStructureIds(db, file.clientId)),
-      raws,
-    );
+    const pipeline = pipelines[file.kind];
+    const results = await pipeline.ingest(file.clientId, raws);
     // A retried chunk finds the events of its own cut-short attempt: they keep their first outcome.
     const duplicates = results.filter((result) => result.status === "duplicate").map((result) => result.id);
     const own = retrySince
-      ? await findOwnEarlierOutcomes(db, file.clientId, duplicates, retrySince)
+      ? await pipeline.findOwnEarlierOutcomes(file.clientId, duplicates, retrySince)
       : new Map<string, { status: string }>();
     const seen = new Set<string>();
     return results.map((result, index) => {
