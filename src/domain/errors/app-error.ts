@@ -35,6 +35,8 @@ export const appErrorCodes = {
   "date-in-future": "La data indicata è nel futuro.",
   "review-not-pending": "La coppia non è più in attesa di decisione.",
   "merge-not-undoable": "L'unione non può essere annullata.",
+  "merge-open-cases-conflict":
+    "I due minori hanno ciascuno una cartella aperta presso lo stesso servizio: il servizio deve prima chiuderne una.",
   internal: "Si è verificato un errore interno.",
   "invalid-client-token": "Il token del client applicativo non è valido.",
   "token-claims-invalid": "Le attestazioni (claim) del token non sono valide.",

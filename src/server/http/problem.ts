@@ -65,6 +65,7 @@ const httpStatusOfCode: Record<AppErrorCode, number> = {
   "case-not-open": 409,
   "placement-case-closed": 409,
   "merge-not-undoable": 409,
+  "merge-open-cases-conflict": 409,
   internal: 500,
   "invalid-client-token": 401,
   "token-claims-invalid": 401,

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { lockMinorsForCases } from "../../../db/case-minor-lock.sql.ts";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import { caseEvent, socialCase } from "../../../db/schema/index.ts";
 import { toBeConfirmedSql } from "../../../db/stay-confirmation.sql.ts";
@@ -84,11 +85,9 @@ export async function lastCaseArrival(db: Executor): Promise<number> {
   return row?.last ?? 0;
 }
 
-/** Serialises openings of cases for the same minors (one open case per minor per service). */
+/** Serialises openings of cases for the same minors (one open case per minor per service), and merges. */
 export async function lockMinors(db: Executor, minorIds: string[]) {
-  for (const id of [...new Set(minorIds)].sort()) {
-    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`case-minor:${id}`}, 0))`);
-  }
+  await lockMinorsForCases(db, minorIds);
 }
 
 /**
@@ -262,6 +261,14 @@ export async function isCaseWritableBy(
   return rows[0]?.found === true;
 }
 
+/**
+ * The minor a case's stays are read on: the case's own, or the survivor when the case's record was
+ * merged before merges moved the cases too (a merge moves the stays, and now the cases, together).
+ */
+export function survivorOf(minorId: string): SQL {
+  return sql`(select coalesce(merged_into, id) from minor where id = ${minorId}::uuid)`;
+}
+
 /** Every stay of a minor (all structures), with its absences: what the service in charge sees. */
 export async function findStaysOfMinor(db: Executor, minorId: string) {
   return queryRows<{
@@ -284,7 +291,7 @@ export async function findStaysOfMinor(db: Executor, minorId: string) {
           ${toBeConfirmedSql(sql`s`)} as "isToBeConfirmed"
         from stay s join structure st on st.id = s.structure_id
           join structure_version v on v.structure_id = st.id and v.version = st.current_version
-        where s.minor_id in (select id from minor where id = ${minorId} or merged_into = ${minorId})
+        where s.minor_id = ${survivorOf(minorId)}
           and s.admission_date is not null
         order by s.admission_date desc`,
   );

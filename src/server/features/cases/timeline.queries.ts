@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../../db/database.ts";
 import type { TimelineStay } from "../../../domain/cases/case-timeline.ts";
+import { survivorOf } from "./cases.queries.ts";
 
 /** Accepted stay events not voided by an accepted void that stands (a void of a void restores). */
 export const standingStayEvent = (alias: string) =>
@@ -10,8 +11,9 @@ export const standingStayEvent = (alias: string) =>
         and vv.payload->>'voids' = v.id::text))`);
 
 /**
- * Every stay of a minor in every structure (records merged into it included), with the ids of the
- * facts that make its admission, absences, returns and discharge: what the service in charge sees.
+ * Every stay of a minor in every structure (the survivor's, for a case left on a merged record:
+ * `survivorOf`), with the ids of the facts that make its admission, absences, returns and
+ * discharge: what the service in charge sees.
  */
 export async function findTimelineStaysOfMinor(db: Executor, minorId: string): Promise<TimelineStay[]> {
   const rows = await queryRows<{
@@ -43,7 +45,7 @@ export async function findTimelineStaysOfMinor(db: Executor, minorId: string): P
             '[]'::jsonb) as "absenceEnds"
         from stay s join structure st on st.id = s.structure_id
           join structure_version v on v.structure_id = st.id and v.version = st.current_version
-        where s.minor_id in (select id from minor where id = ${minorId} or merged_into = ${minorId})
+        where s.minor_id = ${survivorOf(minorId)}
           and s.admission_date is not null
         order by s.admission_date desc, s.id`,
   );

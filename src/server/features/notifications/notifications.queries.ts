@@ -33,13 +33,14 @@ const standing = (table: "stay_event" | "case_event", alias: string) =>
 /**
  * The minors of this service's open cases, each from the moment its case was opened: the stay
  * facts recorded since then that the service is told of, and the stays still to be corrected or
- * confirmed. Records merged into the minor count for it.
+ * confirmed. A merge moves the stays and the cases together; a case left on a record merged before
+ * merges moved cases reads the survivor's stays.
  */
 export async function deriveServiceNotifications(db: Executor, organisationId: string) {
   return queryRows<DerivedNotification>(
     db,
     sql`with in_charge as (
-          select c.id as case_id, c.minor_id, m.pseudonym,
+          select c.id as case_id, coalesce(m.merged_into, m.id) as minor_id, m.pseudonym,
             (select min(ce.recorded_at) from case_event ce where ce.case_id = c.id and ce.type = 'case-opened'
               and ce.status = 'accepted') as since
           from social_case c join minor m on m.id = c.minor_id
@@ -47,7 +48,7 @@ export async function deriveServiceNotifications(db: Executor, organisationId: s
         stays as (
           select s.*, i.case_id, i.pseudonym, i.since, v.name as structure_name
           from in_charge i
-          join stay s on s.minor_id in (select id from minor where id = i.minor_id or merged_into = i.minor_id)
+          join stay s on s.minor_id = i.minor_id
           join structure st on st.id = s.structure_id
           join structure_version v on v.structure_id = st.id and v.version = st.current_version)
         select case e.type when 'admission' then 'admission' when 'discharge' then 'discharge'

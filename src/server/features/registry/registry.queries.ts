@@ -188,8 +188,9 @@ export async function isRelationshipToBeConfirmed(
 
 /**
  * The relationship that opens a minor's identity to a social service's staff: a case of their
- * service, open, or closed today (the closure's day still counts). A case recorded on a record
- * since merged into this minor counts for the surviving record.
+ * service, open, or closed today (the closure's day still counts). A merge moves the merged
+ * record's cases to the survivor; a case left on a record merged before merges moved cases still
+ * counts for the surviving record.
  */
 export function inChargeOfService(minorId: SQL, organisationId: string, today: string): SQL {
   return sql`exists (select 1 from social_case

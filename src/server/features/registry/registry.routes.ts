@@ -128,6 +128,8 @@ export function registerRegistryRoutes(app: FastifyInstance, deps: AppDependenci
       schema: {
         tags: ["anagrafe-minori"],
         summary: "Decidere: stesso minore (unione) o minori diversi (ricordato)",
+        description:
+          "L'unione sposta sul minore più vecchio le accoglienze e le cartelle sociali dell'altro, con i loro fatti e le richieste di inserimento. È rifiutata (409, `merge-open-cases-conflict`), senza modificare nulla, se i due minori hanno una cartella aperta presso lo stesso servizio.",
         security,
         params: reviewIdParams,
         body: duplicateDecisionSchema,

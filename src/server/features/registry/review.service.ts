@@ -10,17 +10,25 @@ import { appendAuditEntry } from "../../core/audit.queries.ts";
 import { authorize } from "../../core/authorization.ts";
 import type { Keyring } from "../../core/vault-keys.ts";
 import { openIdentity } from "./identity-vault.ts";
+import { followCasesBack, lockCasesOfMinors, refuseTwoOpenCasesOfOneService } from "./merge-cases.queries.ts";
 import { findMinorById, findReviewForUpdate, findVaultRows, listReviews } from "./registry.queries.ts";
 
 /**
  * Tables that point at a minor. A merge re-points their rows to the survivor and remembers which,
- * so that undoing it restores them exactly. Stays, cases and events register here.
+ * so that undoing it restores them exactly. Stays, cases and events register here; rows of a case
+ * (`caseColumn`) written while the merge stood go back with their case. What stays with the record
+ * it names, and why, is in docs/architecture.md (Duplicates review): its vault row and index
+ * entries, the review pairs, the audit log, the history tables (written by triggers), the SINBA
+ * flows already recorded.
  */
-export type MinorReference = { table: string; column: string; key: string };
+export type MinorReference = { table: string; column: string; key: string; caseColumn?: string };
 export const minorReferences: MinorReference[] = [
   { table: "stay", column: "minor_id", key: "id" },
   { table: "stay_event", column: "minor_id", key: "id" },
   { table: "break_glass_access", column: "minor_id", key: "id" },
+  { table: "social_case", column: "minor_id", key: "id" },
+  { table: "case_event", column: "minor_id", key: "id", caseColumn: "case_id" },
+  { table: "placement_request", column: "minor_id", key: "id", caseColumn: "case_id" },
 ];
 
 /** A stay ended this many days ago or less still tells the steward where a record is hosted. */
@@ -189,6 +197,8 @@ export async function decideReview(
     }
     // The older record survives: its pseudonym may already be in national flows.
     const [survivor, merged] = first.createdAt <= second.createdAt ? [first, second] : [second, first];
+    await lockCasesOfMinors(tx, [survivor.id, merged.id]);
+    await refuseTwoOpenCasesOfOneService(tx, survivor.id, merged.id);
     const repointed: Record<string, string[]> = {};
     for (const reference of references) {
       const rows = await queryRows<{ key: string }>(
@@ -223,7 +233,7 @@ export async function decideReview(
       minorPseudonym: survivor.pseudonym,
       purpose: "duplicate-review",
       outcome: "success",
-      details: { mergeId, mergedPseudonym: merged.pseudonym },
+      details: { mergeId, mergedPseudonym: merged.pseudonym, movedCases: repointed.social_case?.length ?? 0 },
     });
     return { state: "merged" as const, mergeId, survivor: survivor.pseudonym };
   });
@@ -249,7 +259,12 @@ export async function undoMerge(
         "Il minore superstite è stato poi unito a un altro: annullare prima quell'unione.",
       );
     }
+    const movedCases = merge.repointed.social_case ?? [];
     for (const reference of references) {
+      if (reference.caseColumn) {
+        const { caseColumn } = reference;
+        await followCasesBack(tx, { ...reference, caseColumn }, movedCases, merge.survivorId, merge.mergedId);
+      }
       const keys = merge.repointed[reference.table] ?? [];
       if (keys.length === 0) continue;
       await tx.execute(
@@ -289,7 +304,7 @@ export async function undoMerge(
       minorPseudonym: snapshot.survivor.pseudonym,
       purpose: "duplicate-review",
       outcome: "success",
-      details: { mergeId, mergedPseudonym: snapshot.merged.pseudonym },
+      details: { mergeId, mergedPseudonym: snapshot.merged.pseudonym, movedCases: movedCases.length },
     });
     return { undone: true };
   });

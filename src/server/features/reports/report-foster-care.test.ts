@@ -6,6 +6,7 @@ import { admit, recordCaseFacts, stayFact } from "../../../../test/support/case-
 import { italianChild } from "../../../../test/support/registry-fixtures.ts";
 import {
   type Client,
+  createOrganisationFor,
   createTestApp,
   createUserFor,
   json,
@@ -46,6 +47,7 @@ const f8Start: string = randomUUID();
 let f8Case = "";
 let f2Case = "";
 let m1Case = "";
+let f6Case = "";
 const day = "2025-12-31";
 
 const foster = (kind: string, form: string, extra: object = {}) => ({
@@ -131,7 +133,7 @@ beforeAll(async () => {
     },
   ]);
   const f6 = await childInCare("f6", child("Rota", "Elia", "M", "2011-01-07"), "2025-05-20");
-  await caseWith(f6, "2025-05-01", [
+  f6Case = await caseWith(f6, "2025-05-01", [
     fosterStart("2025-06-01", foster("1", "2")),
     { id: randomUUID(), type: "closure", occurredOn: "2025-09-01", closure: { reason: "4", situation: "1" } },
   ]);
@@ -342,24 +344,82 @@ describe("ministry-survey 2025 with foster care", () => {
 });
 
 describe("a merged record", () => {
-  it("counts the foster care of a record merged into another under the survivor, once", async () => {
-    // f2's record merged into m1's (both in foster care on D): one minor, in the more recent episode.
-    const minorOf = async (caseId: string) =>
-      (
-        await queryRows<{ id: string }>(
-          t.db,
-          sql`select minor_id as id from social_case where id = ${caseId}::uuid`,
-        )
-      )[0].id;
+  const minorOf = async (caseId: string) =>
+    (
+      await queryRows<{ id: string }>(
+        t.db,
+        sql`select minor_id as id from social_case where id = ${caseId}::uuid`,
+      )
+    )[0].id;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it("keeps the foster-care counts when a merge moves the case: one child once; as known before the merge, as it was", async () => {
+    // f6 (foster care until its case's closure on 01/09) merged into m1 (residential in A): on
+    // 31/08 one child, in both settings, counted once, in foster care (the more recent episode).
+    await createOrganisationFor(t, "REG-09", "region");
+    await createUserFor(t, "curatore", "registry-steward", "REG-09");
+    const steward = await logInAs(t.app, "curatore");
+    const august = { date: "2025-08-31" };
+    const before = await world.run("out-of-family-stock", august);
+    const bySetting = nonZeroCells(before, "by-setting");
+    const inBoth = nonZeroCells(before, "data-quality")["in-both-settings"] ?? 0;
+    const f6Minor = await minorOf(f6Case);
+    const m1Minor = await minorOf(m1Case);
+    const pair = [f6Minor, m1Minor].sort();
+    const reviewId = randomUUID();
+    await t.db.execute(sql`insert into duplicate_review (id, first_minor_id, second_minor_id, score, reasons, state)
+      values (${reviewId}::uuid, ${pair[0]}::uuid, ${pair[1]}::uuid, 80, '["test"]'::jsonb, 'pending')`);
+    await pause();
+    const asOfBeforeMerge = new Date().toISOString();
+    await pause();
+    const decided = await steward.post(`/api/v1/duplicate-reviews/${reviewId}/decision`, {
+      decision: "same",
+      reason: "Stesso ragazzo",
+    });
+    expect(decided.statusCode).toBe(200);
+    const { mergeId } = json<{ mergeId: string }>(decided);
+    expect(await minorOf(f6Case)).toBe(m1Minor);
+
+    const after = await world.run("out-of-family-stock", august);
+    expect(nonZeroCells(after, "by-setting")).toEqual({
+      ...bySetting,
+      residential: (bySetting.residential ?? 0) - 1,
+    });
+    expect(nonZeroCells(after, "foster-care-by-kind-form")).toEqual(
+      nonZeroCells(before, "foster-care-by-kind-form"),
+    );
+    expect(nonZeroCells(after, "data-quality")["in-both-settings"]).toBe(inBoth + 1);
+    // The move is recorded as new versions: known before the merge, the episode is f6's record's.
+    const knownBefore = await world.run("out-of-family-stock", august, { asOf: asOfBeforeMerge });
+    expect(JSON.stringify(knownBefore.tables)).toBe(JSON.stringify(before.tables));
+
+    const undone = await steward.post(`/api/v1/minor-merges/${mergeId}/undo`, { reason: "Due ragazzi" });
+    expect(undone.statusCode).toBe(200);
+    expect(await minorOf(f6Case)).toBe(f6Minor);
+    const again = await world.run("out-of-family-stock", august);
+    expect(JSON.stringify(again.tables)).toBe(JSON.stringify(before.tables));
+  });
+
+  it("counts a case left on its record by a merge made before merges moved cases under the survivor, from that merge on", async () => {
+    // f2's record merged into m1's (both in foster care on D) the way merges were recorded before:
+    // the case stays on f2's record. One minor, in the more recent episode, once the merge stands.
     const f2Minor = await minorOf(f2Case);
     const m1Minor = await minorOf(m1Case);
+    const knownEarlier = await world.run("out-of-family-stock", { date: day }, { asOf: asOfBefore });
+    const mergeId = randomUUID();
+    await t.db.execute(sql`insert into minor_merge (id, survivor_id, merged_id, reason, repointed, snapshot)
+      values (${mergeId}::uuid, ${m1Minor}::uuid, ${f2Minor}::uuid, 'unione precedente', '{}'::jsonb, '{}'::jsonb)`);
     await t.db.execute(sql`update minor set merged_into = ${m1Minor}::uuid where id = ${f2Minor}::uuid`);
     try {
       const result = await world.run("out-of-family-stock", { date: day });
       expect(nonZeroCells(result, "by-setting")).toEqual({ residential: 6, "foster-care": 2 });
       expect(nonZeroCells(result, "data-quality")).toMatchObject({ "in-both-settings": 1 });
+      // Known at an instant before that merge, the two records were two children.
+      const known = await world.run("out-of-family-stock", { date: day }, { asOf: asOfBefore });
+      expect(JSON.stringify(known.tables)).toBe(JSON.stringify(knownEarlier.tables));
     } finally {
       await t.db.execute(sql`update minor set merged_into = null where id = ${f2Minor}::uuid`);
+      await t.db.execute(sql`delete from minor_merge where id = ${mergeId}::uuid`);
     }
   });
 });

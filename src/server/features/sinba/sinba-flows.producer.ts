@@ -126,7 +126,7 @@ async function checkCase(tx: Transaction, deps: SinbaProducerDependencies, claim
     referenceDay,
     previousFlowDay: claimed.lastReferenceDay,
     minor: {
-      pseudonym: found.pseudonym,
+      pseudonym: found.beneficiaryId,
       birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null,
       ageOnReferenceDay: birthDate ? ageOn(birthDate, referenceDay) : null,
       unaccompanied: found.unaccompanied,

@@ -45,6 +45,8 @@ export type CaseForFlow = {
   caseId: string;
   minorId: string;
   pseudonym: string;
+  /** IDBeneficiario: see `findCaseForFlow`. */
+  beneficiaryId: string;
   residenceComune: string | null;
   unaccompanied: boolean;
   serviceOrganisationId: string;
@@ -54,14 +56,26 @@ export type CaseForFlow = {
   serviceBelfiore: string | null;
 };
 
+/**
+ * The case as the producer needs it. Its minor is the case's record (a merge moves the case to the
+ * survivor; a case left on a record merged before merges moved cases reads the survivor). Its
+ * IDBeneficiario is the one INPS already has the case under, the last flow's, while that pseudonym
+ * is still this child's (the record's own or a record merged into it): a case moved by a merge
+ * keeps the merged record's pseudonym it was sent with, so that its national history stays one.
+ * A case never sent, or sent under a record an undone merge separated, carries the record's own.
+ */
 export async function findCaseForFlow(db: Executor, caseId: string): Promise<CaseForFlow | undefined> {
   const [row] = await queryRows<CaseForFlow>(
     db,
-    sql`select c.id as "caseId", c.minor_id as "minorId", m.pseudonym, m.residence_comune as "residenceComune",
+    sql`select c.id as "caseId", m.id as "minorId", m.pseudonym, m.residence_comune as "residenceComune",
+          coalesce((select f.record->>'IDBeneficiario' from sinba_flow f where f.case_id = c.id
+              and f.record->>'IDBeneficiario' in (select p.pseudonym from minor p where p.id = m.id or p.merged_into = m.id)
+              order by f.sequence desc limit 1), m.pseudonym) as "beneficiaryId",
           exists (select 1 from stay s where s.minor_id = m.id and s.msna) as unaccompanied,
           o.id as "serviceOrganisationId", o.code as "serviceCode", o.name as "serviceName",
           o.fiscal_code as "serviceTaxCode", co.belfiore as "serviceBelfiore"
-        from social_case c join minor m on m.id = c.minor_id
+        from social_case c join minor recorded on recorded.id = c.minor_id
+        join minor m on m.id = coalesce(recorded.merged_into, recorded.id)
         join organisation o on o.id = c.service_organisation_id
         left join comune co on co.istat_code = o.comune
         where c.id = ${caseId}::uuid`,

@@ -78,20 +78,26 @@ export function presentOn(context: KnowledgeContext, day: SQL): SQL {
 /**
  * Every foster-care episode, as known at the instant (foster_care_history, as `knownStays`):
  * the version whose recording interval contains it; the latest knowledge reads current versions.
- * A case keeps the minor it was opened for when that record is merged into another: its episodes
- * count for the surviving record, as the merged minor's stays do.
+ * A merge moves the merged record's cases to the survivor, and the trigger on `social_case` records
+ * the move as new versions: known before the merge, an episode is the merged record's, as its
+ * stays are. A case left on its record by a merge made before merges moved cases counts for the
+ * survivor from that merge to its undo (`minor_merge`), so that those reports stay what they were.
  */
 export function knownFosterCare(context: KnowledgeContext): SQL {
   const known = context.isLatest
     ? sql`h.recorded_to is null`
     : sql`h.recorded_from <= ${context.asOf}::timestamptz
           and (h.recorded_to is null or h.recorded_to > ${context.asOf}::timestamptz)`;
+  const standingMerge = context.isLatest
+    ? sql`g.undone_at is null`
+    : sql`g.merged_at <= ${context.asOf}::timestamptz
+          and (g.undone_at is null or g.undone_at > ${context.asOf}::timestamptz)`;
   return sql`(
-    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+    select h.episode_id, h.case_id, coalesce(g.survivor_id, h.minor_id) as minor_id,
       h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
       h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
-    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
+    left join minor_merge g on g.merged_id = h.minor_id and ${standingMerge}
     where ${known}
   )`;
 }

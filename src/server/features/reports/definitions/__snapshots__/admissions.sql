@@ -57,13 +57,14 @@ with units as materialized (select * from (
       null::text as "fosterOutcome",
       null::text as "lengthOfStay"
     from (
-    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+    select h.episode_id, h.case_id, coalesce(g.survivor_id, h.minor_id) as minor_id,
       h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
       h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
-    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
-    where h.recorded_from <= $1::timestamptz
-          and (h.recorded_to is null or h.recorded_to > $2::timestamptz)
+    left join minor_merge g on g.merged_id = h.minor_id and g.merged_at <= $1::timestamptz
+          and (g.undone_at is null or g.undone_at > $2::timestamptz)
+    where h.recorded_from <= $3::timestamptz
+          and (h.recorded_to is null or h.recorded_to > $4::timestamptz)
   ) f
     cross join lateral (
       select minor.sex, minor.citizenship,
@@ -76,11 +77,11 @@ with units as materialized (select * from (
       from minor where minor.id = f.minor_id offset 0
     ) m
     where (f.character = '1' and coalesce(f.nights_per_week, 7) >= 5)
-      and f.start_date between $3::date and $4::date
+      and f.start_date between $5::date and $6::date
       and true
   ) as classified)
         select "ageClass", "ageGroup", "fosterForm", "fosterKind", "sex", grouping("ageClass", "ageGroup", "fosterForm", "fosterKind", "sex")::int as grouping_mask,
           count(*)::int as count
         from units
         group by grouping sets (("ageClass", "ageGroup", "sex"), ("ageGroup", "fosterForm", "fosterKind"));
--- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-01","2025-12-31"]
+-- parameters: ["2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-01","2025-12-31"]

@@ -55,17 +55,18 @@ with units as materialized (select * from (
         select 'foster-care', 0, f.minor_id, f.episode_id, null::uuid, f.start_date, null::text,
           service.comune, false, f.kind, f.form
         from (
-    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+    select h.episode_id, h.case_id, coalesce(g.survivor_id, h.minor_id) as minor_id,
       h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
       h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
-    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
-    where h.recorded_from <= $8::timestamptz
-          and (h.recorded_to is null or h.recorded_to > $9::timestamptz)
+    left join minor_merge g on g.merged_id = h.minor_id and g.merged_at <= $8::timestamptz
+          and (g.undone_at is null or g.undone_at > $9::timestamptz)
+    where h.recorded_from <= $10::timestamptz
+          and (h.recorded_to is null or h.recorded_to > $11::timestamptz)
   ) f
         join organisation service on service.id = f.service_organisation_id
         where ((f.character = '1' and coalesce(f.nights_per_week, 7) >= 5)
-    and (daterange(f.start_date, case when f.end_date < f.start_date then f.start_date else f.end_date end, '[)') @> ($10::date)::date))
+    and (daterange(f.start_date, case when f.end_date < f.start_date then f.start_date else f.end_date end, '[)') @> ($12::date)::date))
       ) e
       -- Ordered like the choice, so that one sort serves both.
       window all_of_minor as (partition by e.minor_id
@@ -78,10 +79,10 @@ with units as materialized (select * from (
     cross join lateral (
       select minor.sex, minor.citizenship,
         (case when minor.birth_date is not null then
-      (case when ($11::date)::date >= minor.birth_date then (extract(year from age(($12::date)::date, minor.birth_date))::int * 12
-    + extract(month from age(($13::date)::date, minor.birth_date))::int) end)
-    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ($14::date)::date)::int * 12 + extract(month from ($15::date)::date)::int)
-    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ($16::date)::date)::int * 12 + extract(month from ($17::date)::date)::int)
+      (case when ($13::date)::date >= minor.birth_date then (extract(year from age(($14::date)::date, minor.birth_date))::int * 12
+    + extract(month from age(($15::date)::date, minor.birth_date))::int) end)
+    when minor.birth_year_month ~ '^[0-9]{4}-[0-9]{2}$' and ((extract(year from ($16::date)::date)::int * 12 + extract(month from ($17::date)::date)::int)
+    - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) >= 0 then ((extract(year from ($18::date)::date)::int * 12 + extract(month from ($19::date)::date)::int)
     - (substr(minor.birth_year_month, 1, 4)::int * 12 + substr(minor.birth_year_month, 6, 2)::int)) end) as months
       from minor where minor.id = p.minor_id offset 0
     ) m
@@ -95,14 +96,14 @@ with units as materialized (select * from (
       v.authorised_places, v.emergency_extra_places, v.record->>'istatCharacter' as istat_character,
       v.record->>'istatFunction' as istat_function
     from structure_version v
-    where v.valid_from <= $18::date and v.recorded_at <= $19::timestamptz
+    where v.valid_from <= $20::date and v.recorded_at <= $21::timestamptz
     order by v.structure_id, v.valid_from desc, v.version desc
   ) sv
       left join comune structure_comune on structure_comune.istat_code = sv.comune
       left join (
     select zc.comune_code, z.code as zone_code, z.name as zone_name
     from zone_comune zc join zone z on z.code = zc.zone_code
-    where z.region_code = $20
+    where z.region_code = $22
   ) zone_of on zone_of.comune_code = sv.comune
       offset 0
     ) sv on sv.structure_id = p.structure_id
@@ -111,4 +112,4 @@ with units as materialized (select * from (
           count(*)::int as count
         from units
         group by grouping sets (("ageGroup", "setting"), ("ageClass", "ageGroup", "setting"), ("ageGroup", "citizenshipGroup", "setting"), ("ageClass", "ageGroup", "setting", "sex"), ("ageGroup", "nationalType", "setting"), ("ageGroup", "legalBasis", "setting"), ("ageGroup", "lengthOfStay", "setting"), ("ageGroup", "provenance", "setting"), ("ageGroup", "province", "setting"), ("ageGroup", "setting", "zone"), ("ageGroup", "fosterForm", "fosterKind", "setting"), ("ageGroup", "setting", "sex"), ("ageGroup", "citizenshipGroup", "setting", "sex"), ("severalStays"), ("bothSettings"), ("structureVersionMissing"));
--- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]
+-- parameters: ["2025-12-31","2025-12-31","2025-12-31","09","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2025-12-31","2026-01-15T10:00:00.000Z","09"]

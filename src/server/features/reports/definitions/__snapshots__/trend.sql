@@ -24,16 +24,17 @@ with units as materialized (select * from (
           greatest(date_trunc('month', f.start_date::timestamp), $8::timestamp) as first_month,
         least(coalesce(date_trunc('month', f.end_date::timestamp) - interval '1 month', $9::timestamp), $10::timestamp) as last_month
         from (
-    select h.episode_id, h.case_id, coalesce(merged.merged_into, h.minor_id) as minor_id,
+    select h.episode_id, h.case_id, coalesce(g.survivor_id, h.minor_id) as minor_id,
       h.service_organisation_id, h.start_date, least(h.end_date, h.case_closed_on) as end_date,
       h.form, h.kind, h.duration, h.character, h.nights_per_week, h.outcome
     from foster_care_history h
-    left join (select id, merged_into from minor where merged_into is not null) merged on merged.id = h.minor_id
-    where h.recorded_from <= $11::timestamptz
-          and (h.recorded_to is null or h.recorded_to > $12::timestamptz)
+    left join minor_merge g on g.merged_id = h.minor_id and g.merged_at <= $11::timestamptz
+          and (g.undone_at is null or g.undone_at > $12::timestamptz)
+    where h.recorded_from <= $13::timestamptz
+          and (h.recorded_to is null or h.recorded_to > $14::timestamptz)
   ) f
         where (f.character = '1' and coalesce(f.nights_per_week, 7) >= 5)
-          and (daterange(f.start_date, case when f.end_date < f.start_date then f.start_date else f.end_date end, '[)') && daterange(($13)::date, ($14)::date, '[]'))
+          and (daterange(f.start_date, case when f.end_date < f.start_date then f.start_date else f.end_date end, '[)') && daterange(($15)::date, ($16)::date, '[]'))
       ),
       candidates as (
         select e.*, m.birth_date, m.birth_year_month, m.citizenship, count(*) over (partition by e.minor_id) as stays_of_minor
@@ -66,4 +67,4 @@ with units as materialized (select * from (
           count(*)::int as count
         from units
         group by grouping sets (("ageGroup", "month", "setting"), ("ageGroup", "citizenshipGroup", "month", "setting"));
--- parameters: ["2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31","2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31"]
+-- parameters: ["2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31","2025-01-01","2025-12-01","2025-12-01","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2026-01-15T10:00:00.000Z","2025-01-31","2025-12-31"]
