@@ -60,8 +60,9 @@ export type CaseForFlow = {
  * The case as the producer needs it. Its minor is the case's record (a merge moves the case to the
  * survivor; a case left on a record merged before merges moved cases reads the survivor). Its
  * IDBeneficiario is the one INPS already has the case under, the last flow's, while that pseudonym
- * is still this child's (the record's own or a record merged into it): a case moved by a merge
- * keeps the merged record's pseudonym it was sent with, so that its national history stays one.
+ * is still this child's (the record's own or one merged into it, directly or through a record merged
+ * into it in turn): a case moved by a merge keeps the merged record's pseudonym it was sent with,
+ * through later merges too, so that its national history stays one.
  * A case never sent, or sent under a record an undone merge separated, carries the record's own.
  */
 export async function findCaseForFlow(db: Executor, caseId: string): Promise<CaseForFlow | undefined> {
@@ -69,7 +70,10 @@ export async function findCaseForFlow(db: Executor, caseId: string): Promise<Cas
     db,
     sql`select c.id as "caseId", m.id as "minorId", m.pseudonym, m.residence_comune as "residenceComune",
           coalesce((select f.record->>'IDBeneficiario' from sinba_flow f where f.case_id = c.id
-              and f.record->>'IDBeneficiario' in (select p.pseudonym from minor p where p.id = m.id or p.merged_into = m.id)
+              and f.record->>'IDBeneficiario' in (with recursive child_record (id, pseudonym) as (
+                  select p.id, p.pseudonym from minor p where p.id = m.id
+                  union select p.id, p.pseudonym from minor p join child_record r on p.merged_into = r.id)
+                select pseudonym from child_record)
               order by f.sequence desc limit 1), m.pseudonym) as "beneficiaryId",
           exists (select 1 from stay s where s.minor_id = m.id and s.msna) as unaccompanied,
           o.id as "serviceOrganisationId", o.code as "serviceCode", o.name as "serviceName",
