@@ -11,10 +11,12 @@ import {
   json,
   logInAs,
   type TestApp,
+  testToday,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { CaseFile } from "../../../domain/cases/case-api.schema.ts";
 import type { CaseTimeline } from "../../../domain/cases/case-timeline-api.schema.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import {
   type KeyedClient,
   postCaseEvents,
@@ -230,7 +232,7 @@ describe("a closed case", () => {
       {
         id: randomUUID(),
         type: "closure",
-        occurredOn: "2026-10-20",
+        occurredOn: addDays(testToday, -32),
         closure: { reason: "4", situation: "1" },
       },
     ]);

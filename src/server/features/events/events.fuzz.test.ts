@@ -6,7 +6,8 @@ import {
   oddValue,
 } from "../../../../test/support/event-batch-fuzz.ts";
 import { admissionEvent, createActiveStructures } from "../../../../test/support/stay-fixtures.ts";
-import { createTestApp, type TestApp } from "../../../../test/support/test-app.ts";
+import { createTestApp, type TestApp, testToday } from "../../../../test/support/test-app.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 import { type KeyedClient, postEvents, publicUrl, registerClient } from "./machine-request.fixtures.ts";
 
 let t: TestApp;
@@ -37,7 +38,7 @@ const mutatedEvent = fc
     fc.boolean(),
   )
   .map(([field, value, remove]) => {
-    const event: Record<string, unknown> = admissionEvent("ST000501", "fuzz", "2026-11-20");
+    const event: Record<string, unknown> = admissionEvent("ST000501", "fuzz", addDays(testToday, -1));
     if (remove) delete event[field];
     else event[field] = value;
     return event;

@@ -11,9 +11,11 @@ import {
   json,
   logInAs,
   type TestApp,
+  testToday,
 } from "../../../../test/support/test-app.ts";
 import { queryRows } from "../../../db/database.ts";
 import type { CaseTimeline } from "../../../domain/cases/case-timeline-api.schema.ts";
+import { addDays } from "../../../domain/time/calendar.ts";
 
 /**
  * A merge of two records of one child moves their SINBA case files with them: the cases, their
@@ -140,7 +142,7 @@ describe("a merge of two records with case files", () => {
       {
         id: randomUUID(),
         type: "judicial-measure",
-        occurredOn: "2026-10-20",
+        occurredOn: addDays(testToday, -32),
         measure: { authority: "1", kind: "5" },
       },
     ]);
